@@ -1,0 +1,272 @@
+"""Build the in-memory responsibility graph (a ``networkx.MultiDiGraph``) from a register.
+
+The graph's shape is described in :mod:`respchain.graph.schema`. The five
+responsibility types and the seven organization kinds are nodes of their own,
+with Chinese and English labels and definitions, so that the graph explains
+itself; every record node keeps its provenance (``source``, ``quote``,
+``span``, ``file``, ``line``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from respchain.graph.schema import (
+    ORG_KIND_INFO,
+    RESPONSIBILITY_INFO,
+    NodeKind,
+    RelType,
+    TalkKind,
+    orgkind_node_id,
+    type_node_id,
+)
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the loaders import the schema of this package
+    from respchain.loaders.register import Register
+
+__all__ = ["graph_from_register", "event_name", "TALK_NAMES", "EVENT_NAMES"]
+
+TALK_NAMES = {
+    TalkKind.CONVEYING: "传达类谈话",
+    TalkKind.THEMATIC: "专题类谈话",
+    TalkKind.WARNING: "警示类谈话",
+    TalkKind.ENCOURAGEMENT: "问责激励谈话",
+    TalkKind.COLLECTIVE: "集体廉政谈话",
+}
+EVENT_NAMES = {
+    "talk": "谈话",
+    "accountability": "问责",
+    "consultation": "专题会商",
+    "ecology_rating": "政治生态研判",
+    "assessment": "考核",
+    "meeting": "会议",
+}
+
+_PROV_KEYS = ("source", "quote", "span")
+
+
+def event_name(ev: dict) -> str:
+    """A short Chinese name for an event record (``警示类谈话 2025-04-15``)."""
+    kind = ev.get("kind")
+    if kind == "talk":
+        label = TALK_NAMES.get(ev.get("talk"), "谈话")
+    elif kind == "meeting":
+        label = ev.get("meeting") or "会议"
+    else:
+        label = EVENT_NAMES.get(kind, str(kind))
+    return f"{label} {ev.get('date', '')}".strip()
+
+
+def _prov(rec: dict) -> dict[str, Any]:
+    out = {k: rec[k] for k in _PROV_KEYS if k in rec}
+    out["file"] = rec.get("_file", "")
+    out["line"] = rec.get("_line", 0)
+    return out
+
+
+def _as_list(v: Any) -> list:
+    if v is None:
+        return []
+    return v if isinstance(v, list) else [v]
+
+
+def graph_from_register(
+    register: Register | str | Path | Sequence[str | Path],
+) -> nx.MultiDiGraph:
+    """Build the responsibility graph of a register.
+
+    Parameters
+    ----------
+    register : Register, path or sequence of paths
+        A loaded register, or the files to load (see
+        :func:`respchain.loaders.load_register`).
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        Nodes keyed by id with a ``kind`` attribute; edges keyed by their
+        relationship type. ``G.graph`` holds ``as_of``, ``period``, ``title`` and
+        the ``files`` it came from.
+
+    Raises
+    ------
+    RegisterError
+        When the files do not form a valid register.
+
+    Examples
+    --------
+    >>> G = graph_from_register("data/seed")  # doctest: +SKIP
+    >>> G.nodes["type:main"]["name"]  # doctest: +SKIP
+    '主体责任'
+    """
+    from respchain.loaders.register import Register, load_register
+
+    reg = register if isinstance(register, Register) else load_register(register)
+    G = nx.MultiDiGraph()
+    G.graph.update(
+        respchain=1,
+        as_of=reg.meta["as_of"],
+        period=reg.meta["period"],
+        title=reg.meta.get("title", ""),
+        files=list(reg.files),
+    )
+    add_node = G.add_node
+
+    def edge(u: str, v: str, t: RelType, **attrs: Any) -> None:
+        G.add_edge(u, v, key=t.value, type=t.value, **attrs)
+
+    # The vocabulary as nodes.
+    for t, info in RESPONSIBILITY_INFO.items():
+        add_node(
+            type_node_id(t), kind=NodeKind.RESPONSIBILITY_TYPE.value, code=t, name=info["zh"],
+            name_en=info["en"], definition_zh=info["def_zh"], definition_en=info["def_en"],
+            bearers=info["bearers"],
+        )
+    for k, info in ORG_KIND_INFO.items():
+        nid = orgkind_node_id(k)
+        add_node(
+            nid, kind=NodeKind.ORGANIZATION_KIND.value, code=k, name=info["zh"], name_en=info["en"],
+            definition_zh=info["def_zh"], definition_en=info["def_en"],
+        )
+        for t in info["bears"]:
+            edge(nid, type_node_id(t), RelType.BEARS_BY_DEFAULT)
+
+    def provenance_edge(nid: str, rec: dict) -> None:
+        if rec.get("source"):
+            edge(nid, rec["source"], RelType.DERIVED_FROM)
+
+    for s in reg.sources:
+        add_node(
+            s["id"], kind=NodeKind.SOURCE.value, name=s["title"],
+            **{k: s[k] for k in ("title", "publisher", "published", "url", "topics", "quote") if k in s},
+            file=s.get("_file", ""), line=s.get("_line", 0),
+        )
+    for s in reg.sources:
+        for t in s.get("topics") or ():
+            edge(s["id"], type_node_id(t), RelType.DISCUSSES)
+
+    for o in reg.organizations:
+        attrs = {k: o[k] for k in ("level", "region", "domains") if k in o}
+        add_node(o["id"], kind=NodeKind.ORGANIZATION.value, name=o["name"], org_kind=o["kind"], **attrs, **_prov(o))
+    for o in reg.organizations:
+        oid = o["id"]
+        edge(oid, orgkind_node_id(o["kind"]), RelType.HAS_KIND)
+        if o.get("parent"):
+            edge(oid, o["parent"], RelType.SUB_ORGANIZATION_OF)
+        for u in _as_list(o.get("leads")):
+            edge(oid, u, RelType.LEADS)
+        provenance_edge(oid, o)
+
+    orgs = {o["id"] for o in reg.organizations}
+    for p in reg.people:
+        add_node(p["id"], kind=NodeKind.PERSON.value, name=p["name"], **_prov(p))
+        provenance_edge(p["id"], p)
+        for j, post in enumerate(p.get("posts") or ()):
+            pid = f"post:{p['id']}:{j}"
+            areas = _as_list(post.get("areas"))
+            add_node(
+                pid, kind=NodeKind.POST.value, name=post.get("title") or post["role"], person=p["id"],
+                org=post["org"], role=post["role"], title=post.get("title", ""),
+                areas_text=[a for a in areas if a not in orgs], file=p.get("_file", ""), line=p.get("_line", 0),
+            )
+            edge(p["id"], pid, RelType.HOLDS)
+            edge(pid, post["org"], RelType.POST_IN)
+            for a in areas:
+                if a in orgs:
+                    edge(pid, a, RelType.IN_CHARGE_OF)
+
+    ids = set(G.nodes)
+
+    def fresh(prefix: str, n: int) -> str:
+        nid = f"{prefix}:{n}"
+        while nid in ids:
+            nid += "_"
+        ids.add(nid)
+        return nid
+
+    for n, r in enumerate(reg.responsibilities, 1):
+        rid = r.get("id") or fresh("resp", n)
+        over = _as_list(r.get("over"))
+        info = RESPONSIBILITY_INFO[r["type"]]
+        add_node(
+            rid, kind=NodeKind.RESPONSIBILITY.value, name=f"{G.nodes[r['bearer']]['name']} {info['zh']}",
+            type=r["type"], bearer=r["bearer"], over_text=[a for a in over if a not in orgs], **_prov(r),
+        )
+        edge(r["bearer"], rid, RelType.BEARS)
+        edge(rid, type_node_id(r["type"]), RelType.OF_TYPE)
+        for a in over:
+            if a in orgs:
+                edge(rid, a, RelType.COVERS)
+        provenance_edge(rid, r)
+
+    for lst in reg.lists:
+        lid = lst["id"]
+        add_node(
+            lid, kind=NodeKind.LIST.value, name=lst["name"], list_kind=lst["kind"], owner=lst["owner"],
+            **({"year": lst["year"]} if "year" in lst else {}), **_prov(lst),
+        )
+        edge(lst["owner"], lid, RelType.OWNS)
+        if lst["kind"] in RESPONSIBILITY_INFO:
+            edge(lid, type_node_id(lst["kind"]), RelType.OF_TYPE)
+        provenance_edge(lid, lst)
+        for t in lst.get("tasks") or ():
+            tid = t["id"]
+            attrs = {k: t[k] for k in ("measure", "due", "due_note", "implements", "progress", "note") if k in t}
+            add_node(
+                tid, kind=NodeKind.TASK.value, name=t["goal"], goal=t["goal"], status=t.get("status", "open"),
+                list=lid, **attrs, **_prov(t),
+            )
+            edge(lid, tid, RelType.HAS_TASK)
+            for person in _as_list(t.get("responsible")):
+                edge(tid, person, RelType.RESPONSIBLE)
+            if t.get("lead"):
+                edge(tid, t["lead"], RelType.LEAD)
+            for u in _as_list(t.get("assist")):
+                edge(tid, u, RelType.ASSIST)
+            if t.get("implements"):
+                edge(tid, type_node_id(t["implements"]), RelType.IMPLEMENTS)
+            provenance_edge(tid, t)
+
+    for ev in reg.events:
+        eid = ev["id"]
+        attrs = {
+            k: ev[k] for k in ("talk", "form", "for", "rating", "result", "meeting") if k in ev
+        }
+        add_node(eid, kind=NodeKind.EVENT.value, name=event_name(ev), event_kind=ev["kind"], date=ev["date"],
+                 **attrs, **_prov(ev))
+        for person in _as_list(ev.get("by")):
+            edge(eid, person, RelType.BY)
+        for person in _as_list(ev.get("with")):
+            edge(eid, person, RelType.WITH)
+        for person in _as_list(ev.get("target")):
+            edge(eid, person, RelType.TARGET)
+        if ev.get("for"):
+            edge(eid, type_node_id(ev["for"]), RelType.FOR)
+        for org in _as_list(ev.get("parties")):
+            edge(eid, org, RelType.PARTY)
+        if ev.get("org"):
+            edge(eid, ev["org"], RelType.ABOUT)
+        provenance_edge(eid, ev)
+
+    for m in reg.mechanisms:
+        add_node(m["id"], kind=NodeKind.MECHANISM.value, name=m["name"],
+                 **({"description": m["description"]} if "description" in m else {}), **_prov(m))
+        for org in _as_list(m.get("adopted_by")):
+            edge(m["id"], org, RelType.ADOPTED_BY)
+        provenance_edge(m["id"], m)
+
+    for n, f in enumerate(reg.facts, 1):
+        fid = f.get("id") or fresh("fact", n)
+        add_node(
+            fid, kind=NodeKind.FACT.value, name=f"{f['metric']}={f['value']}{f.get('unit', '')}",
+            subject=f["subject"], metric=f["metric"], value=f["value"],
+            **{k: f[k] for k in ("unit", "period") if k in f}, **_prov(f),
+        )
+        edge(fid, f["subject"], RelType.ABOUT)
+        provenance_edge(fid, f)
+    return G

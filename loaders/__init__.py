@@ -1,0 +1,5 @@
+"""Loaders: registers (YAML/JSON), and the other ways in, each producing a register."""
+
+from respchain.loaders.register import Register, load_register, register_from_data
+
+__all__ = ["Register", "load_register", "register_from_data"]

@@ -1,0 +1,756 @@
+"""Load registers (register.md) from YAML and JSON, and validate them completely.
+
+A register is parsed, every record is checked against the format, and every
+reference is resolved across all the files given together. Every problem is
+collected with its file, line and field path; if there is any, a
+:class:`~respchain.exceptions.RegisterError` lists them all and nothing is
+returned.
+
+YAML is read with PyYAML's safe loader (libyaml's when present): no tag can
+construct an arbitrary object. Files may start with a UTF-8 BOM.
+
+Line numbers are looked up only when there are problems to report, so loading a
+large, valid JSON register costs no more than ``json.load``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from respchain.exceptions import Problem, RegisterError
+from respchain.graph.schema import (
+    EventKind,
+    Level,
+    ListKind,
+    OrgKind,
+    Rating,
+    ResponsibilityKind,
+    Role,
+    TalkKind,
+    TaskStatus,
+)
+
+__all__ = [
+    "Register",
+    "load_register",
+    "register_from_data",
+    "READERS",
+    "SECTIONS",
+    "is_free_text",
+]
+
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The safe loader, with dates left as text so that a bad date is a reported
+    problem (with its line) rather than a parser crash."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    ch: [(tag, rx) for tag, rx in rs if tag != "tag:yaml.org,2002:timestamp"]
+    for ch, rs in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+SECTIONS = (
+    "sources",
+    "organizations",
+    "people",
+    "responsibilities",
+    "lists",
+    "events",
+    "mechanisms",
+    "facts",
+)
+TOP_KEYS = ("respchain", "meta", *SECTIONS)
+PROVENANCE = ("source", "quote", "span")
+
+_ID_RE = re.compile(r"^\S+$")
+_ID_LIKE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:\-]*$")
+_CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def is_free_text(value: str) -> bool:
+    """True when an ``over``/``areas`` entry reads as a free-text area, not an id.
+
+    An entry that is the id of a loaded organization is a reference. Any other
+    entry is free text when it contains a Chinese character or a space, and is a
+    (dangling) reference when it looks like an id (ASCII letters, digits and
+    ``-_.:``), so that a misspelt id is reported instead of silently becoming an
+    area.
+    """
+    return bool(_CJK_RE.search(value)) or not _ID_LIKE_RE.match(value)
+
+
+@dataclass
+class Register:
+    """A validated register: its metadata and its records, in load order.
+
+    Records are the dicts of the file with three keys added: ``_file``,
+    ``_line`` and ``_path``. Tasks stay inside their list's ``tasks``.
+    """
+
+    meta: dict[str, Any] = field(default_factory=dict)
+    sources: list[dict] = field(default_factory=list)
+    organizations: list[dict] = field(default_factory=list)
+    people: list[dict] = field(default_factory=list)
+    responsibilities: list[dict] = field(default_factory=list)
+    lists: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
+    mechanisms: list[dict] = field(default_factory=list)
+    facts: list[dict] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+    @property
+    def as_of(self) -> str:
+        return self.meta["as_of"]
+
+    @property
+    def period(self) -> int:
+        return self.meta["period"]
+
+    def tasks(self) -> Iterable[dict]:
+        for lst in self.lists:
+            yield from lst.get("tasks") or ()
+
+    def to_data(self) -> dict[str, Any]:
+        """The register as plain data in the format of register.md (no ``_`` keys)."""
+
+        def clean(v: Any) -> Any:
+            if isinstance(v, dict):
+                return {k: clean(x) for k, x in v.items() if not k.startswith("_")}
+            if isinstance(v, list):
+                return [clean(x) for x in v]
+            return v
+
+        out: dict[str, Any] = {"respchain": 1}
+        meta = {k: v for k, v in self.meta.items() if not k.startswith("_")}
+        if meta:
+            out["meta"] = meta
+        for s in SECTIONS:
+            recs = getattr(self, s)
+            if recs:
+                out[s] = [clean(r) for r in recs]
+        return out
+
+
+# ---------------------------------------------------------------------------
+# Reading files
+
+
+def _read_text(path: Path) -> str:
+    data = path.read_bytes()
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    return data.decode("utf-8")
+
+
+def _parse_yaml(path: Path, text: str) -> Any:
+    return yaml.load(text, Loader=_Loader)  # noqa: S506 - CSafeLoader/SafeLoader only
+
+
+def _parse_json(path: Path, text: str) -> Any:
+    return json.loads(text)
+
+
+# Suffix -> parser returning plain data in the register format. Other loaders
+# (RDF) add their suffixes here.
+READERS: dict[str, Callable[[Path, str], Any]] = {
+    ".yaml": _parse_yaml,
+    ".yml": _parse_yaml,
+    ".json": _parse_json,
+}
+
+
+def _line_map(text: str) -> dict[tuple, int]:
+    """Map field paths to 1-based lines by composing the YAML (or JSON) node tree."""
+    lines: dict[tuple, int] = {}
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError:
+        return lines
+
+    def walk(node: Any, path: tuple) -> None:
+        lines[path] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                key = k.value if isinstance(k, yaml.ScalarNode) else None
+                lines[(*path, key)] = k.start_mark.line + 1
+                walk(v, (*path, key))
+                lines[(*path, key)] = k.start_mark.line + 1
+        elif isinstance(node, yaml.SequenceNode):
+            for i, v in enumerate(node.value):
+                walk(v, (*path, i))
+
+    if root is not None:
+        walk(root, ())
+    return lines
+
+
+def _duplicate_keys(text: str) -> list[tuple[tuple, int]]:
+    """Keys given twice in one mapping (PyYAML would keep the last silently)."""
+    found: list[tuple[tuple, int]] = []
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError:
+        return found
+    stack = [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen: set = set()
+            for k, v in node.value:
+                key = k.value if isinstance(k, yaml.ScalarNode) else None
+                if key in seen:
+                    found.append(((*path, key), k.start_mark.line + 1))
+                seen.add(key)
+                stack.append((v, (*path, key)))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((v, (*path, i)) for i, v in enumerate(node.value))
+    return found
+
+
+def _fmt_path(path: tuple) -> str:
+    out = ""
+    for p in path:
+        if isinstance(p, int):
+            out += f"[{p}]"
+        else:
+            out += f".{p}" if out else str(p)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Validation
+
+
+class _Collector:
+    """Collects problems of one file as (path tuple, message)."""
+
+    def __init__(self, file: str, text: str | None):
+        self.file = file
+        self.text = text
+        self.items: list[tuple[tuple, str]] = []
+        self.lines_known: dict[tuple, int] = {}
+
+    def add(self, path: tuple, message: str) -> None:
+        self.items.append((path, message))
+
+    def problems(self) -> list[Problem]:
+        if not self.items:
+            return []
+        lines = _line_map(self.text) if self.text is not None else {}
+        lines.update(self.lines_known)
+        out = []
+        for path, msg in self.items:
+            line = 0
+            p = path
+            while p is not None:
+                if p in lines:
+                    line = lines[p]
+                    break
+                p = p[:-1] if p else None
+            out.append(Problem(self.file, line, _fmt_path(path), msg))
+        return out
+
+
+def _one_of(values: Sequence[str]) -> str:
+    return ", ".join(values)
+
+
+def _check_date(v: Any) -> str | None:
+    """An ISO date string for a date value, or None when it is not a date."""
+    if isinstance(v, _dt.datetime):
+        return v.date().isoformat()
+    if isinstance(v, _dt.date):
+        return v.isoformat()
+    if isinstance(v, str):
+        try:
+            return _dt.date.fromisoformat(v.strip()).isoformat() if len(v.strip()) == 10 else None
+        except ValueError:
+            return None
+    return None
+
+
+# A field spec: name -> (kind, required). Kinds:
+#   id, text, date, int, year, span, enum:<Vocab>, texts (list of text),
+#   ref:<what>, refs:<what> (one or a list), area:<what> (ids or free text)
+_PROV = {"source": ("ref:source", False), "quote": ("text", False), "span": ("span", False)}
+
+SPECS: dict[str, dict[str, tuple[str, bool]]] = {
+    "meta": {"title": ("text", False), "as_of": ("date", False), "period": ("year", False),
+             "description": ("text", False)},
+    "sources": {"id": ("id", True), "title": ("text", True), "publisher": ("text", False),
+                "published": ("date", False), "url": ("text", False), "topics": ("enums:resp", False),
+                "quote": ("text", False)},
+    "organizations": {"id": ("id", True), "name": ("text", True), "kind": ("enum:orgkind", True),
+                      "level": ("enum:level", False), "region": ("text", False),
+                      "parent": ("ref:org", False), "leads": ("refs:org", False),
+                      "domains": ("texts", False), **_PROV},
+    "people": {"id": ("id", True), "name": ("text", True), "posts": ("posts", False), **_PROV},
+    "posts": {"org": ("ref:org", True), "title": ("text", False), "role": ("enum:role", True),
+              "areas": ("area:org", False)},
+    "responsibilities": {"id": ("id", False), "type": ("enum:resp", True), "bearer": ("ref:bearer", True),
+                         "over": ("area:org", False), **_PROV},
+    "lists": {"id": ("id", True), "name": ("text", True), "kind": ("enum:listkind", True),
+              "owner": ("ref:org", True), "year": ("year", False), "tasks": ("tasks", False), **_PROV},
+    "tasks": {"id": ("id", True), "goal": ("text", True), "measure": ("text", False),
+              "responsible": ("refs:person", False), "lead": ("ref:org", False),
+              "assist": ("refs:org", False), "due": ("date", False), "due_note": ("text", False),
+              "status": ("enum:status", False), "implements": ("enum:resp", False),
+              "progress": ("text", False), "note": ("text", False), **_PROV},
+    "mechanisms": {"id": ("id", True), "name": ("text", True), "adopted_by": ("refs:org", False),
+                   "description": ("text", False), **_PROV},
+    "facts": {"id": ("id", False), "subject": ("ref:any", True), "metric": ("text", True),
+              "value": ("number", True), "unit": ("text", False), "period": ("text", False), **_PROV},
+}
+
+_EVENT_COMMON = {"id": ("id", True), "kind": ("enum:event", True), "date": ("date", True), **_PROV}
+EVENT_SPECS: dict[str, dict[str, tuple[str, bool]]] = {
+    "talk": {"talk": ("enum:talk", True), "by": ("refs:person", False), "with": ("refs:person", True)},
+    "accountability": {"target": ("refs:person", True), "form": ("text", False), "for": ("enum:resp", False)},
+    "consultation": {"parties": ("refs:org", True)},
+    "ecology_rating": {"org": ("ref:org", True), "rating": ("enum:rating", True)},
+    "assessment": {"org": ("ref:org", True), "result": ("text", True)},
+    "meeting": {"org": ("ref:org", True), "meeting": ("text", True)},
+}
+
+ENUMS: dict[str, list[str]] = {
+    "orgkind": OrgKind.values(),
+    "level": Level.values(),
+    "resp": ResponsibilityKind.values(),
+    "role": Role.values(),
+    "listkind": ListKind.values(),
+    "status": TaskStatus.values(),
+    "event": EventKind.values(),
+    "talk": TalkKind.values(),
+    "rating": Rating.values(),
+}
+
+
+@dataclass
+class _Ref:
+    coll: _Collector
+    path: tuple
+    target: str  # org | person | bearer | source | any | area-org
+    value: str
+
+
+class _Validator:
+    def __init__(self) -> None:
+        self.refs: list[_Ref] = []
+        self.ids: dict[str, tuple[_Collector, tuple, str]] = {}  # id -> (where, kind)
+        self.kinds: dict[str, str] = {}  # id -> section
+
+    # -- scalar checks -------------------------------------------------
+    def field(self, coll: _Collector, rec: dict, path: tuple, name: str, spec: tuple[str, bool]) -> None:
+        kind, _req = spec
+        v = rec[name]
+        p = (*path, name)
+        if v is None:
+            coll.add(p, "值为空 / empty value")
+            return
+        if kind == "id":
+            if isinstance(v, int) and not isinstance(v, bool):
+                rec[name] = v = str(v)
+            if not isinstance(v, str) or not v or not _ID_RE.match(v):
+                coll.add(p, f"id 须为不含空白的非空文本 / an id must be non-empty text without whitespace: {v!r}")
+        elif kind == "text":
+            if isinstance(v, (int, float)) and not isinstance(v, bool):
+                rec[name] = v = str(v)
+            if not isinstance(v, str) or not v.strip():
+                coll.add(p, f"须为非空文本 / must be non-empty text: {v!r}")
+        elif kind == "texts":
+            if isinstance(v, str):
+                rec[name] = [v]
+            elif not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
+                coll.add(p, f"须为文本列表 / must be a list of text: {v!r}")
+        elif kind == "date":
+            d = _check_date(v)
+            if d is None:
+                coll.add(p, f"不是有效日期（YYYY-MM-DD）/ not a valid date (YYYY-MM-DD): {v!r}")
+            else:
+                rec[name] = d
+        elif kind == "year":
+            if isinstance(v, str) and v.isdigit():
+                rec[name] = v = int(v)
+            if not isinstance(v, int) or isinstance(v, bool) or not 1900 <= v <= 2200:
+                coll.add(p, f"须为年份 / must be a year: {v!r}")
+        elif kind == "number":
+            if isinstance(v, bool) or not isinstance(v, (int, float)):
+                coll.add(p, f"须为数字 / must be a number: {v!r}")
+        elif kind == "span":
+            if (
+                not isinstance(v, list)
+                or len(v) != 2
+                or not all(isinstance(x, int) and not isinstance(x, bool) for x in v)
+                or not 0 <= v[0] <= v[1]
+            ):
+                coll.add(p, f"须为 [起, 止] 字符位置 / must be [start, end] character offsets: {v!r}")
+        elif kind.startswith("enum:"):
+            allowed = ENUMS[kind[5:]]
+            if v not in allowed:
+                coll.add(p, f"{v!r} 不是允许值 / is not one of {_one_of(allowed)}")
+        elif kind.startswith("enums:"):
+            allowed = ENUMS[kind[6:]]
+            vals = [v] if isinstance(v, str) else v
+            if not isinstance(vals, list):
+                coll.add(p, f"须为列表 / must be a list: {v!r}")
+                return
+            rec[name] = vals
+            for i, x in enumerate(vals):
+                if x not in allowed:
+                    coll.add((*p, i), f"{x!r} 不是允许值 / is not one of {_one_of(allowed)}")
+        elif kind.startswith(("ref:", "refs:", "area:")):
+            many = not kind.startswith("ref:")
+            target = kind.split(":", 1)[1]
+            if kind.startswith("area:"):
+                target = "area-" + target
+            vals = v
+            if many:
+                if isinstance(v, (str, int)) and not isinstance(v, bool):
+                    vals = [str(v)]
+                    rec[name] = vals
+                elif not isinstance(v, list):
+                    coll.add(p, f"须为 id 或 id 列表 / must be an id or a list of ids: {v!r}")
+                    return
+                for i, x in enumerate(vals):
+                    if isinstance(x, int) and not isinstance(x, bool):
+                        vals[i] = x = str(x)
+                    if not isinstance(x, str) or not x.strip():
+                        coll.add((*p, i), f"须为 id / must be an id: {x!r}")
+                    else:
+                        self.refs.append(_Ref(coll, (*p, i), target, x))
+            else:
+                if isinstance(v, int) and not isinstance(v, bool):
+                    rec[name] = v = str(v)
+                if not isinstance(v, str) or not v.strip():
+                    coll.add(p, f"须为 id / must be an id: {v!r}")
+                else:
+                    self.refs.append(_Ref(coll, p, target, v))
+
+    def record(self, coll: _Collector, rec: Any, path: tuple, spec: dict, section: str) -> bool:
+        if not isinstance(rec, dict):
+            coll.add(path, f"须为映射（键: 值）/ must be a mapping: {type(rec).__name__}")
+            return False
+        for k in rec:
+            if k not in spec:
+                coll.add((*path, k), f"未知字段 / unknown field {k!r} (allowed: {_one_of(list(spec))})")
+        for name, s in spec.items():
+            if name not in rec:
+                if s[1]:
+                    coll.add(path, f"缺少必填字段 / missing required field {name!r}")
+                continue
+            if s[0] in ("posts", "tasks"):
+                continue
+            self.field(coll, rec, path, name, s)
+        rid = rec.get("id")
+        if isinstance(rid, str) and rid and _ID_RE.match(rid):
+            if rid in self.ids:
+                other, opath, _ = self.ids[rid]
+                coll.add((*path, "id"), f"id 重复 / duplicate id {rid!r} (first at {other.file} {_fmt_path(opath)})")
+            else:
+                self.ids[rid] = (coll, (*path, "id"), section)
+                self.kinds[rid] = section
+        return True
+
+
+def _check_file(data: Any, coll: _Collector, val: _Validator, reg: Register) -> None:
+    if not isinstance(data, dict):
+        coll.add((), "登记册须为映射 / a register must be a mapping with the key 'respchain'")
+        return
+    for k in data:
+        if k not in TOP_KEYS:
+            coll.add((k,), f"未知顶层键 / unknown top-level key {k!r} (allowed: {_one_of(TOP_KEYS)})")
+    version = data.get("respchain")
+    if "respchain" not in data:
+        coll.add((), "缺少格式版本 respchain: 1 / missing format version 'respchain: 1'")
+    elif version != 1:
+        coll.add(("respchain",), f"不支持的格式版本 / unsupported format version {version!r} (expected 1)")
+    meta = data.get("meta")
+    if meta is not None:
+        if val.record(coll, meta, ("meta",), SPECS["meta"], "meta"):
+            for k, v in meta.items():
+                if k in reg.meta and reg.meta[k] != v:
+                    coll.add(("meta", k), f"与其他文件的 meta 不一致 / conflicts with another file's meta: {v!r} vs {reg.meta[k]!r}")
+                elif k in SPECS["meta"]:
+                    reg.meta.setdefault(k, v)
+    for section in SECTIONS:
+        recs = data.get(section)
+        if recs is None:
+            continue
+        if not isinstance(recs, list):
+            coll.add((section,), f"须为列表 / must be a list, not {type(recs).__name__}")
+            continue
+        out = getattr(reg, section)
+        for i, rec in enumerate(recs):
+            path = (section, i)
+            if section == "events":
+                spec = dict(_EVENT_COMMON)
+                ek = rec.get("kind") if isinstance(rec, dict) else None
+                spec.update(EVENT_SPECS.get(ek, {}))
+            else:
+                spec = SPECS[section]
+            if not val.record(coll, rec, path, spec, section):
+                continue
+            rec["_file"], rec["_path"], rec["_coll"] = coll.file, path, coll
+            if section == "people":
+                _check_posts(rec, path, coll, val)
+            elif section == "lists":
+                _check_tasks(rec, path, coll, val)
+            elif section == "events" and rec.get("kind") == "consultation":
+                parties = rec.get("parties")
+                if isinstance(parties, list) and len(parties) < 2:
+                    coll.add((*path, "parties"), "会商须至少两方 / a consultation needs at least two parties")
+            out.append(rec)
+
+
+def _check_posts(rec: dict, path: tuple, coll: _Collector, val: _Validator) -> None:
+    posts = rec.get("posts")
+    if posts is None:
+        return
+    if not isinstance(posts, list):
+        coll.add((*path, "posts"), "须为列表 / must be a list")
+        return
+    seen_head: set[str] = set()
+    for j, post in enumerate(posts):
+        pp = (*path, "posts", j)
+        if not val.record(coll, post, pp, SPECS["posts"], "posts"):
+            continue
+        if post.get("role") == "head" and isinstance(post.get("org"), str):
+            if post["org"] in seen_head:
+                coll.add((*pp, "role"), f"同一人在 {post['org']!r} 两次任一把手 / head of {post['org']!r} twice")
+            seen_head.add(post["org"])
+
+
+def _check_tasks(rec: dict, path: tuple, coll: _Collector, val: _Validator) -> None:
+    tasks = rec.get("tasks")
+    if tasks is None:
+        return
+    if not isinstance(tasks, list):
+        coll.add((*path, "tasks"), "须为列表 / must be a list")
+        return
+    good = []
+    for j, task in enumerate(tasks):
+        tp = (*path, "tasks", j)
+        if val.record(coll, task, tp, SPECS["tasks"], "tasks"):
+            task["_file"], task["_path"], task["_coll"] = coll.file, tp, coll
+            good.append(task)
+    rec["tasks"] = good
+
+
+_TARGET_SECTIONS = {
+    "org": ("organizations",),
+    "person": ("people",),
+    "bearer": ("organizations", "people"),
+    "source": ("sources",),
+    "any": None,
+    "area-org": ("organizations",),
+}
+_TARGET_NAMES = {
+    "org": "组织 / organization",
+    "person": "人员 / person",
+    "bearer": "组织或人员 / organization or person",
+    "source": "来源 / source",
+    "any": "记录 / record",
+    "area-org": "组织 / organization",
+}
+
+
+def _resolve(val: _Validator) -> None:
+    for ref in val.refs:
+        sec = val.kinds.get(ref.value)
+        allowed = _TARGET_SECTIONS[ref.target]
+        if ref.target == "area-org" and sec is None and is_free_text(ref.value):
+            continue  # a free-text area such as 意识形态工作
+        if sec is None:
+            hint = _closest(ref.value, val.kinds, allowed)
+            ref.coll.add(
+                ref.path,
+                f"引用的 id 不存在 / reference to unknown id {ref.value!r}"
+                + (f" (是否指 / did you mean {hint!r}?)" if hint else ""),
+            )
+        elif allowed is not None and sec not in allowed:
+            ref.coll.add(
+                ref.path,
+                f"{ref.value!r} 是 {sec}，此处须为{_TARGET_NAMES[ref.target]} / is a record of {sec!r}, "
+                f"expected {_TARGET_NAMES[ref.target].split(' / ')[1]}",
+            )
+
+
+def _closest(value: str, kinds: dict[str, str], allowed: tuple | None) -> str | None:
+    import difflib
+
+    pool = [k for k, s in kinds.items() if allowed is None or s in allowed]
+    if len(pool) > 20000:
+        return None
+    m = difflib.get_close_matches(value, pool, n=1, cutoff=0.75)
+    return m[0] if m else None
+
+
+def _check_heads(reg: Register, val: _Validator) -> None:
+    """One head (一把手) per organization."""
+    heads: dict[str, tuple[str, dict, int]] = {}
+    for person in reg.people:
+        for j, post in enumerate(person.get("posts") or ()):
+            if isinstance(post, dict) and post.get("role") == "head":
+                org = post.get("org")
+                if org in heads and heads[org][0] != person["id"]:
+                    person["_coll"].add(
+                        (*person["_path"], "posts", j, "role"),
+                        f"{org!r} 已有一把手 {heads[org][0]!r} / {org!r} already has a head: {heads[org][0]!r}",
+                    )
+                else:
+                    heads.setdefault(org, (person["id"], person, j))
+
+
+def register_from_data(items: Sequence[tuple[str, Any, str | None]]) -> Register:
+    """Validate already parsed registers ``(file name, data, text or None)``.
+
+    Raises
+    ------
+    RegisterError
+        With every problem of every file, when there is any.
+    """
+    reg = Register()
+    val = _Validator()
+    colls = []
+    for name, data, text in items:
+        coll = _Collector(name, text)
+        colls.append(coll)
+        reg.files.append(name)
+        _check_file(data, coll, val, reg)
+    _resolve(val)
+    _check_heads(reg, val)
+    problems = [p for c in colls for p in sorted(c.problems(), key=lambda p: p.line)]
+    if problems:
+        raise RegisterError(problems)
+    _finish(reg, colls)
+    return reg
+
+
+def _finish(reg: Register, colls: list[_Collector]) -> None:
+    """Fill defaults and replace the internal collector by the record's line."""
+    today = _dt.date.today()
+    reg.meta.setdefault("as_of", today.isoformat())
+    reg.meta.setdefault("period", int(reg.meta["as_of"][:4]))
+    line_maps: dict[int, dict] = {}
+
+    def line_of(rec: dict) -> int:
+        coll = rec.pop("_coll")
+        lm = line_maps.get(id(coll))
+        if lm is None:
+            lm = line_maps[id(coll)] = _LazyLines(coll.text)
+        return lm.get(rec["_path"])
+
+    for section in SECTIONS:
+        for rec in getattr(reg, section):
+            rec["_line"] = line_of(rec)
+            for task in rec.get("tasks") or () if section == "lists" else ():
+                task["_line"] = line_of(task)
+
+
+class _LazyLines:
+    """Line numbers of records, read from the text only for YAML-sized inputs.
+
+    Composing a YAML node tree is the slow part of PyYAML; for very large
+    machine-written files (over 5 MB) records keep line 0, the price of loading
+    a province in seconds. Error messages always get their lines.
+    """
+
+    def __init__(self, text: str | None):
+        self.text = text
+        self.map: dict | None = None
+
+    def get(self, path: tuple) -> int:
+        if self.map is None:
+            self.map = _line_map(self.text) if self.text and len(self.text) < 5_000_000 else {}
+        return self.map.get(path, 0)
+
+
+def load_register(paths: str | Path | Sequence[str | Path]) -> Register:
+    """Load one or many register files into one validated :class:`Register`.
+
+    Parameters
+    ----------
+    paths : path or sequence of paths
+        ``.yaml``/``.yml``/``.json`` files (and the suffixes other loaders add to
+        :data:`READERS`). A directory stands for the register files inside it.
+
+    Returns
+    -------
+    Register
+
+    Raises
+    ------
+    RegisterError
+        Listing every problem, with file, line and field path.
+
+    Examples
+    --------
+    >>> reg = load_register("data/seed")  # doctest: +SKIP
+    >>> reg.meta["as_of"]  # doctest: +SKIP
+    '2025-10-20'
+    """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            found = sorted(f for f in p.iterdir() if f.suffix.lower() in READERS and f.is_file())
+            if not found:
+                problems.append(Problem(str(p), 0, "", "目录中没有登记册文件 / no register files in this folder"))
+            files.extend(found)
+        elif not p.exists():
+            problems.append(Problem(str(p), 0, "", "文件不存在 / no such file"))
+        else:
+            files.append(p)
+    items: list[tuple[str, Any, str | None]] = []
+    for f in files:
+        reader = READERS.get(f.suffix.lower())
+        if reader is None:
+            problems.append(
+                Problem(str(f), 0, "", f"不支持的文件类型 / unsupported file type {f.suffix!r} "
+                        f"(supported: {_one_of(sorted(READERS))})")
+            )
+            continue
+        try:
+            text = _read_text(f)
+        except UnicodeDecodeError as e:
+            problems.append(Problem(str(f), 0, "", f"不是 UTF-8 编码 / not UTF-8 text: {e.reason} at byte {e.start}"))
+            continue
+        except OSError as e:
+            problems.append(Problem(str(f), 0, "", f"无法读取 / cannot read: {e.strerror}"))
+            continue
+        try:
+            data = reader(f, text)
+        except yaml.MarkedYAMLError as e:
+            mark = e.problem_mark or e.context_mark
+            problems.append(Problem(str(f), (mark.line + 1) if mark else 0, "", f"YAML 语法错误 / YAML syntax error: {e.problem}"))
+            continue
+        except json.JSONDecodeError as e:
+            problems.append(Problem(str(f), e.lineno, "", f"JSON 语法错误 / JSON syntax error: {e.msg} (column {e.colno})"))
+            continue
+        except (ValueError, yaml.YAMLError) as e:
+            problems.append(Problem(str(f), 0, "", f"无法解析 / cannot parse: {e}"))
+            continue
+        if f.suffix.lower() in (".yaml", ".yml") and len(text) < 5_000_000:
+            for path, line in _duplicate_keys(text):
+                problems.append(Problem(str(f), line, _fmt_path(path), "键重复 / key given twice"))
+        items.append((str(f), data, text if reader in (_parse_yaml, _parse_json) else None))
+    try:
+        reg = register_from_data(items)
+    except RegisterError as e:
+        raise RegisterError(problems + e.problems) from None
+    if problems:
+        raise RegisterError(problems)
+    return reg

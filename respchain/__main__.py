@@ -1,0 +1,5 @@
+import sys
+
+from respchain.cli import main
+
+sys.exit(main())

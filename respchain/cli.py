@@ -1,0 +1,86 @@
+"""The ``respchain`` command line: a thin layer over the library.
+
+Exit codes
+----------
+0
+    Success (for ``gaps``: no finding at or above ``--fail-on``).
+1
+    ``gaps`` (and ``diff``/``whatif``) found a gap at or above ``--fail-on``.
+2
+    Bad input (a broken register, an unknown rule, a missing file) or a backend
+    error (Neo4j unreachable, wrong password). One clear message, no traceback.
+
+Every command is defined in a module of :mod:`respchain.commands` and added to
+the group here; heavy libraries are imported inside the commands, so that
+``respchain --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Sequence
+
+import click
+
+from respchain import __version__
+from respchain.exceptions import RespchainError
+
+__all__ = ["cli", "main", "EXIT_OK", "EXIT_GAPS", "EXIT_ERROR"]
+
+EXIT_OK = 0
+EXIT_GAPS = 1
+EXIT_ERROR = 2
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@click.group(context_settings=CONTEXT_SETTINGS)
+@click.version_option(__version__, prog_name="respchain")
+def cli() -> None:
+    """全面从严治党责任体系知识图谱 / The responsibility system of strict party
+    governance as a knowledge graph.
+
+    \b
+    退出码 / exit codes:
+      0  成功 / ok
+      1  存在达到 --fail-on 级别的缺口 / gaps at or above --fail-on
+      2  输入有误或后端出错 / bad input or backend error
+    """
+
+
+# Modules of respchain.commands; each has ``register(group)``.
+COMMAND_MODULES = [
+    "respchain.commands.core",
+]
+
+
+def _register_commands() -> None:
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(cli)
+
+
+_register_commands()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        rv = cli.main(args=args, prog_name="respchain", standalone_mode=False)
+    except RespchainError as e:
+        click.echo(str(e), err=True)
+        return EXIT_ERROR
+    except click.exceptions.Abort:
+        click.echo("已中止 / aborted", err=True)
+        return EXIT_ERROR
+    except click.exceptions.Exit as e:
+        return e.exit_code
+    except click.ClickException as e:
+        e.show()
+        return EXIT_ERROR
+    except BrokenPipeError:  # pragma: no cover - `respchain ... | head`
+        return EXIT_OK
+    if isinstance(rv, int):
+        return rv
+    return EXIT_OK

@@ -1,0 +1,1 @@
+"""The commands of the ``respchain`` CLI, one module per family."""

@@ -1,0 +1,35 @@
+"""One typed settings object, read from the environment at call time.
+
+Secrets (the Neo4j password) are read here and nowhere else, and are never
+printed: ``repr`` hides them.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+__all__ = ["Settings", "get_settings"]
+
+
+@dataclass(frozen=True)
+class Settings:
+    neo4j_uri: str | None = None
+    neo4j_user: str = "neo4j"
+    neo4j_password: str | None = field(default=None, repr=False)
+    neo4j_database: str | None = None
+    lang: str = "zh"
+    base_iri: str = "https://respchain.example/id/"
+
+
+def get_settings(env: dict[str, str] | None = None) -> Settings:
+    """Read the settings from ``env`` (default: ``os.environ``) now."""
+    env = os.environ if env is None else env
+    return Settings(
+        neo4j_uri=env.get("NEO4J_URI") or None,
+        neo4j_user=env.get("NEO4J_USER") or "neo4j",
+        neo4j_password=env.get("NEO4J_PASSWORD") or None,
+        neo4j_database=env.get("NEO4J_DATABASE") or None,
+        lang=env.get("RESPCHAIN_LANG") or "zh",
+        base_iri=env.get("RESPCHAIN_BASE_IRI") or "https://respchain.example/id/",
+    )
