@@ -478,7 +478,7 @@ def _check_file(data: Any, coll: _Collector, val: _Validator, reg: Register) -> 
     if meta is not None:
         if val.record(coll, meta, ("meta",), SPECS["meta"], "meta"):
             for k, v in meta.items():
-                if k in reg.meta and reg.meta[k] != v:
+                if k in ("as_of", "period") and k in reg.meta and reg.meta[k] != v:
                     coll.add(("meta", k), f"与其他文件的 meta 不一致 / conflicts with another file's meta: {v!r} vs {reg.meta[k]!r}")
                 elif k in SPECS["meta"]:
                     reg.meta.setdefault(k, v)

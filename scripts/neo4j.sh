@@ -109,7 +109,7 @@ cmd_start() {
         if ! kill -0 "$pid" 2>/dev/null; then
             echo "neo4j.sh: neo4j exited during start-up; last log lines:" >&2
             tail -n 40 "$log" >&2
-            rm -f "$dir/neo4j.pid"
+            rm -f "$dir/neo4j.pid" "$dir/uri"
             exit 1
         fi
         if grep -q "^READY bolt://" "$log"; then
@@ -153,7 +153,7 @@ cmd_stop() {
             kill -KILL "$pid" 2>/dev/null || true
         fi
     fi
-    rm -f "$pidf"
+    rm -f "$pidf" "$dir/uri"
 }
 
 cmd_run() {

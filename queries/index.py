@@ -1,0 +1,227 @@
+"""One index of the responsibility graph, built in a single pass, shared by every rule.
+
+The rules never scan the graph per subject: :func:`build_index` walks the nodes
+and their outgoing edges once and keeps what the rules ask about (organizations
+by kind, posts by organization and by person, the declared ``(bearer, type)``
+pairs, what supervisory duties cover, what leads what, events by kind, tasks).
+Each rule family then makes one pass over the index.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from respchain.graph.schema import NodeKind, RelType
+
+__all__ = ["GraphIndex", "PostRec", "TaskRec", "build_index", "ensure_index", "norm_as_of", "norm_period"]
+
+_ORG = NodeKind.ORGANIZATION.value
+_PERSON = NodeKind.PERSON.value
+_POST = NodeKind.POST.value
+_RESP = NodeKind.RESPONSIBILITY.value
+_LIST = NodeKind.LIST.value
+_TASK = NodeKind.TASK.value
+_EVENT = NodeKind.EVENT.value
+
+_SUB = RelType.SUB_ORGANIZATION_OF.value
+_LEADS = RelType.LEADS.value
+_IN_CHARGE = RelType.IN_CHARGE_OF.value
+_COVERS = RelType.COVERS.value
+_RESPONSIBLE = RelType.RESPONSIBLE.value
+_LEAD = RelType.LEAD.value
+_WITH = RelType.WITH.value
+_TARGET = RelType.TARGET.value
+_PARTY = RelType.PARTY.value
+_ABOUT = RelType.ABOUT.value
+
+
+@dataclass(frozen=True, slots=True)
+class PostRec:
+    """A post: who holds it, in which organization, in which role, over which areas (org ids)."""
+
+    person: str
+    org: str
+    role: str
+    areas: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class TaskRec:
+    """A task of a list, with its responsible persons and lead units."""
+
+    id: str
+    list: str
+    due: str | None
+    status: str
+    responsible: list[str] = field(default_factory=list)
+    lead: list[str] = field(default_factory=list)
+
+
+@dataclass
+class GraphIndex:
+    """What the gap rules need from the graph, each part keyed for direct lookup.
+
+    Attributes
+    ----------
+    org_kind : dict
+        Organization id -> its kind (``party_group``...).
+    orgs_by_kind : dict
+        Kind -> organization ids, in graph order.
+    parent : dict
+        Organization id -> its parent (``SUB_ORGANIZATION_OF``).
+    children : dict
+        Organization id -> the organizations whose parent it is.
+    leads, led_by : dict
+        ``LEADS`` in both directions.
+    posts_by_org, posts_by_person : dict
+        :class:`PostRec` lists.
+    declared : set of (str, str)
+        ``(bearer, type)`` declared under ``responsibilities`` or as a list of
+        the same kind owned by the bearer.
+    declared_by : dict
+        ``(bearer, type)`` -> the ids that declare it (responsibilities, lists).
+    covers : dict
+        Responsibility id -> organization ids in its ``over``.
+    resp_type, resp_bearer : dict
+        Responsibility id -> type, bearer.
+    supervised : set
+        Organizations in the ``over`` of some ``supervisory`` responsibility.
+    tasks : list of TaskRec
+    talks : list of (id, talk kind, date, with)
+    talks_by_person : dict
+        Person -> list of (date, talk kind, event id) of the talks they are ``with``.
+    accountabilities : list of (id, date, targets)
+    consultations : list of (id, date, parties)
+    ratings : list of (id, date, org, rating)
+    """
+
+    org_kind: dict[str, str] = field(default_factory=dict)
+    orgs_by_kind: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    parent: dict[str, str] = field(default_factory=dict)
+    children: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    leads: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    led_by: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    posts_by_org: dict[str, list[PostRec]] = field(default_factory=lambda: defaultdict(list))
+    posts_by_person: dict[str, list[PostRec]] = field(default_factory=lambda: defaultdict(list))
+    declared: set[tuple[str, str]] = field(default_factory=set)
+    declared_by: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    covers: dict[str, list[str]] = field(default_factory=dict)
+    resp_type: dict[str, str] = field(default_factory=dict)
+    resp_bearer: dict[str, str] = field(default_factory=dict)
+    supervised: set[str] = field(default_factory=set)
+    tasks: list[TaskRec] = field(default_factory=list)
+    talks: list[tuple[str, str, str, list[str]]] = field(default_factory=list)
+    talks_by_person: dict[str, list[tuple[str, str, str]]] = field(default_factory=lambda: defaultdict(list))
+    accountabilities: list[tuple[str, str, list[str]]] = field(default_factory=list)
+    consultations: list[tuple[str, str, list[str]]] = field(default_factory=list)
+    ratings: list[tuple[str, str, str, str]] = field(default_factory=list)
+    n_nodes: int = 0
+
+
+def build_index(G: nx.MultiDiGraph) -> GraphIndex:
+    """Index the graph in one pass over its nodes and their outgoing edges.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A graph from :func:`respchain.graph.graph_from_register`.
+
+    Returns
+    -------
+    GraphIndex
+
+    Examples
+    --------
+    >>> from respchain.graph import graph_from_register
+    >>> G = graph_from_register("data/seed")  # doctest: +SKIP
+    >>> ix = build_index(G)  # doctest: +SKIP
+    >>> ("anyang-unit-groups", "main") in ix.declared  # doctest: +SKIP
+    True
+    """
+    ix = GraphIndex()
+    succ = G._succ  # direct adjacency access: the index is built on the hot path
+    ix.n_nodes = G.number_of_nodes()
+    for n, d in G._node.items():
+        kind = d.get("kind")
+        if kind == _ORG:
+            ok = d.get("org_kind", "")
+            ix.org_kind[n] = ok
+            ix.orgs_by_kind[ok].append(n)
+            for v, keys in succ[n].items():
+                if _SUB in keys:
+                    ix.parent[n] = v
+                    ix.children[v].append(n)
+                if _LEADS in keys:
+                    ix.leads[n].append(v)
+                    ix.led_by[v].append(n)
+        elif kind == _POST:
+            areas = tuple(v for v, keys in succ[n].items() if _IN_CHARGE in keys)
+            p = PostRec(d.get("person", ""), d.get("org", ""), d.get("role", ""), areas)
+            ix.posts_by_org[p.org].append(p)
+            ix.posts_by_person[p.person].append(p)
+        elif kind == _RESP:
+            rtype, bearer = d.get("type", ""), d.get("bearer", "")
+            ix.resp_type[n] = rtype
+            ix.resp_bearer[n] = bearer
+            ix.declared.add((bearer, rtype))
+            ix.declared_by[(bearer, rtype)].append(n)
+            cov = [v for v, keys in succ[n].items() if _COVERS in keys]
+            ix.covers[n] = cov
+            if rtype == "supervisory":
+                ix.supervised.update(cov)
+        elif kind == _LIST:
+            lk, owner = d.get("list_kind", ""), d.get("owner", "")
+            if lk in ("main", "supervisory"):  # a list of a kind declares that kind for its owner
+                ix.declared.add((owner, lk))
+                ix.declared_by[(owner, lk)].append(n)
+        elif kind == _TASK:
+            t = TaskRec(n, d.get("list", ""), d.get("due") or None, d.get("status") or "open")
+            for v, keys in succ[n].items():
+                if _RESPONSIBLE in keys:
+                    t.responsible.append(v)
+                if _LEAD in keys:
+                    t.lead.append(v)
+            ix.tasks.append(t)
+        elif kind == _EVENT:
+            ek, date = d.get("event_kind", ""), str(d.get("date", ""))
+            if ek == "talk":
+                with_ = [v for v, keys in succ[n].items() if _WITH in keys]
+                talk = d.get("talk", "")
+                ix.talks.append((n, talk, date, with_))
+                for p in with_:
+                    ix.talks_by_person[p].append((date, talk, n))
+            elif ek == "accountability":
+                ix.accountabilities.append((n, date, [v for v, keys in succ[n].items() if _TARGET in keys]))
+            elif ek == "consultation":
+                ix.consultations.append((n, date, [v for v, keys in succ[n].items() if _PARTY in keys]))
+            elif ek == "ecology_rating":
+                about = [v for v, keys in succ[n].items() if _ABOUT in keys]
+                ix.ratings.append((n, date, about[0] if about else "", d.get("rating", "")))
+    return ix
+
+
+def ensure_index(G: nx.MultiDiGraph, index: GraphIndex | None) -> GraphIndex:
+    """``index`` if given, else a fresh index of ``G``."""
+    return index if index is not None else build_index(G)
+
+
+def norm_as_of(G: nx.MultiDiGraph, as_of: str | _dt.date | None) -> str:
+    """The reference date as an ISO string: ``as_of``, else ``G.graph['as_of']``, else today."""
+    if as_of is None:
+        as_of = G.graph.get("as_of") or _dt.date.today().isoformat()
+    if isinstance(as_of, _dt.date):
+        return as_of.isoformat()
+    return str(as_of)
+
+
+def norm_period(G: nx.MultiDiGraph, period: int | str | None, as_of: str | None = None) -> str:
+    """The period (a year) as a 4-digit string: ``period``, else ``G.graph['period']``, else as_of's year."""
+    if period is None:
+        period = G.graph.get("period")
+    if period is None:
+        period = norm_as_of(G, as_of)[:4]
+    return str(period)
