@@ -107,6 +107,9 @@ class NodeKind(_Vocab):
     MECHANISM = "Mechanism"
     SOURCE = "Source"
     FACT = "Fact"
+    # The graph's own attributes (as_of, period, title, files) in a store that
+    # has no graph-level properties (one node in Neo4j); never in a networkx graph.
+    GRAPH = "Graph"
 
 
 class RelType(_Vocab):

@@ -213,7 +213,7 @@ _RULES: list[Rule] = [
         definition_zh="党委或党组本身及其领导的任何单位都不在任何监督责任的覆盖范围（over）内。",
         definition_en="A leading party organization such that neither it nor any unit it `leads` is in the `over` "
         "of a `supervisory` responsibility.",
-        message_zh="{subject_name}及其领导的{units}个单位均不在任何监督责任的覆盖范围内",
+        message_zh="{subject_name}不在任何监督责任的覆盖范围内，其领导的{units}个单位也都不在",
         message_en="Neither {subject_name} nor any of the {units} unit(s) it leads is covered by a supervisory responsibility",
         params=("units",),
         basis=(

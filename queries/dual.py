@@ -76,5 +76,3 @@ def find_unit_unassigned(
         for u, leaders in gaps.items()
     ]
 
-
-assert LEADING  # the kinds used above come from the schema

@@ -52,6 +52,13 @@ def cli() -> None:
 # Modules of respchain.commands; each has ``register(group)``.
 COMMAND_MODULES = [
     "respchain.commands.core",
+    "respchain.commands.extract",
+    "respchain.commands.ledger",
+    "respchain.commands.viz",
+    "respchain.commands.gaps",
+    "respchain.commands.rdf",
+    "respchain.commands.synth",
+    "respchain.commands.teach",
 ]
 
 

@@ -46,6 +46,10 @@ def _build_step(G: nx.MultiDiGraph, name: str, outdir: Path) -> list[Path]:
 
 DEMO_STEPS: list[Callable[[nx.MultiDiGraph, str, Path], list[Path]]] = [_build_step]
 GLOBAL_STEPS: list[Callable[[Path], list[Path]]] = []
+DEMO_STEPS.append(__import__("respchain.queries.report", fromlist=["demo_step"]).demo_step)  # gaps.json/.md/.csv/.html
+DEMO_STEPS.append(__import__("respchain.viz.demo", fromlist=["demo_step"]).demo_step)  # graph.html, report.html
+DEMO_STEPS.append(__import__("respchain.graph.rdf", fromlist=["demo_step"]).demo_step)  # graph.ttl
+GLOBAL_STEPS.append(__import__("respchain.teach.demo", fromlist=["demo_step"]).demo_step)  # lesson.html, exercise/
 
 
 def run_demo(outdir: str | Path = "out") -> list[Path]:

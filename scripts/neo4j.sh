@@ -42,7 +42,7 @@ cmd_build() {
         rm -rf "$LIB"
         # copy-dependencies is also bound to 'package' in the pom; naming it
         # here keeps the command explicit. Local repo stays ~/.m2 (cached).
-        mvn -q -B -f "$POM" package dependency:copy-dependencies >&2
+        mvn -q -B -Dstyle.color=never -f "$POM" package dependency:copy-dependencies >&2
         touch "$LIB"
     fi
 }

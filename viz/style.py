@@ -33,7 +33,7 @@ NODE_STYLES: dict[str, dict] = {
     "party_branch": {"shape": "box", "color": "#f9a825", "font": "#212121"},
     "discipline_commission": {"shape": "ellipse", "color": "#1565c0", "font": "#ffffff"},
     "dispatched_group": {"shape": "ellipse", "color": "#90caf9", "font": "#0d2a4a"},
-    "functional_department": {"shape": "database", "color": "#2e7d32", "font": "#ffffff"},
+    "functional_department": {"shape": "box", "color": "#2e7d32", "font": "#ffffff"},
     "unit": {"shape": "box", "color": "#b0bec5", "font": "#212121"},
     "Person": {"shape": "dot", "color": "#6d4c41", "font": "#212121", "size": 11},
     "Responsibility": {"shape": "diamond", "color": "#8e24aa", "font": "#212121", "size": 10},
@@ -159,7 +159,10 @@ UI: dict[str, tuple[str, str]] = {
     "no_gaps": ("未发现缺口", "No gaps found"),
     "gaps_not_run": ("未检查缺口", "Gaps not checked"),
     "details": ("详情", "Details"),
-    "click_hint": ("点击节点查看详情；滚轮缩放，拖动平移。", "Click a node for details; scroll to zoom, drag to pan."),
+    "click_hint": (
+        "点击节点查看详情；滚轮缩放，拖动平移。",
+        "Click a node for details; scroll to zoom, drag to pan.",
+    ),
     "quote": ("原文", "Source quote"),
     "findings": ("该节点的缺口", "Findings on this node"),
     "evidence": ("依据节点", "Evidence"),
@@ -188,6 +191,7 @@ UI: dict[str, tuple[str, str]] = {
     "col_org": ("所属组织", "Organization"),
     "open_graph": ("在图中查看", "Open the graph"),
     "none": ("无", "none"),
+    "scores": ("党组织缺口（含下属）", "Findings per party organization and its subtree"),
 }
 
 

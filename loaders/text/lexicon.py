@@ -1,0 +1,164 @@
+"""The lexicon of the field, shipped as package data, and the jieba tokenizer built on it.
+
+``data/lexicon.json`` holds organization suffixes, department names, responsibility
+terms, mechanisms, roles, measure words and metric cues; ``data/regions.tsv``
+holds the administrative divisions of China down to county level (its header
+says where it comes from and what it covers). Both are read once and cached.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+__all__ = ["Lexicon", "Region", "lexicon", "tokenizer", "tag_table"]
+
+
+@dataclass(frozen=True)
+class Region:
+    """One administrative division: its code, name, level and ancestors' codes."""
+
+    code: str
+    name: str
+    level: str  # province | prefecture | county
+    ancestors: tuple[str, ...]  # province first
+
+
+@dataclass
+class Lexicon:
+    """Everything the extractor looks words up in."""
+
+    org_suffixes: dict[str, str]
+    departments: set[str]
+    functional: set[str]
+    types: dict[str, list[str]]
+    mechanisms: dict[str, str]  # surface form -> canonical name
+    roles: dict[str, str]
+    measures: list[str]
+    metrics_after: dict[str, str]
+    metrics_before: dict[str, str]
+    regions: dict[str, Region] = field(default_factory=dict)  # code -> region
+    by_name: dict[str, list[Region]] = field(default_factory=dict)
+
+    def path(self, code: str) -> list[str]:
+        """Names from the province down to ``code`` (``['福建省', '三明市', '尤溪县']``)."""
+        r = self.regions[code]
+        return [self.regions[a].name for a in r.ancestors if a in self.regions] + [r.name]
+
+
+def _data(name: str) -> str:
+    return files("respchain.loaders.text").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def _regions(text: str) -> dict[str, Region]:
+    raw: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        code, name = line.split("\t")
+        raw[code] = name
+    out: dict[str, Region] = {}
+    for code, name in raw.items():
+        if code.endswith("0000"):
+            out[code] = Region(code, name, "province", ())
+        elif code.endswith("00"):
+            out[code] = Region(code, name, "prefecture", (code[:2] + "0000",))
+        else:
+            pref = code[:4] + "00"
+            anc = (code[:2] + "0000", pref) if pref in raw else (code[:2] + "0000",)
+            out[code] = Region(code, name, "county", anc)
+    return out
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The shipped lexicon (read once)."""
+    d: dict[str, Any] = json.loads(_data("lexicon.json"))
+    mech = {s: canon for canon, forms in d["mechanisms"].items() for s in forms}
+    lex = Lexicon(
+        org_suffixes=d["org_suffixes"],
+        departments=set(d["departments"]),
+        functional=set(d["functional"]),
+        types=d["types"],
+        mechanisms=mech,
+        roles=d["roles"],
+        measures=sorted(d["measures"], key=len, reverse=True),
+        metrics_after=d["metrics"]["after"],
+        metrics_before=d["metrics"]["before"],
+    )
+    lex.regions = _regions(_data("regions.tsv"))
+    for r in lex.regions.values():
+        lex.by_name.setdefault(r.name, []).append(r)
+    return lex
+
+
+@lru_cache(maxsize=1)
+def tokenizer() -> Any:
+    """A private :class:`jieba.Tokenizer` with the lexicon's words added.
+
+    A separate tokenizer leaves jieba's global one as it was for other users.
+    Region names, organization words, responsibility terms, mechanisms and roles
+    are added with a high frequency so that they come out as single tokens.
+    """
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tk = jieba.Tokenizer()
+    tk.initialize()
+    lex = lexicon()
+    words: list[tuple[str, str]] = [(n, "ns") for n in lex.by_name]
+    words += [(w, "nt") for w in lex.org_suffixes]
+    words += [(w, "nt") for w in lex.departments if len(w) > 1]
+    words += [(w, "n") for w in lex.types]
+    words += [(w, "n") for w in lex.mechanisms]
+    words += [(w, "n") for w in lex.roles]
+    words += [("党中央", "nt"), ("中共中央", "nt"), ("该市", "r"), ("该县", "r"), ("该区", "r"), ("该省", "r"),
+              ("该州", "r"), ("该镇", "r"), ("该旗", "r")]
+    for w, _tag in words:
+        tk.add_word(w, 200000)
+    return tk
+
+
+@lru_cache(maxsize=1)
+def tag_table() -> dict[str, str]:
+    """jieba's part-of-speech table (word -> tag), with the lexicon's own tags.
+
+    Read from jieba's ``dict.txt`` with one regular expression, and kept in a
+    marshal file in the temporary folder (keyed by the dictionary's size and
+    time), as jieba keeps its own prefix dictionary.
+    """
+    import marshal
+    import os
+    import re
+    import tempfile
+
+    import jieba
+
+    dict_path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    st = os.stat(dict_path)
+    cache = os.path.join(tempfile.gettempdir(), f"respchain-jieba-tags-{st.st_size}-{int(st.st_mtime)}.marshal")
+    table: dict[str, str] | None = None
+    try:
+        with open(cache, "rb") as fh:
+            table = marshal.load(fh)
+    except (OSError, EOFError, ValueError, TypeError):
+        table = None
+    if not isinstance(table, dict):
+        with open(dict_path, encoding="utf-8") as fh:
+            table = dict(re.findall(r"^(\S+) \d+ (\S+)$", fh.read(), re.M))
+        try:
+            fd, tmp = tempfile.mkstemp(dir=tempfile.gettempdir())
+            with os.fdopen(fd, "wb") as fh:
+                marshal.dump(table, fh)
+            os.replace(tmp, cache)
+        except OSError:  # pragma: no cover - a read-only temporary folder
+            pass
+    lex = lexicon()
+    table.update({n: "ns" for n in lex.by_name})
+    table.update({w: "nt" for w in lex.org_suffixes})
+    table.update({w: "nt" for w in lex.departments if len(w) > 1})
+    return table

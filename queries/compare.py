@@ -1,0 +1,254 @@
+"""Compare gap runs: :func:`diff_gaps` between two registers and :func:`whatif` a record were removed."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from respchain.exceptions import InputError, Problem
+from respchain.queries.engine import find_gaps
+from respchain.queries.finding import Finding
+
+__all__ = ["GapDiff", "WhatIf", "diff_gaps", "whatif", "graph_changes", "removal_closure", "render_diff", "render_whatif"]
+
+
+@dataclass
+class GapDiff:
+    """Gaps opened, closed and still open between an old and a new register, and the changes between them."""
+
+    opened: list[Finding]
+    closed: list[Finding]
+    still_open: list[Finding]
+    changes: dict[str, dict[str, list]] = field(default_factory=dict)
+    old_as_of: str = ""
+    new_as_of: str = ""
+
+    def to_dict(self) -> dict:
+        return {
+            "old_as_of": self.old_as_of,
+            "new_as_of": self.new_as_of,
+            "opened": [f.to_dict() for f in self.opened],
+            "closed": [f.to_dict() for f in self.closed],
+            "still_open": [f.to_dict() for f in self.still_open],
+            "changes": self.changes,
+            "summary": {"opened": len(self.opened), "closed": len(self.closed), "still_open": len(self.still_open)},
+        }
+
+
+@dataclass
+class WhatIf:
+    """The gaps that appear and disappear if some records are removed."""
+
+    removed: list[dict]
+    appear: list[Finding]
+    disappear: list[Finding]
+    unchanged: int = 0
+
+    def to_dict(self) -> dict:
+        return {
+            "removed": self.removed,
+            "appear": [f.to_dict() for f in self.appear],
+            "disappear": [f.to_dict() for f in self.disappear],
+            "unchanged": self.unchanged,
+            "summary": {"appear": len(self.appear), "disappear": len(self.disappear)},
+        }
+
+
+def _split(old: list[Finding], new: list[Finding]) -> tuple[list[Finding], list[Finding], list[Finding]]:
+    ok = {f.key() for f in old}
+    nk = {f.key() for f in new}
+    return ([f for f in new if f.key() not in ok], [f for f in old if f.key() not in nk], [f for f in new if f.key() in ok])
+
+
+def _records(G: nx.MultiDiGraph) -> dict[str, dict]:
+    """Comparable signatures of organizations, posts, responsibilities, tasks and events."""
+    orgs, posts, resps, tasks, events = {}, {}, {}, {}, {}
+    for n, d in G.nodes(data=True):
+        kind = d.get("kind")
+        succ = G._succ[n]
+        if kind == "Organization":
+            orgs[n] = {
+                "name": d.get("name"), "kind": d.get("org_kind"),
+                "parent": next((v for v, k in succ.items() if "SUB_ORGANIZATION_OF" in k), None),
+                "leads": sorted(v for v, k in succ.items() if "LEADS" in k),
+            }
+        elif kind == "Post":
+            areas = sorted([v for v, k in succ.items() if "IN_CHARGE_OF" in k] + list(d.get("areas_text") or ()))
+            posts[f"{d.get('person')}@{d.get('org')}:{d.get('role')}"] = {
+                "person": d.get("person"), "org": d.get("org"), "role": d.get("role"), "areas": areas,
+            }
+        elif kind == "Responsibility":
+            over = sorted([v for v, k in succ.items() if "COVERS" in k] + list(d.get("over_text") or ()))
+            # Generated ids (resp:3) shift when records are added; compare by content.
+            resps[f"{d.get('type')}:{d.get('bearer')}:{'|'.join(over)}"] = {
+                "id": n, "type": d.get("type"), "bearer": d.get("bearer"), "over": over,
+            }
+        elif kind == "Task":
+            tasks[n] = {"goal": d.get("goal"), "due": d.get("due"), "status": d.get("status")}
+        elif kind == "Event":
+            events[n] = {"kind": d.get("event_kind"), "date": d.get("date"), "name": d.get("name")}
+    return {"organizations": orgs, "posts": posts, "responsibilities": resps, "tasks": tasks, "events": events}
+
+
+def graph_changes(old: nx.MultiDiGraph, new: nx.MultiDiGraph) -> dict[str, dict[str, list]]:
+    """Records added, removed and changed between two graphs, per section.
+
+    Returns
+    -------
+    dict
+        ``{section: {"added": [...], "removed": [...], "changed": [...]}}`` for
+        organizations, posts, responsibilities, tasks and events; each entry
+        is ``{"key": ..., **record}`` (changed: ``{"key", "old", "new"}``).
+    """
+    a, b = _records(old), _records(new)
+    out: dict[str, dict[str, list]] = {}
+    for section in a:
+        ra, rb = a[section], b[section]
+        out[section] = {
+            "added": [{"key": k, **rb[k]} for k in sorted(rb.keys() - ra.keys())],
+            "removed": [{"key": k, **ra[k]} for k in sorted(ra.keys() - rb.keys())],
+            "changed": [
+                {"key": k, "old": ra[k], "new": rb[k]}
+                for k in sorted(ra.keys() & rb.keys())
+                if {x: y for x, y in ra[k].items() if x != "id"} != {x: y for x, y in rb[k].items() if x != "id"}
+            ],
+        }
+    return out
+
+
+def diff_gaps(
+    old: nx.MultiDiGraph,
+    new: nx.MultiDiGraph,
+    *,
+    as_of: str | _dt.date | None = None,
+    period: int | str | None = None,
+    rules: Iterable[str] | str | None = None,
+    skip: Iterable[str] | str | None = None,
+) -> GapDiff:
+    """The gaps opened, closed and still open from ``old`` to ``new``, with the record changes that explain them.
+
+    Each graph is checked at its own ``as_of`` and ``period`` unless these are given.
+    """
+    fo = find_gaps(old, as_of=as_of, period=period, rules=rules, skip=skip)
+    fn = find_gaps(new, as_of=as_of, period=period, rules=rules, skip=skip)
+    opened, closed, still = _split(fo, fn)
+    return GapDiff(
+        opened, closed, still, graph_changes(old, new),
+        old_as_of=str(as_of or old.graph.get("as_of", "")), new_as_of=str(as_of or new.graph.get("as_of", "")),
+    )
+
+
+def removal_closure(G: nx.MultiDiGraph, ids: Iterable[str]) -> list[str]:
+    """The nodes removed with ``ids``: each id and what depends on it.
+
+    A person takes their posts; an organization its posts, the
+    responsibilities it bears and the lists it owns; a person also the
+    responsibilities they bear; a list takes its tasks.
+
+    Raises
+    ------
+    InputError
+        Naming every id that is not in the graph, with the closest ids.
+    """
+    ids = list(ids)
+    problems = []
+    for i in ids:
+        if i not in G or G.nodes[i].get("kind") in ("ResponsibilityType", "OrganizationKind"):
+            close = difflib.get_close_matches(i, [str(n) for n in G.nodes], n=3, cutoff=0.6)
+            hint = f" (是否指 / did you mean: {', '.join(close)}?)" if close else ""
+            problems.append(Problem("--remove", 0, i, f"图中没有此记录 / no such record{hint}"))
+    if problems:
+        raise InputError(problems)
+    out: list[str] = []
+    seen: set[str] = set()
+    todo = list(ids)
+    while todo:
+        n = todo.pop(0)
+        if n in seen:
+            continue
+        seen.add(n)
+        out.append(n)
+        kind = G.nodes[n].get("kind")
+        if kind in ("Person", "Organization"):
+            for v, keys in G._succ[n].items():
+                if "HOLDS" in keys or "BEARS" in keys or "OWNS" in keys:
+                    todo.append(v)
+        if kind == "Organization":
+            todo.extend(u for u, keys in G._pred[n].items() if "POST_IN" in keys)
+        if kind == "List":
+            todo.extend(v for v, keys in G._succ[n].items() if "HAS_TASK" in keys)
+    return out
+
+
+def whatif(
+    G: nx.MultiDiGraph,
+    remove: Iterable[str],
+    *,
+    as_of: str | _dt.date | None = None,
+    period: int | str | None = None,
+    rules: Iterable[str] | str | None = None,
+    skip: Iterable[str] | str | None = None,
+) -> WhatIf:
+    """The gaps that appear and disappear if the records ``remove`` (and what depends on them) were gone.
+
+    Examples
+    --------
+    >>> from respchain.graph import graph_from_register
+    >>> G = graph_from_register("tests/data/gaps/district/register.yaml")  # doctest: +SKIP
+    >>> [f.key() for f in whatif(G, ["sec"]).appear]  # doctest: +SKIP
+    [('FIRST-001', 'district'), ...]
+    """
+    gone = removal_closure(G, remove)
+    H = G.copy()
+    H.remove_nodes_from(gone)
+    before = find_gaps(G, as_of=as_of, period=period, rules=rules, skip=skip)
+    after = find_gaps(H, as_of=as_of, period=period, rules=rules, skip=skip)
+    appear, disappear, still = _split(before, after)
+    removed = [{"id": n, "kind": G.nodes[n].get("kind"), "name": G.nodes[n].get("name", n)} for n in gone]
+    return WhatIf(removed, appear, disappear, len(still))
+
+
+def _lines(findings: list[Finding], lang: str) -> list[str]:
+    return [f"  [{f.severity}] {f.rule} {f.subject} ({f.subject_name}): {getattr(f, 'message_' + lang)}" for f in findings]
+
+
+def render_diff(d: GapDiff, lang: str = "zh") -> str:
+    """The diff as plain text: gaps opened, closed, still open, then the record changes."""
+    out = [
+        f"新增缺口 / opened: {len(d.opened)}   已关闭 / closed: {len(d.closed)}   仍存在 / still open: {len(d.still_open)}",
+        "",
+        f"新增缺口 / gaps opened ({len(d.opened)}):", *_lines(d.opened, lang),
+        f"已关闭缺口 / gaps closed ({len(d.closed)}):", *_lines(d.closed, lang),
+        f"仍存在 / still open ({len(d.still_open)}):", *_lines(d.still_open, lang),
+        "",
+        "登记变化 / changes in the register:",
+    ]
+    names = {"organizations": "组织 / organizations", "posts": "岗位 / posts",
+             "responsibilities": "责任 / responsibilities", "tasks": "任务 / tasks", "events": "事件 / events"}
+    for section, ch in d.changes.items():
+        if not any(ch.values()):
+            continue
+        out.append(f"  {names.get(section, section)}:")
+        for e in ch["added"]:
+            out.append(f"    + {e['key']}")
+        for e in ch["removed"]:
+            out.append(f"    - {e['key']}")
+        for e in ch["changed"]:
+            diffs = [f"{k}: {e['old'].get(k)!r} -> {e['new'].get(k)!r}" for k in e["new"]
+                     if k != "id" and e["old"].get(k) != e["new"].get(k)]
+            out.append(f"    ~ {e['key']}: {'; '.join(diffs)}")
+    return "\n".join(out)
+
+
+def render_whatif(w: WhatIf, lang: str = "zh") -> str:
+    """The what-if as plain text: what is removed, gaps that appear and that disappear."""
+    out = [f"移除 / removed ({len(w.removed)}):"]
+    out += [f"  - {r['id']} ({r['kind']}: {r['name']})" for r in w.removed]
+    out += [f"出现的缺口 / gaps that appear ({len(w.appear)}):", *_lines(w.appear, lang)]
+    out += [f"消失的缺口 / gaps that disappear ({len(w.disappear)}):", *_lines(w.disappear, lang)]
+    out.append(f"不变 / unchanged: {w.unchanged}")
+    return "\n".join(out)

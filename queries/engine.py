@@ -1,0 +1,219 @@
+"""The front door of the gap rules: :func:`find_gaps`, the backend registry and :func:`scores`."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import Counter
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import networkx as nx
+
+from respchain.exceptions import InputError
+from respchain.queries._common import PARTY
+from respchain.queries.catalog import CATALOG, resolve_rules
+from respchain.queries.finding import SEVERITY_ORDER, Finding
+from respchain.queries.index import GraphIndex, build_index, no_gc, norm_as_of, norm_period
+
+__all__ = ["find_gaps", "scores", "BACKENDS", "register_backend", "memory_backend", "subject_orgs", "SEVERITIES"]
+
+SEVERITIES = tuple(SEVERITY_ORDER)
+
+Backend = Callable[..., list[Finding]]
+
+
+def memory_backend(
+    G: nx.MultiDiGraph,
+    rule_ids: list[str],
+    *,
+    as_of: str,
+    period: str,
+    index: GraphIndex | None = None,
+    **options: Any,
+) -> list[Finding]:
+    """Run the rules over the in-memory graph: one index, then one pass per rule."""
+    ix = index if index is not None else build_index(G)
+    out: list[Finding] = []
+    for rid in rule_ids:
+        out.extend(CATALOG[rid].func(G, index=ix, as_of=as_of, period=period))
+    return out
+
+
+BACKENDS: dict[str, Backend] = {"memory": memory_backend}
+"""Backend name -> ``backend(G, rule_ids, *, as_of, period, **options) -> list[Finding]``.
+
+Other backends (``neo4j``, ``shacl``) add themselves with :func:`register_backend`.
+"""
+
+
+def register_backend(name: str, backend: Backend) -> None:
+    """Make ``backend`` available to :func:`find_gaps` as ``backend=name``."""
+    BACKENDS[name] = backend
+
+
+def _shacl_backend(G: nx.MultiDiGraph, rule_ids: list[str], **kw: Any) -> list[Finding]:
+    """The SHACL backend (:mod:`respchain.graph.shacl`), imported when first used (rdflib, pySHACL)."""
+    from respchain.graph.shacl import shacl_backend
+
+    return shacl_backend(G, rule_ids, **kw)
+
+
+register_backend("shacl", _shacl_backend)
+
+
+def find_gaps(
+    G: nx.MultiDiGraph,
+    *,
+    as_of: str | _dt.date | None = None,
+    period: int | str | None = None,
+    rules: Iterable[str] | str | None = None,
+    skip: Iterable[str] | str | None = None,
+    backend: str = "memory",
+    **options: Any,
+) -> list[Finding]:
+    """Find the gaps of the responsibility chain.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The responsibility graph.
+    as_of : str or date, optional
+        The reference date (default ``G.graph['as_of']``).
+    period : int or str, optional
+        The year coverage rules look at (default ``G.graph['period']``).
+    rules, skip : iterable of str or str, optional
+        Rule ids or family names to run / to leave out (default: all rules).
+    backend : str
+        A key of :data:`BACKENDS`.
+    **options
+        Passed to the backend (a Neo4j driver, a prebuilt ``index``...).
+
+    Returns
+    -------
+    list of Finding
+        Sorted by severity (high first), then rule, then subject.
+
+    Raises
+    ------
+    UnknownRuleError
+        For a rule id or family the catalog does not have.
+    InputError
+        For an unknown backend.
+
+    Examples
+    --------
+    >>> from respchain.graph import graph_from_register
+    >>> G = graph_from_register("tests/data/gaps/district/register.yaml")  # doctest: +SKIP
+    >>> [f.key() for f in find_gaps(G, rules="main")]  # doctest: +SKIP
+    [('MAIN-001', 'street')]
+    """
+    ids = resolve_rules(rules, skip)
+    if backend not in BACKENDS:
+        raise InputError(
+            f"未知后端 / unknown backend {backend!r}; 可用 / available: {', '.join(sorted(BACKENDS))}"
+        )
+    day = norm_as_of(G, as_of)
+    year = norm_period(G, period, day)
+    with no_gc():
+        found = BACKENDS[backend](G, ids, as_of=day, period=year, **options)
+        return sorted(found, key=Finding.sort_key)
+
+
+def subject_orgs(G: nx.MultiDiGraph, subject: str, index: GraphIndex | None = None) -> list[str]:
+    """The organizations a finding about ``subject`` is charged to.
+
+    An organization is charged itself; a person, the organizations of their
+    posts; a task, the owner of its list.
+    """
+    d = G._node.get(subject)
+    if d is None:
+        return []
+    kind = d.get("kind")
+    if kind == "Organization":
+        return [subject]
+    if kind == "Person":
+        if index is not None:
+            return sorted({p.org for p in index.posts_by_person.get(subject, ())})
+        return sorted({G._node[p].get("org") for p in G._succ[subject] if G._node[p].get("kind") == "Post"} - {None})
+    if kind == "Task":
+        lst = G._node.get(d.get("list", ""), {})
+        return [lst["owner"]] if lst.get("owner") else []
+    return []
+
+
+def _zero() -> dict[str, int]:
+    return dict.fromkeys(SEVERITIES, 0)
+
+
+def scores(G: nx.MultiDiGraph, findings: Iterable[Finding], *, index: GraphIndex | None = None) -> list[dict]:
+    """Count findings by severity per party organization and its subtree (the shape 考核 work uses).
+
+    The subtree of a party organization is itself and everything below it
+    along ``SUB_ORGANIZATION_OF`` (children) and ``LEADS`` (the units it leads),
+    at any depth. A finding is charged to the organizations of its subject
+    (see :func:`subject_orgs`) and counted once in every subtree holding one of them.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+    findings : iterable of Finding
+    index : GraphIndex, optional
+        The index :func:`find_gaps` used, to save building it again.
+
+    Returns
+    -------
+    list of dict
+        One per party organization: ``org``, ``name``, ``org_kind``, ``own``
+        (findings charged to it) and ``subtree`` (counts by severity), and
+        ``total`` (subtree findings); worst first (by high, medium, low, info), then by id.
+    """
+    with no_gc():
+        return _scores(G, findings, index if index is not None else build_index(G))
+
+
+def _scores(G: nx.MultiDiGraph, findings: Iterable[Finding], ix: GraphIndex) -> list[dict]:
+    up_memo: dict[str, frozenset[str]] = {}
+
+    def ancestors(o: str) -> frozenset[str]:
+        got = up_memo.get(o)
+        if got is not None:
+            return got
+        seen = {o}
+        todo = [o]
+        while todo:
+            c = todo.pop()
+            nxt = [ix.parent[c]] if c in ix.parent else []
+            nxt.extend(ix.led_by.get(c, ()))
+            for a in nxt:
+                if a not in seen:
+                    seen.add(a)
+                    todo.append(a)
+        up_memo[o] = res = frozenset(seen)
+        return res
+
+    # Findings with the same charged organizations reach the same subtrees: count them together.
+    by_charge: Counter = Counter()
+    for f in findings:
+        by_charge[(tuple(subject_orgs(G, f.subject, ix)), f.severity)] += 1
+    own: dict[str, Counter] = {}
+    sub: dict[str, Counter] = {}
+    for (charged, sev), n in by_charge.items():
+        reach: set[str] = set()
+        for o in charged:
+            own.setdefault(o, Counter())[sev] += n
+            reach |= ancestors(o)
+        for o in reach:
+            sub.setdefault(o, Counter())[sev] += n
+    rows = []
+    for o, k in ix.org_kind.items():
+        if k not in PARTY:
+            continue
+        s, w = _zero(), _zero()
+        s.update(sub.get(o, {}))
+        w.update(own.get(o, {}))
+        rows.append({
+            "org": o, "name": G._node[o].get("name", o), "org_kind": k,
+            "own": w, "subtree": s, "total": sum(s.values()),
+        })
+    rows.sort(key=lambda r: (*(-r["subtree"][k] for k in SEVERITIES), r["org"]))
+    return rows

@@ -1,0 +1,319 @@
+"""Reports of gap findings: table (rich), json (the gaps.md contract), markdown, csv (Excel) and html.
+
+Every format carries the findings and the scores per party organization; the
+``lang`` option picks the message language of table, markdown, csv and html
+(json always holds both).
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import os
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+import networkx as nx
+
+from respchain.queries.catalog import CATALOG
+from respchain.queries.engine import SEVERITIES, scores
+from respchain.queries.finding import Finding, Severity
+
+__all__ = [
+    "FORMATS",
+    "render",
+    "render_table",
+    "render_json",
+    "report_dict",
+    "render_markdown",
+    "render_csv",
+    "render_html",
+    "write_report",
+    "SCHEMA_PATH",
+    "demo_step",
+]
+
+FORMATS = ("table", "json", "markdown", "csv", "html")
+SCHEMA_PATH = Path(__file__).with_name("gaps.schema.json")
+_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan", "info": "dim"}
+_TOP_SCORES = 20
+
+
+def _msg(f: Finding, lang: str) -> str:
+    return f.message_en if lang == "en" else f.message_zh
+
+
+def _title(rule: str, lang: str) -> str:
+    r = CATALOG.get(rule)
+    if r is None:
+        return rule
+    return r.title_en if lang == "en" else r.title_zh
+
+
+def _sev(s: str, lang: str = "zh") -> str:
+    return s if lang == "en" else f"{Severity(s).zh} / {s}"
+
+
+def _summary(findings: list[Finding]) -> dict[str, int]:
+    c = Counter(f.rule for f in findings)
+    order = {r: i for i, r in enumerate(CATALOG)}
+    return {r: c[r] for r in sorted(c, key=lambda r: (order.get(r, len(order)), r))}
+
+
+def _groups(findings: list[Finding]) -> list[tuple[str, list[tuple[str, list[Finding]]]]]:
+    """Findings grouped by severity (high first), then by rule."""
+    out = []
+    for sev in SEVERITIES:
+        fs = [f for f in findings if f.severity == sev]
+        if not fs:
+            continue
+        by_rule: dict[str, list[Finding]] = {}
+        for f in sorted(fs, key=Finding.sort_key):
+            by_rule.setdefault(f.rule, []).append(f)
+        out.append((sev, list(by_rule.items())))
+    return out
+
+
+def _meta(G: nx.MultiDiGraph, as_of: str | None, period: str | int | None) -> tuple[str, str]:
+    return str(as_of or G.graph.get("as_of", "")), str(period or G.graph.get("period", ""))
+
+
+def _scores(G: nx.MultiDiGraph, findings: list[Finding], sc: list[dict] | None) -> list[dict]:
+    return sc if sc is not None else scores(G, findings)
+
+
+def report_dict(
+    findings: list[Finding],
+    G: nx.MultiDiGraph,
+    *,
+    as_of: str | None = None,
+    period: str | int | None = None,
+    score_rows: list[dict] | None = None,
+) -> dict:
+    """The JSON report: ``as_of``, ``period``, ``findings``, ``summary`` and ``scores`` (gaps.md contract)."""
+    day, year = _meta(G, as_of, period)
+    keys = ("rule", "severity", "subject", "subject_name", "message_zh", "message_en")
+    return {
+        "as_of": day,
+        "period": year,
+        "findings": [{**{k: getattr(f, k) for k in keys}, "evidence": list(f.evidence)} for f in findings],
+        "summary": _summary(findings),
+        "scores": _scores(G, findings, score_rows),
+    }
+
+
+def render_json(findings: list[Finding], G: nx.MultiDiGraph, *, as_of=None, period=None, score_rows=None) -> str:
+    """The JSON report as text (UTF-8, Chinese kept readable)."""
+    return json.dumps(report_dict(findings, G, as_of=as_of, period=period, score_rows=score_rows),
+                      ensure_ascii=False, indent=2) + "\n"
+
+
+def _nonzero(rows: list[dict], limit: int | None) -> list[dict]:
+    rows = [r for r in rows if r["total"]]
+    return rows if limit is None else rows[:limit]
+
+
+def render_table(
+    findings: list[Finding],
+    G: nx.MultiDiGraph,
+    *,
+    lang: str = "zh",
+    as_of=None,
+    period=None,
+    score_rows=None,
+    color: bool = False,
+    width: int = 140,
+) -> str:
+    """A terminal table: findings grouped by severity and rule, the summary, then the scores."""
+    from rich.console import Console
+    from rich.table import Table
+
+    buf = io.StringIO()
+    con = Console(file=buf, force_terminal=color, color_system="standard" if color else None,
+                  width=width, no_color=not color, highlight=False)
+    day, year = _meta(G, as_of, period)
+    title = G.graph.get("title") or "登记册 / register"
+    con.print(f"[bold]{title}[/]  as_of {day}  period {year}  缺口 / gaps: {len(findings)}")
+    for sev, rules in _groups(findings):
+        n = sum(len(fs) for _, fs in rules)
+        t = Table(title=f"{_sev(sev)} ({n})", title_style=_STYLE[sev], show_lines=False, expand=True)
+        t.add_column("规则 / rule", style=_STYLE[sev], no_wrap=True)
+        t.add_column("对象 / subject", overflow="fold")
+        t.add_column("名称 / name", overflow="fold")
+        t.add_column("缺口 / gap" if lang == "zh" else "gap", overflow="fold", ratio=3)
+        for i, (rule, fs) in enumerate(rules):
+            if i:
+                t.add_section()
+            for f in fs:
+                t.add_row(rule, f.subject, f.subject_name, _msg(f, lang))
+        con.print(t)
+    if not findings:
+        con.print("[green]未发现缺口 / no gaps found[/]")
+    summ = Table(title="汇总 / summary")
+    summ.add_column("规则 / rule")
+    summ.add_column("名称 / title")
+    summ.add_column("数量 / count", justify="right")
+    for rule, c in _summary(findings).items():
+        summ.add_row(rule, _title(rule, lang), str(c))
+    con.print(summ)
+    rows = _nonzero(_scores(G, findings, score_rows), _TOP_SCORES)
+    if rows:
+        st = Table(title="党组织得分（含下属）/ scores per party organization and its subtree")
+        st.add_column("组织 / organization", overflow="fold")
+        for s in SEVERITIES:
+            st.add_column(_sev(s, lang), justify="right")
+        st.add_column("合计 / total", justify="right")
+        for r in rows:
+            st.add_row(f"{r['name']} ({r['org']})", *(str(r["subtree"][s]) for s in SEVERITIES), str(r["total"]))
+        con.print(st)
+    return buf.getvalue()
+
+
+def _md(s: str) -> str:
+    return str(s).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(findings: list[Finding], G: nx.MultiDiGraph, *, lang: str = "zh", as_of=None, period=None,
+                    score_rows=None) -> str:
+    """A Markdown report: summary, findings by severity and rule, scores."""
+    day, year = _meta(G, as_of, period)
+    title = G.graph.get("title") or "登记册 / register"
+    out = [f"# 责任链缺口 / Gaps: {_md(title)}", "", f"- as_of: {day}", f"- period: {year}",
+           f"- 缺口 / gaps: {len(findings)}", "", "## 汇总 / Summary", "",
+           "| 规则 / rule | 级别 / severity | 名称 / title | 数量 / count |", "|---|---|---|---:|"]
+    for rule, c in _summary(findings).items():
+        out.append(f"| {rule} | {_sev(CATALOG[rule].severity, lang) if rule in CATALOG else ''} | {_md(_title(rule, lang))} | {c} |")
+    for sev, rules in _groups(findings):
+        out += ["", f"## {_sev(sev)}"]
+        for rule, fs in rules:
+            out += ["", f"### {rule} {_md(_title(rule, lang))} ({len(fs)})", "",
+                    "| 对象 / subject | 名称 / name | 缺口 / gap | 证据 / evidence |", "|---|---|---|---|"]
+            out += [f"| `{_md(f.subject)}` | {_md(f.subject_name)} | {_md(_msg(f, lang))} | {_md(' → '.join(f.evidence))} |"
+                    for f in fs]
+    rows = _nonzero(_scores(G, findings, score_rows), None)
+    out += ["", "## 党组织得分（含下属）/ Scores per party organization and its subtree", ""]
+    if rows:
+        out.append("| 组织 / organization | " + " | ".join(_sev(s, lang) for s in SEVERITIES) + " | 合计 / total |")
+        out.append("|---" * (len(SEVERITIES) + 2) + "|")
+        for r in rows:
+            out.append(f"| {_md(r['name'])} (`{_md(r['org'])}`) | " + " | ".join(str(r["subtree"][s]) for s in SEVERITIES)
+                       + f" | {r['total']} |")
+    else:
+        out.append("全部为零 / all zero")
+    return "\n".join(out) + "\n"
+
+
+def render_csv(findings: list[Finding], G: nx.MultiDiGraph, *, lang: str = "zh", as_of=None, period=None,
+               score_rows=None) -> str:
+    """CSV for Excel: a BOM, the findings, a blank row, then the scores."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(["级别 severity", "规则 rule", "名称 title", "对象 subject", "对象名称 subject_name",
+                "缺口 message", "证据 evidence", "来源 source"])
+    for f in findings:
+        w.writerow([f.severity, f.rule, _title(f.rule, lang), f.subject, f.subject_name, _msg(f, lang),
+                    " > ".join(f.evidence), f.source or ""])
+    w.writerow([])
+    w.writerow(["组织 org", "组织名称 name", "类型 kind", *(f"{s}" for s in SEVERITIES), "合计 total"])
+    for r in _nonzero(_scores(G, findings, score_rows), None):
+        w.writerow([r["org"], r["name"], r["org_kind"], *(r["subtree"][s] for s in SEVERITIES), r["total"]])
+    return "\ufeff" + buf.getvalue()
+
+
+_HTML_CSS = """
+body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2em;color:#222}
+table{border-collapse:collapse;margin:1em 0;width:100%}th,td{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}
+th{background:#f3f3f3}.high{color:#b00020;font-weight:bold}.medium{color:#a86400}.low{color:#006a8e}.info{color:#777}
+code{font-size:90%}td.n{text-align:right}
+"""
+
+
+def render_html(findings: list[Finding], G: nx.MultiDiGraph, lang: str = "zh", *, as_of=None, period=None,
+                score_rows=None) -> str:
+    """A standalone, offline HTML page of the findings and scores; every string is escaped."""
+    e = html.escape
+    day, year = _meta(G, as_of, period)
+    title = G.graph.get("title") or "登记册 / register"
+    parts = [
+        "<!DOCTYPE html>", f'<html lang="{"en" if lang == "en" else "zh-CN"}"><head><meta charset="utf-8">',
+        f"<title>{e('责任链缺口 / Gaps: ' + str(title))}</title><style>{_HTML_CSS}</style></head><body>",
+        f"<h1>{e('责任链缺口 / Gaps: ' + str(title))}</h1>",
+        f"<p>as_of {e(day)} · period {e(year)} · 缺口 / gaps: {len(findings)}</p>",
+        "<h2>汇总 / Summary</h2><table><tr><th>规则 / rule</th><th>名称 / title</th><th>数量 / count</th></tr>",
+    ]
+    for rule, c in _summary(findings).items():
+        parts.append(f"<tr><td>{e(rule)}</td><td>{e(_title(rule, lang))}</td><td class=n>{c}</td></tr>")
+    parts.append("</table>")
+    for sev, rules in _groups(findings):
+        parts.append(f'<h2 class="{e(sev)}">{e(_sev(sev))}</h2>')
+        for rule, fs in rules:
+            parts.append(f"<h3>{e(rule)} {e(_title(rule, lang))} ({len(fs)})</h3><table>"
+                         "<tr><th>对象 / subject</th><th>名称 / name</th><th>缺口 / gap</th><th>证据 / evidence</th></tr>")
+            for f in fs:
+                parts.append(f"<tr><td><code>{e(f.subject)}</code></td><td>{e(f.subject_name)}</td>"
+                             f"<td>{e(_msg(f, lang))}</td><td>{e(' → '.join(f.evidence))}</td></tr>")
+            parts.append("</table>")
+    rows = _nonzero(_scores(G, findings, score_rows), None)
+    parts.append("<h2>党组织得分（含下属）/ Scores per party organization and its subtree</h2>")
+    if rows:
+        parts.append("<table><tr><th>组织 / organization</th>" + "".join(f"<th>{e(_sev(s, lang))}</th>" for s in SEVERITIES)
+                     + "<th>合计 / total</th></tr>")
+        for r in rows:
+            parts.append(f"<tr><td>{e(r['name'])} (<code>{e(r['org'])}</code>)</td>"
+                         + "".join(f"<td class=n>{r['subtree'][s]}</td>" for s in SEVERITIES)
+                         + f"<td class=n>{r['total']}</td></tr>")
+        parts.append("</table>")
+    else:
+        parts.append("<p>全部为零 / all zero</p>")
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+def render(findings: list[Finding], G: nx.MultiDiGraph, fmt: str = "table", *, lang: str = "zh",
+           as_of=None, period=None, color: bool = False) -> str:
+    """The report in format ``fmt`` (one of :data:`FORMATS`)."""
+    sc = scores(G, findings)
+    if fmt == "json":
+        return render_json(findings, G, as_of=as_of, period=period, score_rows=sc)
+    if fmt == "table":
+        return render_table(findings, G, lang=lang, as_of=as_of, period=period, score_rows=sc, color=color)
+    if fmt == "markdown":
+        return render_markdown(findings, G, lang=lang, as_of=as_of, period=period, score_rows=sc)
+    if fmt == "csv":
+        return render_csv(findings, G, lang=lang, as_of=as_of, period=period, score_rows=sc)
+    if fmt == "html":
+        return render_html(findings, G, lang, as_of=as_of, period=period, score_rows=sc)
+    raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
+
+
+def write_report(text: str, path: str | Path) -> Path:
+    """Write ``text`` (UTF-8) to ``path`` through a temporary file and a rename: never a partial file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def demo_step(G: nx.MultiDiGraph, name: str, outdir: Path) -> list[Path]:
+    """The demo step: ``gaps.json``, ``gaps.md``, ``gaps.csv`` and ``gaps.html`` of one example register."""
+    from respchain.queries.engine import find_gaps
+
+    findings = find_gaps(G)
+    sc = scores(G, findings)
+    outdir = Path(outdir)
+    return [
+        write_report(render_json(findings, G, score_rows=sc), outdir / "gaps.json"),
+        write_report(render_markdown(findings, G, score_rows=sc), outdir / "gaps.md"),
+        write_report(render_csv(findings, G, score_rows=sc), outdir / "gaps.csv"),
+        write_report(render_html(findings, G, "zh", score_rows=sc), outdir / "gaps.html"),
+    ]

@@ -1,0 +1,218 @@
+"""Gap commands: gaps, explain, diff, whatif."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import sys
+from pathlib import Path
+
+import click
+
+__all__ = ["register"]
+
+FILES = click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+_SEVERITIES = ["high", "medium", "low", "info"]
+_SUFFIX_FORMAT = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".csv": "csv", ".html": "html",
+                  ".htm": "html", ".txt": "table"}
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return _dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"不是 YYYY-MM-DD 日期 / not a YYYY-MM-DD date: {value!r}") from None
+
+
+def _common(f):
+    f = click.option("--as-of", "as_of", callback=_date, metavar="DATE",
+                     help="基准日 / reference date (default: meta.as_of)")(f)
+    f = click.option("--period", type=click.IntRange(1900, 2999), metavar="YEAR",
+                     help="考察年度 / the year coverage rules look at (default: meta.period)")(f)
+    f = click.option("--rules", multiple=True, metavar="IDS",
+                     help="只运行这些规则或类别（逗号分隔）/ only these rule ids or families")(f)
+    f = click.option("--skip", multiple=True, metavar="IDS",
+                     help="跳过这些规则或类别 / skip these rule ids or families")(f)
+    f = click.option("--fail-on", "fail_on", type=click.Choice(_SEVERITIES),
+                     help="存在该级别或更高的缺口时退出码为 1 / exit 1 on a finding at or above this severity")(f)
+    f = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+                     help="消息语言 / message language")(f)
+    return f
+
+
+def _fails(findings, fail_on: str | None) -> bool:
+    if not fail_on:
+        return False
+    from respchain.queries.finding import SEVERITY_ORDER
+
+    limit = SEVERITY_ORDER[fail_on]
+    return any(SEVERITY_ORDER[f.severity] <= limit for f in findings)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=not text.endswith("\n"))
+        return
+    from respchain.queries.report import write_report
+
+    write_report(text, output)
+    click.echo(f"已写入 / wrote {output}", err=True)
+
+
+@click.command("gaps")
+@FILES
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown", "csv", "html"]),
+              help="输出格式（默认 table，或按 -o 的后缀）/ output format (default table, or from -o's suffix)")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="输出文件 / output file")
+@_common
+@click.option("--backend", default="memory", show_default=True, help="后端 / backend (memory, ...)")
+def gaps_cmd(files, fmt, output, as_of, period, rules, skip, fail_on, lang, backend) -> int:
+    """查找责任链缺口 / Find the gaps in the responsibility chain.
+
+    \b
+    退出码 / exit codes: 0 成功 / ok; 1 存在达到 --fail-on 的缺口 / a gap at or above
+    --fail-on; 2 输入有误 / bad input.
+    """
+    from respchain.graph import graph_from_register
+    from respchain.queries import find_gaps, resolve_rules
+    from respchain.queries.report import render
+
+    resolve_rules(rules or None, skip or None)  # unknown ids fail before the register is read
+    if fmt is None:
+        fmt = _SUFFIX_FORMAT.get(output.suffix.lower(), "table") if output else "table"
+    G = graph_from_register(list(files))
+    findings = find_gaps(G, as_of=as_of, period=period, rules=rules or None, skip=skip or None, backend=backend)
+    color = output is None and fmt == "table" and sys.stdout.isatty()
+    text = render(findings, G, fmt, lang=lang, as_of=as_of, period=period, color=color)
+    _emit(text, output)
+    return 1 if _fails(findings, fail_on) else 0
+
+
+def _rule_example(rule_id: str) -> tuple[str, object] | None:
+    """The first finding of the rule in the example registers shipped with respchain."""
+    from respchain.demo import example_registers
+    from respchain.graph import graph_from_register
+    from respchain.queries import find_gaps
+
+    for name, folder in example_registers().items():
+        try:
+            G = graph_from_register(folder)
+        except Exception:  # an example being edited elsewhere must not break explain
+            continue
+        found = find_gaps(G, rules=[rule_id])
+        if found:
+            return name, found[0]
+    return None
+
+
+@click.command("explain")
+@click.argument("name")
+@click.option("--no-example", is_flag=True, help="不在示例数据中查找实例 / do not look for an example in the example data")
+def explain_cmd(name: str, no_example: bool) -> int:
+    """解释规则或术语 / Explain a gap rule (MAIN-001) or a term (主体责任, one_post_two_duties ...)."""
+    from respchain.exceptions import UnknownRuleError
+    from respchain.queries.catalog import CATALOG, FAMILIES
+    from respchain.queries.terms import TERMS, find_term, suggest
+
+    key = name.strip().upper()
+    if key in CATALOG:
+        r = CATALOG[key]
+        click.echo(f"{r.id}  {r.title_zh} / {r.title_en}")
+        click.echo(f"级别 / severity: {r.severity}    类别 / family: {r.family}")
+        click.echo(f"\n定义 / definition:\n  {r.definition_zh}\n  {r.definition_en}")
+        click.echo("\n依据 / basis:")
+        for b in r.basis:
+            note = f" — {b.note_zh} / {b.note_en}" if b.note_zh else ""
+            click.echo(f"  {b}{note}")
+        click.echo(f"\n整改 / fix:\n  {r.fix_zh}\n  {r.fix_en}")
+        click.echo(f"\n证据 / evidence: {r.evidence}")
+        click.echo(f"消息 / message:\n  {r.message_zh}\n  {r.message_en}")
+        if not no_example:
+            ex = _rule_example(r.id)
+            if ex:
+                reg, f = ex
+                click.echo(f"\n示例 / example ({reg}): {f.subject} ({f.subject_name})\n  {f.message_zh}\n  {f.message_en}"
+                           f"\n  证据 / evidence: {' > '.join(f.evidence)}")
+            else:
+                click.echo("\n示例 / example: 示例数据中没有此缺口 / the example registers have no such gap")
+        return 0
+    if name.strip().lower() in FAMILIES:
+        fam = name.strip().lower()
+        click.echo(f"类别 / family {fam}:")
+        for r in CATALOG.values():
+            if r.family == fam:
+                click.echo(f"  {r.id}  [{r.severity}]  {r.title_zh} / {r.title_en}")
+        return 0
+    code = find_term(name)
+    if code is None:
+        close = suggest(name)
+        hint = f"; 是否指 / did you mean: {', '.join(close)}" if close else ""
+        raise UnknownRuleError(f"未知规则或术语 / unknown rule or term {name!r}{hint}\n"
+                               f"  规则 / rules: {', '.join(CATALOG)}\n"
+                               f"  术语 / terms: {', '.join(t['zh'] for t in TERMS.values())}")
+    t = TERMS[code]
+    click.echo(f"{t['zh']} / {t['en']}  ({code})")
+    click.echo(f"\n定义 / definition:\n  {t['def_zh']}\n  {t['def_en']}")
+    click.echo("\n依据 / basis:")
+    for b in t["basis"]:
+        click.echo(f"  {b}")
+    click.echo(f"\n示例 / example（《强化全面从严治党政治责任》，中央纪委国家监委网站，2025-10-20）:\n  \u201c{t['example']}\u201d")
+    click.echo("\n相关规则 / rules: " + ", ".join(f"{r} {CATALOG[r].title_zh}" for r in t["rules"]))
+    return 0
+
+
+@click.command("diff")
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="输出文件 / output file")
+@_common
+def diff_cmd(old, new, fmt, output, as_of, period, rules, skip, fail_on, lang) -> int:
+    """比较两个登记册的缺口 / Gaps opened, closed and still open from OLD to NEW (files or folders),
+    with the changes in organizations, posts and responsibilities that explain them.
+
+    Exit 1 with --fail-on when an opened gap is at or above it.
+    """
+    from respchain.graph import graph_from_register
+    from respchain.queries import resolve_rules
+    from respchain.queries.compare import diff_gaps, render_diff
+
+    resolve_rules(rules or None, skip or None)
+    d = diff_gaps(graph_from_register(old), graph_from_register(new), as_of=as_of, period=period,
+                  rules=rules or None, skip=skip or None)
+    text = json.dumps(d.to_dict(), ensure_ascii=False, indent=2) + "\n" if fmt == "json" else render_diff(d, lang)
+    _emit(text, output)
+    return 1 if _fails(d.opened, fail_on) else 0
+
+
+@click.command("whatif")
+@FILES
+@click.option("--remove", "remove", multiple=True, required=True, metavar="ID",
+              help="移除的人员、组织或责任 id（可多次）/ id of a person, organization or responsibility to remove")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="输出文件 / output file")
+@_common
+def whatif_cmd(files, remove, fmt, output, as_of, period, rules, skip, fail_on, lang) -> int:
+    """假如移除某记录 / The gaps that appear and disappear if a person, organization or
+    responsibility (and what depends on it) is removed.
+
+    Exit 1 with --fail-on when an appearing gap is at or above it.
+    """
+    from respchain.graph import graph_from_register
+    from respchain.queries import resolve_rules
+    from respchain.queries.compare import render_whatif, whatif
+
+    resolve_rules(rules or None, skip or None)
+    G = graph_from_register(list(files))
+    w = whatif(G, list(remove), as_of=as_of, period=period, rules=rules or None, skip=skip or None)
+    text = json.dumps(w.to_dict(), ensure_ascii=False, indent=2) + "\n" if fmt == "json" else render_whatif(w, lang)
+    _emit(text, output)
+    return 1 if _fails(w.appear, fail_on) else 0
+
+
+def register(group: click.Group) -> None:
+    """Add gaps, explain, diff and whatif to ``group``."""
+    for cmd in (gaps_cmd, explain_cmd, diff_cmd, whatif_cmd):
+        group.add_command(cmd)

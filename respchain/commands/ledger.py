@@ -1,0 +1,141 @@
+"""Ledger commands: ``respchain ledger import | export | template``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+__all__ = ["register", "ledger"]
+
+_LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".tsv", ".txt")
+
+
+def _split_paths(paths: tuple[Path, ...], registers: tuple[Path, ...]) -> tuple[Path | None, list[Path]]:
+    """The ledger among the positional paths, and the register files (``--register a b`` leaves ``b``
+    positional: every path that is not a ledger is a register file)."""
+    ledgers = [p for p in paths if p.suffix.lower() in _LEDGER_SUFFIXES]
+    rest = [p for p in paths if p.suffix.lower() not in _LEDGER_SUFFIXES]
+    if len(ledgers) > 1:
+        raise click.UsageError(
+            "一次只能导入一个台账 / import one ledger at a time: " + ", ".join(map(str, ledgers))
+        )
+    return (ledgers[0] if ledgers else None), [*registers, *rest]
+
+
+@click.group("ledger")
+def ledger() -> None:
+    """台账（Excel/CSV）导入、导出与模板 / Ledgers (Excel, CSV) in and out."""
+
+
+@ledger.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--register",
+    "-r",
+    "registers",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="登记册文件（可多个）/ register files the ledger names people and units of",
+)
+@click.option(
+    "--owner", required=True, help="清单责任主体（单位 id 或名称）/ the organization owning the list"
+)
+@click.option(
+    "--kind", required=True, type=click.Choice(["main", "supervisory", "other"]), help="清单类型 / list kind"
+)
+@click.option("--name", default=None, help="清单名称（默认取表格标题）/ list name (default: the title row)")
+@click.option("--year", type=int, default=None, help="年度 / year")
+@click.option("--id", "list_id", default=None, help="清单 id（默认 <owner>-<kind>-<year>）/ list id")
+@click.option(
+    "-o", "--output", required=True, type=click.Path(path_type=Path), help="输出 YAML 文件 / output file"
+)
+def import_cmd(
+    paths: tuple[Path, ...],
+    registers: tuple[Path, ...],
+    owner: str,
+    kind: str,
+    name: str | None,
+    year: int | None,
+    list_id: str | None,
+    output: Path,
+) -> int:
+    """导入台账为登记册清单 / Import a ledger (.xlsx, .csv) as a list of the register format.
+
+    \b
+    respchain ledger import 台账.xlsx --register city.yaml --owner civil-group --kind main -o list.yaml
+
+    Every bad row is reported (sheet, row, column, closest names); nothing is
+    written unless the whole ledger is good.
+    """
+    from respchain.loaders.ledger import read_ledger, write_list
+
+    ledger_path, reg_files = _split_paths(paths, registers)
+    if ledger_path is None:
+        raise click.UsageError("缺少台账文件（.xlsx/.csv）/ no ledger file given (.xlsx, .csv)")
+    if not reg_files:
+        raise click.UsageError("缺少 --register 登记册文件 / --register files are required")
+    notes: list[str] = []
+    rec = read_ledger(
+        ledger_path, reg_files, owner=owner, kind=kind, name=name, year=year, list_id=list_id, notes=notes
+    )
+    for n in notes:
+        click.echo(f"  注意 / note: {n}", err=True)
+    write_list(rec, output)
+    done = sum(1 for t in rec["tasks"] if t.get("status") == "done")
+    click.echo(
+        f"已写入 / wrote {output}: 清单 / list {rec['id']} 「{rec['name']}」, {len(rec['tasks'])} 项任务 / "
+        f"tasks ({done} 已完成 / done)"
+    )
+    return 0
+
+
+@ledger.command("export")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--list", "list_id", required=True, help="清单 id / the list to export")
+@click.option(
+    "--as-of",
+    default=None,
+    help="判断逾期的日期（默认取登记册）/ date for overdue tasks (default: the register's)",
+)
+@click.option(
+    "-o", "--output", required=True, type=click.Path(path_type=Path), help="输出 .xlsx / output file"
+)
+def export_cmd(files: tuple[Path, ...], list_id: str, as_of: str | None, output: Path) -> int:
+    """导出清单为台账（含缺口列）/ Export a list as an Excel ledger, with its gaps marked."""
+    from respchain.graph import graph_from_register
+    from respchain.loaders.ledger import write_ledger
+
+    G = graph_from_register(list(files))
+    write_ledger(G, list_id, output, as_of=as_of)
+    n = sum(1 for _, _, d in G.out_edges(list_id, data=True) if d.get("type") == "HAS_TASK")
+    click.echo(f"已写入 / wrote {output}: {n} 项任务 / tasks")
+    return 0
+
+
+@ledger.command("template")
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--register",
+    "-r",
+    "registers",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="登记册文件：下拉列表取其单位和人员 / register files for the drop-down lists",
+)
+@click.option("--rows", default=500, show_default=True, help="带校验的行数 / rows with validation")
+@click.option(
+    "-o", "--output", required=True, type=click.Path(path_type=Path), help="输出 .xlsx / output file"
+)
+def template_cmd(files: tuple[Path, ...], registers: tuple[Path, ...], rows: int, output: Path) -> int:
+    """空白台账模板（下拉列表、日期校验）/ A blank ledger with drop-down lists and date validation."""
+    from respchain.loaders.ledger import write_template
+
+    reg_files = [*registers, *files]
+    write_template(output, reg_files or None, rows=rows)
+    click.echo(f"已写入 / wrote {output}")
+    return 0
+
+
+def register(group: click.Group) -> None:
+    group.add_command(ledger)

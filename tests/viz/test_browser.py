@@ -1,0 +1,217 @@
+"""The pages in headless Chromium with the network blocked (Debian chromium + chromedriver)."""
+
+from __future__ import annotations
+
+import shutil
+import time
+
+import pytest
+from browser import chromium, console_errors, requests_made, screenshot, wait_ready
+from conftest import XSS, XSS_NAME, demo_city_files
+from test_page import expected_counts
+
+from respchain.graph import graph_from_register
+from respchain.queries import find_gaps
+from respchain.viz import save_html, save_report_html, to_pyvis
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not shutil.which("chromedriver") and not shutil.os.path.exists("/usr/bin/chromedriver"),
+                       reason="needs Debian chromium and chromedriver"),
+]
+
+
+@pytest.fixture(scope="module")
+def driver():
+    with chromium() as d:
+        yield d
+
+
+def open_page(driver, path):
+    """Open ``path`` with a clean log; return the URLs the page requested."""
+    driver.get("about:blank")
+    requests_made(driver)
+    console_errors(driver)
+    driver.get(path.as_uri())
+    if path.name.startswith("graph") or "graph" in path.stem:
+        wait_ready(driver)
+    return path.as_uri()
+
+
+def assert_offline_and_clean(driver, url):
+    time.sleep(0.2)
+    others = [u for u in requests_made(driver) if u != url and not u.startswith("data:")]
+    assert others == [], others
+    assert console_errors(driver) == []
+
+
+def js(driver, script, *args):
+    return driver.execute_script(script, *args)
+
+
+def click_node(driver, node_id):
+    """A real mouse click at the node's place on the canvas."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    js(driver, "respchain.network.focus(arguments[0], {scale: 1.2, animation: false})", node_id)
+    time.sleep(0.2)
+    pos = js(driver, """const n = respchain.network; const p = n.getPositions([arguments[0]])[arguments[0]];
+        return n.canvasToDOM(p);""", node_id)
+    canvas = driver.find_element(By.CSS_SELECTOR, "#rc-network canvas")
+    size = canvas.size
+    ActionChains(driver).move_to_element_with_offset(
+        canvas, int(pos["x"] - size["width"] / 2), int(pos["y"] - size["height"] / 2)
+    ).click().perform()
+    time.sleep(0.2)
+
+
+@pytest.fixture(scope="module")
+def seed_pages(tmp_path_factory, seed_graph, seed_findings):
+    d = tmp_path_factory.mktemp("seed")
+    g = save_html(to_pyvis(seed_graph, findings=seed_findings), d / "graph.html")
+    r = save_report_html(seed_findings, seed_graph, d / "report.html", graph_href="graph.html")
+    return g, r
+
+
+def test_seed_graph_page(driver, seed_pages, seed_graph, seed_findings):
+    from selenium.webdriver.common.by import By
+
+    url = open_page(driver, seed_pages[0])
+    n, m = expected_counts(seed_graph)
+    assert js(driver, "return [respchain.nodes.length, respchain.edges.length]") == [n, m]
+    assert js(driver, "return document.querySelectorAll('#rc-gap-list li').length") == len(seed_findings)
+    screenshot(driver, "viz-seed-graph.png")
+
+    # a real click on a gap node shows its findings in the side panel
+    subject = seed_findings[0].subject
+    click_node(driver, subject)
+    assert js(driver, "return respchain.network.getSelectedNodes()") == [subject]
+    panel = driver.find_element(By.ID, "rc-details-body").text
+    for f in seed_findings:
+        if f.subject == subject:
+            assert f.rule in panel and f.message_zh in panel
+    screenshot(driver, "viz-seed-clicked.png")
+
+    # the search finds a node by its Chinese name
+    box = driver.find_element(By.ID, "rc-search-input")
+    box.clear()
+    box.send_keys("尤溪县人民法院党组\n")
+    time.sleep(0.2)
+    sel = js(driver, "return respchain.network.getSelectedNodes()")
+    assert len(sel) == 1 and seed_graph.nodes[sel[0]]["name"] == "尤溪县人民法院党组"
+    assert "尤溪县人民法院党组" in driver.find_element(By.ID, "rc-details-body").text
+
+    # the toggle keeps only the chain around gaps, and gives everything back
+    js(driver, "document.getElementById('rc-gap-only').click()")
+    only = js(driver, "return respchain.nodes.length")
+    assert 0 < only < n
+    js(driver, "document.getElementById('rc-gap-only').click()")
+    assert js(driver, "return respchain.nodes.length") == n
+
+    # filters by kind and by severity
+    js(driver, "document.querySelector('#rc-filter-kinds input[value=Person]').click()")
+    persons = sum(1 for _, a in seed_graph.nodes(data=True) if a["kind"] == "Person")
+    assert js(driver, "return respchain.nodes.length") == n - persons
+    js(driver, "document.querySelector('#rc-filter-kinds input[value=Person]').click()")
+    js(driver, "document.querySelector('#rc-filter-sev input[value=high]').click()")
+    high = sum(1 for f in seed_findings if f.severity == "high")
+    assert js(driver, "return document.querySelectorAll('#rc-gap-list li').length") == len(seed_findings) - high
+    js(driver, "document.querySelector('#rc-filter-sev input[value=high]').click()")
+    assert_offline_and_clean(driver, url)
+
+
+def test_hash_link_selects_the_node(driver, seed_pages):
+    driver.get("about:blank")
+    driver.get(seed_pages[0].as_uri() + "#node=anyang-cdi")
+    wait_ready(driver)
+    time.sleep(0.2)
+    assert js(driver, "return respchain.network.getSelectedNodes()") == ["anyang-cdi"]
+
+
+def test_report_page(driver, seed_pages, seed_findings):
+    from selenium.webdriver.common.by import By
+
+    url = open_page(driver, seed_pages[1])
+    rows = driver.find_elements(By.CSS_SELECTOR, "#findings tbody tr")
+    assert len(rows) == len(seed_findings)
+    assert len(driver.find_elements(By.CSS_SELECTOR, "svg rect")) > 0
+    screenshot(driver, "viz-seed-report.png")
+    assert_offline_and_clean(driver, url)
+    # a link of the table opens the graph page on its node
+    link = driver.find_element(By.CSS_SELECTOR, "#findings tbody tr a")
+    target = link.get_attribute("href").split("#node=")[1]
+    link.click()
+    wait_ready(driver)
+    time.sleep(0.2)
+    assert js(driver, "return respchain.network.getSelectedNodes()") == [target]
+
+
+def test_xss_name_shows_as_text(driver, tmp_path):
+    from selenium.common.exceptions import NoAlertPresentException
+    from selenium.webdriver.common.by import By
+
+    G = graph_from_register(XSS)
+    findings = find_gaps(G)
+    g = save_html(to_pyvis(G, findings=findings), tmp_path / "graph.html")
+    r = save_report_html(findings, G, tmp_path / "report.html", graph_href="graph.html")
+    url = open_page(driver, g)
+    js(driver, "respchain.focusNode('xss-committee')")
+    js(driver, "respchain.network.emit('hoverNode', {node: 'xss-committee', pointer: {DOM: {x: 50, y: 50}}})")
+    time.sleep(0.2)
+    assert XSS_NAME in driver.find_element(By.ID, "rc-details-body").text
+    assert XSS_NAME in driver.find_element(By.ID, "rc-tooltip").text
+    assert js(driver, "return document.querySelectorAll('img, svg[onload], #rc-panel b').length") == 0
+    with pytest.raises(NoAlertPresentException):
+        driver.switch_to.alert.text  # noqa: B018
+    screenshot(driver, "viz-xss-graph.png")
+    assert_offline_and_clean(driver, url)
+
+    url = open_page(driver, r)
+    assert XSS_NAME in driver.find_element(By.ID, "findings").text
+    assert js(driver, "return document.querySelectorAll('img, script, b').length") == 0
+    with pytest.raises(NoAlertPresentException):
+        driver.switch_to.alert.text  # noqa: B018
+    assert_offline_and_clean(driver, url)
+
+
+def test_grouped_page_expands_on_click(driver, tmp_path, seed_graph, seed_findings):
+    from selenium.webdriver.common.by import By
+
+    net = to_pyvis(seed_graph, findings=seed_findings, group_threshold=20)
+    g = save_html(net, tmp_path / "graph.html")
+    url = open_page(driver, g)
+    view = net.respchain_data["nodes"]
+    orgs = [n for n in view if n["anchor"] == n["id"]]
+    loose = [n for n in view if n["anchor"] is None]
+    assert js(driver, "return respchain.nodes.length") == len(orgs) + len(loose)
+    assert driver.find_element(By.ID, "rc-banner").is_displayed()
+    org = "guangzhou-committee"
+    members = sum(1 for n in view if n["anchor"] == org and n["id"] != org)
+    assert members > 0
+    click_node(driver, org)
+    assert js(driver, "return respchain.nodes.length") == len(orgs) + len(loose) + members
+    screenshot(driver, "viz-seed-grouped.png")
+    assert_offline_and_clean(driver, url)
+
+
+def test_force_layout_settles_and_stops(driver, tmp_path, seed_graph):
+    g = save_html(to_pyvis(seed_graph, layout="force", lang="en"), tmp_path / "graph.html")
+    url = open_page(driver, g)
+    assert js(driver, "return respchain.stabilized === true")
+    p1 = js(driver, "return respchain.network.getPositions()")
+    time.sleep(0.4)
+    assert js(driver, "return respchain.network.getPositions()") == p1
+    screenshot(driver, "viz-seed-force-en.png")
+    assert_offline_and_clean(driver, url)
+
+
+@pytest.mark.skipif(not demo_city_files(), reason="data/demo-city is not there yet")
+def test_demo_city_page(driver, tmp_path):
+    G = graph_from_register(demo_city_files())
+    findings = find_gaps(G)
+    g = save_html(to_pyvis(G, findings=findings), tmp_path / "graph.html")
+    url = open_page(driver, g)
+    assert js(driver, "return [respchain.nodes.length, respchain.edges.length]") == list(expected_counts(G))
+    screenshot(driver, "viz-demo-city-graph.png")
+    assert_offline_and_clean(driver, url)

@@ -1,0 +1,861 @@
+"""The responsibility graph as an interactive, self-contained HTML page.
+
+:func:`to_pyvis` turns the graph into a :class:`pyvis.network.Network` whose
+page is rendered from respchain's own template: vis-network's script and style
+are inlined from the copy bundled with pyvis, so the page makes no network
+request at all (pyvis' own template links bootstrap and tom-select from CDNs).
+:func:`save_html` writes that page as UTF-8, atomically.
+
+What is drawn
+-------------
+Organizations (coloured and shaped by their kind), people, declared
+responsibilities, lists, tasks, events, mechanisms and figures. A person's
+posts are drawn as edges from the person to the organization; the vocabulary
+nodes (responsibility types, organization kinds) and the sources are not
+drawn: their content is in each node's details. Edges that carry a
+responsibility are coloured by its type.
+
+Every string from the register reaches the page as JSON data inside a
+``<script type="application/json">`` block with ``<``, ``>`` and ``&``
+escaped, and the page's script puts it into the document with ``textContent``
+only; vis-network draws labels on a canvas. Tooltips are the page's own DOM
+elements, never HTML strings.
+"""
+
+from __future__ import annotations
+
+import gc
+import heapq
+import json
+import os
+import tempfile
+from collections import defaultdict, deque
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+from pyvis.network import Network
+from respchain.graph.schema import ORG_KIND_INFO, RESPONSIBILITY_INFO, NodeKind, RelType
+from respchain.queries.finding import SEVERITY_ORDER, Finding
+from respchain.viz.style import (
+    EDGE_LABELS,
+    FIELD_LABELS,
+    NODE_STYLES,
+    RESP_COLORS,
+    SEVERITY_COLORS,
+    STRUCT_COLOR,
+    UI,
+    kind_key,
+    kind_label,
+    resp_label,
+    severity_label,
+    ui,
+)
+
+from respchain.exceptions import InputError
+
+__all__ = [
+    "to_pyvis",
+    "save_html",
+    "view_graph",
+    "chain_positions",
+    "RespchainNetwork",
+    "DRAWN_KINDS",
+    "GROUP_THRESHOLD",
+    "LAYOUTS",
+]
+
+# Plain strings: enum attribute access is slow in the loops below.
+_K_EVENT = NodeKind.EVENT.value
+_K_FACT = NodeKind.FACT.value
+_K_LIST = NodeKind.LIST.value
+_K_MECHANISM = NodeKind.MECHANISM.value
+_K_ORGANIZATION = NodeKind.ORGANIZATION.value
+_K_PERSON = NodeKind.PERSON.value
+_K_RESPONSIBILITY = NodeKind.RESPONSIBILITY.value
+_K_SOURCE = NodeKind.SOURCE.value
+_K_TASK = NodeKind.TASK.value
+_R_ASSIST = RelType.ASSIST.value
+_R_BEARS = RelType.BEARS.value
+_R_COVERS = RelType.COVERS.value
+_R_HAS_TASK = RelType.HAS_TASK.value
+_R_IN_CHARGE_OF = RelType.IN_CHARGE_OF.value
+_R_LEAD = RelType.LEAD.value
+_R_LEADS = RelType.LEADS.value
+_R_OWNS = RelType.OWNS.value
+_R_POST_IN = RelType.POST_IN.value
+_R_RESPONSIBLE = RelType.RESPONSIBLE.value
+_R_SUB_ORGANIZATION_OF = RelType.SUB_ORGANIZATION_OF.value
+
+#: Node kinds drawn on the page.
+DRAWN_KINDS = frozenset(
+    {
+        _K_ORGANIZATION,
+        _K_PERSON,
+        _K_RESPONSIBILITY,
+        _K_LIST,
+        _K_TASK,
+        _K_EVENT,
+        _K_MECHANISM,
+        _K_FACT,
+    }
+)
+#: Above this many drawn nodes, the page groups everything but organizations.
+GROUP_THRESHOLD = 1500
+LAYOUTS = ("chain", "force")
+
+_HERE = Path(__file__).resolve().parent
+_TEMPLATE = "graph.html.j2"
+_SKIP_FIELDS = {"kind", "name", "quote", "span", "file", "line", "source", "name_en"}
+_LABEL_MAX = 18
+_MEMBER_LABEL_MAX = 11
+
+
+# --------------------------------------------------------------------------- view
+
+
+def _label(name: str, limit: int = _LABEL_MAX) -> str:
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+def _text(v: Any) -> str:
+    if isinstance(v, (list, tuple, set)):  # noqa: UP038 - faster than a union
+        return "、".join(str(x) for x in v)
+    return str(v)
+
+
+def _org_levels(G: nx.MultiDiGraph, orgs: list[str]) -> dict[str, int]:
+    """Depth of each organization on the leadership line (roots 0, children +1,
+    units one below the party group that leads them)."""
+    up: dict[str, str] = {}
+    for u, v, k in G.edges(keys=True):
+        if k == _R_SUB_ORGANIZATION_OF:
+            up.setdefault(u, v)
+    for u, v, k in G.edges(keys=True):
+        if k == _R_LEADS:
+            up.setdefault(v, u)
+    levels: dict[str, int] = {}
+    for o in orgs:
+        path = []
+        cur: str | None = o
+        seen = set()
+        while cur is not None and cur not in levels and cur not in seen:
+            seen.add(cur)
+            path.append(cur)
+            cur = up.get(cur)
+        base = levels.get(cur, -1) if cur is not None else -1
+        for node in reversed(path):
+            base += 1
+            levels[node] = base
+    return levels
+
+
+def _ancestors(org: str, up: dict[str, str]) -> list[str]:
+    out, seen = [], {org}
+    cur = up.get(org)
+    while cur is not None and cur not in seen:
+        out.append(cur)
+        seen.add(cur)
+        cur = up.get(cur)
+    return out
+
+
+def view_graph(
+    G: nx.MultiDiGraph,
+    *,
+    findings: Iterable[Finding] | None = None,
+    lang: str = "zh",
+    focus: str | None = None,
+    depth: int = 2,
+) -> dict[str, Any]:
+    """The nodes and edges the page draws, with everything the page shows about them.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A responsibility graph (:func:`respchain.graph.graph_from_register`).
+    findings : iterable of Finding, optional
+        Gaps to mark.
+    lang : {"zh", "en"}
+        Language of labels and messages.
+    focus : str, optional
+        Keep only the nodes within ``depth`` steps of this node (edges taken
+        either way).
+    depth : int
+        See ``focus``.
+
+    Returns
+    -------
+    dict
+        ``nodes`` (list of dicts with ``id``, ``kind``, ``name``, ``level``,
+        ``anchor`` (the nearest organization), ``fields``, ``quote``,
+        ``findings`` (indices into ``findings``), ``sev`` and ``gapchain``),
+        ``edges`` (dicts with ``id``, ``from``, ``to``, ``rel``, ``rtype``) and
+        ``findings`` (dicts).
+
+    Raises
+    ------
+    InputError
+        When ``focus`` is not a drawn node of ``G``.
+    """
+    findings = sorted(findings or (), key=Finding.sort_key)
+    nodes = [n for n, a in G.nodes(data=True) if a.get("kind") in DRAWN_KINDS]
+    drawn = set(nodes)
+    edges: list[tuple[str, str, str, str | None]] = []  # from, to, rel, responsibility type
+
+    def rtype_of(n: str) -> str | None:
+        a = G.nodes[n]
+        if a.get("kind") == _K_RESPONSIBILITY:
+            return a.get("type")
+        if a.get("kind") == _K_LIST:
+            return a.get("list_kind") if a.get("list_kind") in RESPONSIBILITY_INFO else None
+        if a.get("kind") == _K_TASK:
+            if a.get("implements"):
+                return a["implements"]
+            lst = a.get("list")
+            return rtype_of(lst) if lst in G else None
+        return None
+
+    posts: dict[str, list[str]] = defaultdict(list)
+    for u, v, k in G.edges(keys=True):
+        if k == _R_POST_IN:
+            a = G.nodes[u]
+            person = a.get("person")
+            if person in drawn and v in drawn:
+                edges.append((person, v, "POST", None))
+                title = a.get("title") or a.get("role", "")
+                posts[person].append(f"{G.nodes[v].get('name', v)} {title}".strip())
+        elif k == _R_IN_CHARGE_OF:
+            person = G.nodes[u].get("person")
+            if person in drawn and v in drawn:
+                edges.append((person, v, "IN_CHARGE_OF", "one_post_two_duties"))
+        elif u in drawn and v in drawn:
+            if k == _R_SUB_ORGANIZATION_OF:
+                edges.append((v, u, k, None))  # drawn from the parent down
+            elif k in (_R_BEARS, _R_OWNS):
+                edges.append((u, v, k, rtype_of(v)))
+            elif k in (_R_COVERS, _R_HAS_TASK):
+                edges.append((u, v, k, rtype_of(u if k == _R_COVERS else v)))
+            elif k in (_R_RESPONSIBLE, _R_LEAD, _R_ASSIST):
+                edges.append((u, v, k, rtype_of(u)))
+            else:
+                edges.append((u, v, k, None))
+
+    adj: dict[str, set[str]] = defaultdict(set)
+    for u, v, _, _ in edges:
+        adj[u].add(v)
+        adj[v].add(u)
+
+    if focus is not None:
+        if focus not in drawn:
+            raise InputError(f"--focus: 图中没有可绘制的节点 / no drawn node with id {focus!r}")
+        keep = {focus}
+        frontier = deque([(focus, 0)])
+        while frontier:
+            n, d = frontier.popleft()
+            if d >= depth:
+                continue
+            for m in adj[n]:
+                if m not in keep:
+                    keep.add(m)
+                    frontier.append((m, d + 1))
+        nodes = [n for n in nodes if n in keep]
+        drawn = keep
+        edges = [e for e in edges if e[0] in keep and e[1] in keep]
+        adj = defaultdict(set)
+        for u, v, _, _ in edges:
+            adj[u].add(v)
+            adj[v].add(u)
+
+    orgs = [n for n in nodes if G.nodes[n].get("kind") == _K_ORGANIZATION]
+    levels = _org_levels(G, orgs)
+    levels = {o: levels[o] for o in orgs}
+    anchor = {o: o for o in orgs}
+    # Everything else hangs one level below its nearest organization.
+    heap = [(levels[o], o) for o in orgs]
+    heapq.heapify(heap)
+    while heap:
+        lv, n = heapq.heappop(heap)
+        if levels.get(n, lv) < lv:
+            continue
+        for m in sorted(adj[n]):
+            if m in anchor and G.nodes[m].get("kind") == _K_ORGANIZATION:
+                continue
+            if m not in levels or levels[m] > lv + 1:
+                levels[m] = lv + 1
+                anchor[m] = anchor[n]
+                heapq.heappush(heap, (lv + 1, m))
+    # Up the leadership line, for the chain around a gap.
+    up: dict[str, str] = {}
+    for u, v, k, _ in edges:
+        if k in (_R_SUB_ORGANIZATION_OF, _R_LEADS):
+            up.setdefault(v, u)
+
+    by_node: dict[str, list[int]] = defaultdict(list)
+    chain: dict[str, set[str]] = defaultdict(set)
+    for i, f in enumerate(findings):
+        by_node[f.subject].append(i)
+        touched = {f.subject, *f.evidence}
+        for n in list(touched):
+            if n in anchor:
+                touched.add(anchor[n])
+                touched.update(_ancestors(anchor[n], up))
+        for n in touched:
+            if n in drawn:
+                chain[n].add(f.severity)
+
+    sources = {n: a for n, a in G.nodes(data=True) if a.get("kind") == _K_SOURCE}
+    out_nodes = []
+    for n in nodes:
+        a = G.nodes[n]
+        key = kind_key(a)
+        fields = [
+            [FIELD_LABELS["id"][lang == "en"], n],
+            [FIELD_LABELS["kind"][lang == "en"], kind_label(key, lang)],
+        ]
+        for k, v in a.items():
+            if k in _SKIP_FIELDS or v in (None, "", [], ()):
+                continue
+            if k == "org_kind":
+                v = ORG_KIND_INFO.get(v, {}).get("en" if lang == "en" else "zh", v)
+            elif k in ("type", "implements", "for") or (k == "list_kind" and v in RESPONSIBILITY_INFO):
+                v = resp_label(str(v), lang)
+            elif k in ("bearer", "owner", "list", "subject") and v in G:
+                v = f"{G.nodes[v].get('name', v)} ({v})"
+            label = FIELD_LABELS.get(k, (k, k))[lang == "en"]
+            fields.append([label, _text(v)])
+        if posts.get(n):
+            fields.append([FIELD_LABELS["posts"][lang == "en"], "；".join(posts[n])])
+        src = a.get("source")
+        if src:
+            title = sources.get(src, {}).get("title", "")
+            fields.append([FIELD_LABELS["source"][lang == "en"], f"{title} ({src})" if title else src])
+        if a.get("file"):
+            loc = f"{a['file']}:{a['line']}" if a.get("line") else str(a["file"])
+            fields.append([FIELD_LABELS["location"][lang == "en"], loc])
+        idx = by_node.get(n, [])
+        sev = min((findings[i].severity for i in idx), key=SEVERITY_ORDER.__getitem__, default=None)
+        out_nodes.append(
+            {
+                "id": n,
+                "kind": key,
+                "name": str(a.get("name", n)),
+                "level": levels.get(n, 0),
+                "anchor": anchor.get(n),
+                "rtype": rtype_of(n),
+                "fields": fields,
+                "quote": str(a.get("quote", "")),
+                "findings": idx,
+                "sev": sev,
+                "gapchain": sorted(chain.get(n, ()), key=SEVERITY_ORDER.__getitem__),
+            }
+        )
+    out_edges = [
+        {"id": f"e{i}", "from": u, "to": v, "rel": k, "rtype": t} for i, (u, v, k, t) in enumerate(edges)
+    ]
+    out_findings = [
+        {
+            "rule": f.rule,
+            "severity": f.severity,
+            "subject": f.subject,
+            "subject_name": f.subject_name,
+            "message": f.message_en if lang == "en" else f.message_zh,
+            "evidence": list(f.evidence),
+        }
+        for f in findings
+    ]
+    return {"nodes": out_nodes, "edges": out_edges, "findings": out_findings}
+
+
+# --------------------------------------------------------------------------- chain layout
+
+_KIND_ORDER = ["Responsibility", "Person", "List", "Task", "Event", "Mechanism", "Fact"]
+_CELL_W, _CELL_H, _GAP, _LEVEL_GAP = 150, 58, 36, 90
+
+
+_ORG_FONT = 20
+
+
+def _org_width(name: str) -> float:
+    return _ORG_FONT * len(_label(name)) + 30
+
+
+def _shelves(
+    items: list[tuple[str, float, float]], *, min_w: float
+) -> tuple[dict[str, tuple[float, float]], float, float]:
+    """Pack boxes ``(id, width, height)`` in rows about 1.8 times as wide as the
+    whole is high; return each box's top-left offset, the width and the height."""
+    if not items:
+        return {}, 0.0, 0.0
+    area = sum(w * (h + _LEVEL_GAP) for _, w, h in items)
+    target = max(min_w, max(w for _, w, _ in items), (area * 1.8) ** 0.5)
+    rows: list[list[tuple[str, float, float]]] = [[]]
+    x = 0.0
+    for it in items:
+        if rows[-1] and x + it[1] > target:
+            rows.append([])
+            x = 0.0
+        rows[-1].append(it)
+        x += it[1] + _GAP
+    widths = [sum(w for _, w, _ in row) + _GAP * (len(row) - 1) for row in rows]
+    total_w = max(widths)
+    off: dict[str, tuple[float, float]] = {}
+    y = 0.0
+    for row, rw in zip(rows, widths, strict=True):
+        x = (total_w - rw) / 2
+        for i, w, _ in row:
+            off[i] = (x, y)
+            x += w + _GAP
+        y += max(h for _, _, h in row) + _LEVEL_GAP
+    return off, total_w, y - _LEVEL_GAP
+
+
+def chain_positions(view: dict[str, Any], *, grouped: bool = False) -> dict[str, tuple[float, float]]:
+    """Positions of the chain layout: the leadership tree from the top down.
+
+    Each organization sits in its slot with its people, duties, lists, tasks and
+    events in a compact grid to its right (or one group node when ``grouped``);
+    the organizations it leads sit in the slots below, one row per level.
+
+    Parameters
+    ----------
+    view : dict
+        From :func:`view_graph`.
+    grouped : bool
+        Place one ``group:<org>`` node per organization instead of its members.
+
+    Returns
+    -------
+    dict
+        Node id -> ``(x, y)``.
+    """
+    org_ids = [n["id"] for n in view["nodes"] if n["kind"] in ORG_KIND_INFO]
+    is_org = set(org_ids)
+    names = {n["id"]: n["name"] for n in view["nodes"]}
+    up: dict[str, str] = {}
+    for e in view["edges"]:
+        if e["rel"] in ("SUB_ORGANIZATION_OF", "LEADS") and e["from"] in is_org and e["to"] in is_org:
+            up.setdefault(e["to"], e["from"])
+    members: dict[str, list[str]] = defaultdict(list)
+    loose: list[str] = []
+    rank = {k: i for i, k in enumerate(_KIND_ORDER)}
+    for n in sorted(view["nodes"], key=lambda n: rank.get(n["kind"], 99)):
+        if n["id"] in is_org:
+            continue
+        if n["anchor"] in is_org:
+            members[n["anchor"]].append(n["id"])
+        else:
+            loose.append(n["id"])
+    if grouped:
+        members = {o: [f"group:{o}"] for o, m in members.items() if m}
+    children: dict[str, list[str]] = defaultdict(list)
+    for o in org_ids:
+        if o in up:
+            children[up[o]].append(o)
+    # Roots: no parent drawn, or on a cycle of parents (then the first one met).
+    roots = [o for o in org_ids if o not in up]
+    depth: dict[str, int] = {}
+    order: list[str] = []
+
+    def walk(start: str) -> None:
+        stack = [(start, 0)]
+        while stack:
+            o, d = stack.pop()
+            if o in depth:
+                continue
+            depth[o] = d
+            order.append(o)
+            stack.extend((c, d + 1) for c in reversed(children[o]))
+
+    for r in roots:
+        walk(r)
+    for o in org_ids:
+        if o not in depth:
+            roots.append(o)
+            walk(o)
+    children = {
+        o: [c for c in cs if depth.get(c) == depth[o] + 1 and up.get(c) == o] for o, cs in children.items()
+    }
+
+    def block(o: str) -> tuple[int, int]:
+        m = len(members.get(o, ()))
+        if not m:
+            return 0, 0
+        cols = min(4, max(1, int((m - 1) ** 0.5) + 1))
+        return cols, -(-m // cols)
+
+    # Each subtree is a box: the organization and its members on top, the
+    # boxes of the organizations it leads packed in rows (shelves) below, so
+    # that a committee leading thirty bodies gives a few rows, not one line.
+    own_w: dict[str, float] = {}
+    own_h: dict[str, float] = {}
+    for o in org_ids:
+        cols, rows = block(o)
+        own_w[o] = _org_width(names[o]) + (_GAP / 2 + cols * _CELL_W if cols else 0)
+        own_h[o] = max(40.0, rows * _CELL_H)
+    box_w: dict[str, float] = {}
+    box_h: dict[str, float] = {}
+    kid_off: dict[str, dict[str, tuple[float, float]]] = {}
+    for o in reversed(order):  # children before parents
+        kids = children.get(o, [])
+        if kids:
+            off, kw, kh = _shelves([(c, box_w[c], box_h[c]) for c in kids], min_w=own_w[o])
+            kid_off[o] = off
+            box_w[o] = max(own_w[o], kw)
+            box_h[o] = own_h[o] + _LEVEL_GAP + kh
+        else:
+            box_w[o], box_h[o] = own_w[o], own_h[o]
+
+    pos: dict[str, tuple[float, float]] = {}
+    top_off, _, total_h = _shelves([(r, box_w[r], box_h[r]) for r in roots], min_w=0.0)
+    stack = [(r, *top_off[r]) for r in roots]
+    while stack:
+        o, lx, ty = stack.pop()
+        ul = lx + (box_w[o] - own_w[o]) / 2
+        ow = _org_width(names[o])
+        pos[o] = (ul + ow / 2, ty)
+        cols, _ = block(o)
+        for i, m in enumerate(members.get(o, ())):
+            r, c = divmod(i, cols)
+            pos[m] = (ul + ow + _GAP / 2 + (c + 0.5) * _CELL_W, ty + r * _CELL_H)
+        for c, (dx, dy) in kid_off.get(o, {}).items():
+            stack.append((c, lx + dx, ty + own_h[o] + _LEVEL_GAP + dy))
+    ys = [total_h]
+    y = ys[-1] + _LEVEL_GAP
+    for i, n in enumerate(loose):  # not linked to any organization
+        r, c = divmod(i, 12)
+        pos[n] = (c * _CELL_W, y + r * _CELL_H)
+    return pos
+
+
+# --------------------------------------------------------------------------- pyvis
+
+
+def _vis_node(n: dict, pos: tuple[float, float] | None = None) -> dict:
+    st = NODE_STYLES.get(n["kind"], NODE_STYLES["unit"])
+    is_org = n["kind"] in ORG_KIND_INFO
+    node: dict[str, Any] = {
+        "id": n["id"],
+        "label": _label(n["name"]) if is_org else _label(n["name"], _MEMBER_LABEL_MAX),
+        "shape": st["shape"],
+        "color": st["color"],
+        "font": {"color": st["font"], "size": _ORG_FONT} if is_org else {"color": st["font"], "size": 14},
+    }
+    if n["kind"] == "Responsibility" and n["rtype"] in RESP_COLORS:
+        node["color"] = RESP_COLORS[n["rtype"]]
+    if "size" in st:
+        node["size"] = st["size"]
+    if n["sev"]:
+        node["color"] = {"background": node["color"], "border": SEVERITY_COLORS[n["sev"]]}
+        node["borderWidth"] = 4
+    if pos is not None:
+        node["x"], node["y"] = round(pos[0], 1), round(pos[1], 1)
+    return node
+
+
+def _vis_edge(e: dict) -> dict:
+    color = RESP_COLORS.get(e["rtype"] or "", STRUCT_COLOR)
+    edge = {"id": e["id"], "from": e["from"], "to": e["to"], "color": color, "arrows": "to"}
+    if e["rel"] in ("LEADS", "IN_CHARGE_OF", "ASSIST"):
+        edge["dashes"] = True
+    if e["rtype"]:
+        edge["width"] = 2
+    return edge
+
+
+def _options(layout: str, n_visible: int) -> dict:
+    big = n_visible > 400
+    opts: dict[str, Any] = {
+        "interaction": {"hover": True, "tooltipDelay": 100, "hideEdgesOnDrag": big, "keyboard": False},
+        "nodes": {"font": {"size": 14, "face": "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif"}},
+        "edges": {
+            "smooth": False if big else {"type": "cubicBezier", "roundness": 0.4},
+            "arrows": {"to": {"scaleFactor": 0.5}},
+        },
+    }
+    if layout == "chain":  # positions come from chain_positions()
+        opts["layout"] = {"hierarchical": {"enabled": False}, "improvedLayout": False}
+        opts["physics"] = {"enabled": False}
+        opts["edges"]["smooth"] = False
+    else:
+        opts["layout"] = {"improvedLayout": n_visible <= 300, "randomSeed": 7}
+        opts["physics"] = {
+            "enabled": True,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 110, "avoidOverlap": 0.3},
+            "stabilization": {"enabled": True, "iterations": 300 if big else 600, "updateInterval": 50},
+        }
+    return opts
+
+
+class RespchainNetwork(Network):
+    """A :class:`pyvis.network.Network` rendered with respchain's offline template.
+
+    ``generate_html`` (and so ``write_html``, ``show`` and Jupyter display)
+    produces one self-contained page; ``respchain_data`` holds what the page
+    shows beside vis-network's nodes and edges (findings, legend, texts).
+    Displayed as the last expression of a Jupyter cell, the network shows
+    itself inline in a sandboxed ``iframe``.
+    """
+
+    respchain_data: dict[str, Any]
+
+    def generate_html(self, name: str = "index.html", local: bool = True, notebook: bool = False) -> str:
+        self.html = _render_page(self)
+        return self.html
+
+    def write_html(
+        self, name: str, local: bool = True, notebook: bool = False, open_browser: bool = False
+    ) -> None:
+        save_html(self, name)
+        if open_browser:  # pragma: no cover - opens a browser
+            import webbrowser
+
+            webbrowser.open(str(name))
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        return (
+            f'<iframe srcdoc="{escape(self.generate_html(), quote=True)}" '
+            f'style="width:100%;height:{escape(str(self.height))};border:0" sandbox="allow-scripts"></iframe>'
+        )
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: building the page allocates many
+    small objects and no cycles, and collections would double the time."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def to_pyvis(
+    G: nx.MultiDiGraph,
+    *,
+    findings: Iterable[Finding] | None = None,
+    layout: str = "chain",
+    lang: str = "zh",
+    focus: str | None = None,
+    depth: int = 2,
+    group_threshold: int = GROUP_THRESHOLD,
+    gaps_checked: bool | None = None,
+    height: str = "100vh",
+) -> RespchainNetwork:
+    """Turn a responsibility graph into an interactive network.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A responsibility graph (:func:`respchain.graph.graph_from_register`).
+    findings : iterable of Finding, optional
+        Gaps to light up (from :func:`respchain.queries.find_gaps`): their
+        subjects are outlined in the severity's colour with a badge giving the
+        count, and listed in the side panel.
+    layout : {"chain", "force"}
+        ``chain``: the leadership chain from the top committee down;
+        ``force``: a force layout whose physics stops once it has settled.
+    lang : {"zh", "en"}
+        Language of the page.
+    focus : str, optional
+        Draw only the neighbourhood of this node (an organization or a person).
+    depth : int
+        How many steps from ``focus`` to draw.
+    group_threshold : int
+        Above this many drawn nodes, the page groups people, tasks, events and
+        the like under their organization (expand on click).
+    gaps_checked : bool, optional
+        Whether the gaps were looked for; by default, when ``findings`` is given.
+    height : str
+        CSS height of the page's graph area.
+
+    Returns
+    -------
+    RespchainNetwork
+        A :class:`pyvis.network.Network`; write it with :func:`save_html`, or
+        call ``generate_html()`` for the page as a string.
+
+    Examples
+    --------
+    >>> from respchain.graph import graph_from_register  # doctest: +SKIP
+    >>> net = to_pyvis(graph_from_register("data/seed"), lang="en")  # doctest: +SKIP
+    >>> save_html(net, "graph.html")  # doctest: +SKIP
+    """
+    if layout not in LAYOUTS:
+        raise InputError(f"--layout: 应为 chain 或 force / must be chain or force, not {layout!r}")
+    if lang not in ("zh", "en"):
+        raise InputError(f"--lang: 应为 zh 或 en / must be zh or en, not {lang!r}")
+    findings = list(findings) if findings is not None else None
+    with _gc_paused():
+        return _to_pyvis(G, findings, layout, lang, focus, depth, group_threshold, gaps_checked, height)
+
+
+def _to_pyvis(
+    G, findings, layout, lang, focus, depth, group_threshold, gaps_checked, height
+) -> RespchainNetwork:
+    view = view_graph(G, findings=findings or (), lang=lang, focus=focus, depth=depth)
+    grouped = len(view["nodes"]) > group_threshold
+
+    net = RespchainNetwork(height=height, width="100%", directed=True, heading="", cdn_resources="in_line")
+    # Filled directly: pyvis' add_node/add_edge scan lists and are quadratic.
+    pos = chain_positions(view, grouped=grouped) if layout == "chain" else {}
+    for n in view["nodes"]:
+        vn = _vis_node(n, pos.get(n["id"]))
+        net.nodes.append(vn)
+        net.node_ids.append(n["id"])
+        net.node_map[n["id"]] = vn
+    net.edges.extend(_vis_edge(e) for e in view["edges"])
+    n_visible = len({n["anchor"] or n["id"] for n in view["nodes"]}) * 2 if grouped else len(view["nodes"])
+    net.options = _options(layout, n_visible)
+
+    title = G.graph.get("title") or ui("title", lang)
+    if focus is not None:
+        focus_name = next(n["name"] for n in view["nodes"] if n["id"] == focus)
+        subtitle = ui("focus", lang, name=focus_name, depth=depth)
+    else:
+        subtitle = ""
+    net.respchain_data = {
+        "lang": lang,
+        "layout": layout,
+        "title": title,
+        "subtitle": subtitle,
+        "as_of": str(G.graph.get("as_of", "")),
+        "grouped": grouped,
+        "groupPos": {k: [round(x, 1), round(y, 1)] for k, (x, y) in pos.items() if k.startswith("group:")},
+        "groupThreshold": group_threshold,
+        "gapsChecked": findings is not None if gaps_checked is None else gaps_checked,
+        "nodes": view["nodes"],
+        "edges": view["edges"],
+        "findings": view["findings"],
+        "kinds": {k: {"label": kind_label(k, lang), **NODE_STYLES[k]} for k in NODE_STYLES},
+        "rtypes": {t: {"label": resp_label(t, lang), "color": c} for t, c in RESP_COLORS.items()},
+        "severities": {s: {"label": severity_label(s, lang), "color": c} for s, c in SEVERITY_COLORS.items()},
+        "edgeLabels": {k: v[lang == "en"] for k, v in EDGE_LABELS.items()},
+        "structColor": STRUCT_COLOR,
+        "text": {k: v[lang == "en"] for k, v in UI.items()},
+    }
+    return net
+
+
+# --------------------------------------------------------------------------- page
+
+
+@lru_cache(maxsize=1)
+def _vis_assets() -> tuple[str, str]:
+    """vis-network's script and style, from the copy bundled with pyvis."""
+    import pyvis
+
+    base = Path(pyvis.__file__).resolve().parent
+    for d in (base / "templates" / "lib" / "vis-9.1.2", base / "lib" / "vis-9.1.2"):
+        if (d / "vis-network.min.js").is_file():
+            js = (d / "vis-network.min.js").read_text(encoding="utf-8")
+            css = (d / "vis-network.css").read_text(encoding="utf-8")
+            break
+    else:  # pragma: no cover - a broken pyvis install
+        raise FileNotFoundError("vis-network 9.1.2 not found in the pyvis package")
+    # Inlined into <script>/<style>: a closing tag inside would end the element.
+    js = js.replace("</script", "<\\/script")
+    css = css.replace("</style", "<\\/style")
+    return js, css
+
+
+def _json_for_script(obj: Any) -> str:
+    """JSON safe to place inside a ``<script>`` element."""
+    s = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    return (
+        s.replace("&", "\\u0026")
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def _env():
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    return Environment(
+        loader=FileSystemLoader(str(_HERE / "templates")),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+    )
+
+
+def _render_page(net: RespchainNetwork) -> str:
+    from markupsafe import Markup
+
+    data = getattr(net, "respchain_data", None)
+    if data is None:  # a plain Network's nodes, drawn with our template
+        data = {"lang": "zh", "title": net.heading, "nodes": [], "edges": [], "findings": [], "text": {}}
+    js, css = _vis_assets()
+    vis_nodes = net.nodes
+    vis_edges = net.edges
+    options = net.options if isinstance(net.options, dict) else json.loads(net.options.to_json())
+    payload = {**data, "visNodes": vis_nodes, "visEdges": vis_edges, "options": options}
+    t = data.get("text") or {k: v[0] for k, v in UI.items()}
+    return (
+        _env()
+        .get_template(_TEMPLATE)
+        .render(
+            lang=data.get("lang", "zh"),
+            title=data.get("title", ""),
+            subtitle=data.get("subtitle", ""),
+            as_of=data.get("as_of", ""),
+            t=t,
+            height=net.height,
+            kinds=data.get("kinds", {}),
+            rtypes=data.get("rtypes", {}),
+            severities=data.get("severities", {}),
+            struct_color=data.get("structColor", STRUCT_COLOR),
+            vis_js=Markup(js),
+            vis_css=Markup(css),
+            page_js=Markup((_HERE / "static" / "graph.js").read_text(encoding="utf-8")),
+            page_css=Markup((_HERE / "static" / "graph.css").read_text(encoding="utf-8")),
+            data_json=Markup(_json_for_script(payload)),
+        )
+    )
+
+
+def _write_atomic(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # as an ordinary open() would create it
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def save_html(net: Network, path: str | Path) -> Path:
+    """Write the page of ``net`` to ``path`` as UTF-8, atomically.
+
+    Parameters
+    ----------
+    net : pyvis.network.Network
+        Usually from :func:`to_pyvis`; a plain pyvis network is drawn with
+        pyvis' own template (which links CDNs) and written as UTF-8.
+    path : str or Path
+        The ``.html`` file to write.
+
+    Returns
+    -------
+    Path
+        ``path``.
+    """
+    path = Path(path)
+    with _gc_paused():
+        html = net.generate_html() if isinstance(net, RespchainNetwork) else Network.generate_html(net)
+    return _write_atomic(path, html)
