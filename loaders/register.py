@@ -675,6 +675,16 @@ class _LazyLines:
         return self.map.get(path, 0)
 
 
+def _is_register_file(path: Path) -> bool:
+    """In a folder, JSON files count as registers only when they carry the
+    ``respchain`` key near the top (a folder may also hold expected findings,
+    answer keys and the like)."""
+    if path.suffix.lower() != ".json":
+        return True
+    with path.open("rb") as f:
+        return b'"respchain"' in f.read(4096)
+
+
 def load_register(paths: str | Path | Sequence[str | Path]) -> Register:
     """Load one or many register files into one validated :class:`Register`.
 
@@ -682,7 +692,8 @@ def load_register(paths: str | Path | Sequence[str | Path]) -> Register:
     ----------
     paths : path or sequence of paths
         ``.yaml``/``.yml``/``.json`` files (and the suffixes other loaders add to
-        :data:`READERS`). A directory stands for the register files inside it.
+        :data:`READERS`). A directory stands for the register files inside it;
+        there, a JSON file counts only when it has the ``respchain`` key.
 
     Returns
     -------
@@ -706,7 +717,7 @@ def load_register(paths: str | Path | Sequence[str | Path]) -> Register:
     for p in paths:
         p = Path(p)
         if p.is_dir():
-            found = sorted(f for f in p.iterdir() if f.suffix.lower() in READERS and f.is_file())
+            found = sorted(f for f in p.iterdir() if f.suffix.lower() in READERS and f.is_file() and _is_register_file(f))
             if not found:
                 problems.append(Problem(str(p), 0, "", "目录中没有登记册文件 / no register files in this folder"))
             files.extend(found)

@@ -460,18 +460,22 @@ def make_finding(
     '中共示例街道工作委员会 declares no main responsibility (no main responsibility entry and no main list)'
     """
     rule = CATALOG[rule_id]
-    name = subject_name if subject_name else subject
-    p = dict(params or {})
-    zh = {k: _fmt_value(v, "zh") for k, v in p.items()}
-    en = {k: _fmt_value(v, "en") for k, v in p.items()}
+    name = str(subject_name) if subject_name else str(subject)
+    zh: dict[str, str] = {}
+    en: dict[str, str] = {}
+    for k, v in (params or {}).items():
+        if isinstance(v, (list, tuple, set, frozenset)):
+            zh[k], en[k] = _fmt_value(v, "zh"), _fmt_value(v, "en")
+        else:
+            zh[k] = en[k] = "" if v is None else str(v)
     return Finding(
         rule=rule.id,
         severity=rule.severity,
         subject=str(subject),
-        subject_name=str(name),
+        subject_name=name,
         message_zh=rule.message_zh.format(subject_name=name, **zh),
         message_en=rule.message_en.format(subject_name=name, **en),
-        evidence=tuple(str(e) for e in evidence),
+        evidence=tuple(map(str, evidence)),
         source=source or None,
     )
 

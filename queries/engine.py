@@ -51,6 +51,16 @@ def register_backend(name: str, backend: Backend) -> None:
     BACKENDS[name] = backend
 
 
+def _neo4j_backend(G: nx.MultiDiGraph, rule_ids: list[str], **options: Any) -> list[Finding]:
+    """The ``neo4j`` backend (:mod:`respchain.graph.neo4j`), imported only when used."""
+    from respchain.graph.neo4j import neo4j_backend
+
+    return neo4j_backend(G, rule_ids, **options)
+
+
+register_backend("neo4j", _neo4j_backend)
+
+
 def _shacl_backend(G: nx.MultiDiGraph, rule_ids: list[str], **kw: Any) -> list[Finding]:
     """The SHACL backend (:mod:`respchain.graph.shacl`), imported when first used (rdflib, pySHACL)."""
     from respchain.graph.shacl import shacl_backend

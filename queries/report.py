@@ -8,7 +8,6 @@ Every format carries the findings and the scores per party organization; the
 from __future__ import annotations
 
 import csv
-import html
 import io
 import json
 import os
@@ -233,43 +232,11 @@ code{font-size:90%}td.n{text-align:right}
 
 def render_html(findings: list[Finding], G: nx.MultiDiGraph, lang: str = "zh", *, as_of=None, period=None,
                 score_rows=None) -> str:
-    """A standalone, offline HTML page of the findings and scores; every string is escaped."""
-    e = html.escape
-    day, year = _meta(G, as_of, period)
-    title = G.graph.get("title") or "登记册 / register"
-    parts = [
-        "<!DOCTYPE html>", f'<html lang="{"en" if lang == "en" else "zh-CN"}"><head><meta charset="utf-8">',
-        f"<title>{e('责任链缺口 / Gaps: ' + str(title))}</title><style>{_HTML_CSS}</style></head><body>",
-        f"<h1>{e('责任链缺口 / Gaps: ' + str(title))}</h1>",
-        f"<p>as_of {e(day)} · period {e(year)} · 缺口 / gaps: {len(findings)}</p>",
-        "<h2>汇总 / Summary</h2><table><tr><th>规则 / rule</th><th>名称 / title</th><th>数量 / count</th></tr>",
-    ]
-    for rule, c in _summary(findings).items():
-        parts.append(f"<tr><td>{e(rule)}</td><td>{e(_title(rule, lang))}</td><td class=n>{c}</td></tr>")
-    parts.append("</table>")
-    for sev, rules in _groups(findings):
-        parts.append(f'<h2 class="{e(sev)}">{e(_sev(sev))}</h2>')
-        for rule, fs in rules:
-            parts.append(f"<h3>{e(rule)} {e(_title(rule, lang))} ({len(fs)})</h3><table>"
-                         "<tr><th>对象 / subject</th><th>名称 / name</th><th>缺口 / gap</th><th>证据 / evidence</th></tr>")
-            for f in fs:
-                parts.append(f"<tr><td><code>{e(f.subject)}</code></td><td>{e(f.subject_name)}</td>"
-                             f"<td>{e(_msg(f, lang))}</td><td>{e(' → '.join(f.evidence))}</td></tr>")
-            parts.append("</table>")
-    rows = _nonzero(_scores(G, findings, score_rows), None)
-    parts.append("<h2>党组织得分（含下属）/ Scores per party organization and its subtree</h2>")
-    if rows:
-        parts.append("<table><tr><th>组织 / organization</th>" + "".join(f"<th>{e(_sev(s, lang))}</th>" for s in SEVERITIES)
-                     + "<th>合计 / total</th></tr>")
-        for r in rows:
-            parts.append(f"<tr><td>{e(r['name'])} (<code>{e(r['org'])}</code>)</td>"
-                         + "".join(f"<td class=n>{r['subtree'][s]}</td>" for s in SEVERITIES)
-                         + f"<td class=n>{r['total']}</td></tr>")
-        parts.append("</table>")
-    else:
-        parts.append("<p>全部为零 / all zero</p>")
-    parts.append("</body></html>")
-    return "\n".join(parts) + "\n"
+    """A standalone, offline HTML page of the findings: summary figures, charts, the table and the
+    scores; every string is escaped. Drawn by :func:`respchain.viz.report.render_report_html`."""
+    from respchain.viz.report import render_report_html
+
+    return render_report_html(findings, G, lang=lang)
 
 
 def render(findings: list[Finding], G: nx.MultiDiGraph, fmt: str = "table", *, lang: str = "zh",

@@ -59,6 +59,7 @@ COMMAND_MODULES = [
     "respchain.commands.rdf",
     "respchain.commands.synth",
     "respchain.commands.teach",
+    "respchain.commands.neo4j",
 ]
 
 

@@ -50,6 +50,7 @@ DEMO_STEPS.append(__import__("respchain.queries.report", fromlist=["demo_step"])
 DEMO_STEPS.append(__import__("respchain.viz.demo", fromlist=["demo_step"]).demo_step)  # graph.html, report.html
 DEMO_STEPS.append(__import__("respchain.graph.rdf", fromlist=["demo_step"]).demo_step)  # graph.ttl
 GLOBAL_STEPS.append(__import__("respchain.teach.demo", fromlist=["demo_step"]).demo_step)  # lesson.html, exercise/
+GLOBAL_STEPS.append(__import__("respchain.loaders.text.demo", fromlist=["demo_step"]).demo_step)  # extract/draft.yaml
 
 
 def run_demo(outdir: str | Path = "out") -> list[Path]:

@@ -52,8 +52,16 @@ __all__ = ["lesson_html", "save_lesson", "svg_graph", "LANGS"]
 LANGS = ("zh", "en")
 _HERE = Path(__file__).resolve().parent
 
-_DRAWN = {NodeKind.ORGANIZATION.value, NodeKind.PERSON.value, NodeKind.RESPONSIBILITY.value, NodeKind.LIST.value,
-          NodeKind.TASK.value, NodeKind.EVENT.value, NodeKind.MECHANISM.value, NodeKind.FACT.value}
+_DRAWN = {
+    NodeKind.ORGANIZATION.value,
+    NodeKind.PERSON.value,
+    NodeKind.RESPONSIBILITY.value,
+    NodeKind.LIST.value,
+    NodeKind.TASK.value,
+    NodeKind.EVENT.value,
+    NodeKind.MECHANISM.value,
+    NodeKind.FACT.value,
+}
 _SKIP_ATTRS = {"file", "line"}
 
 
@@ -85,8 +93,13 @@ def _vis_assets() -> tuple[str, str]:
 
 def _json_for_script(obj: Any) -> str:
     s = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
-    return (s.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return (
+        s.replace("&", "\\u0026")
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 # --------------------------------------------------------------------------- drawing a register
@@ -95,7 +108,7 @@ def _json_for_script(obj: Any) -> str:
 def _ink(bg: str) -> str:
     """Dark or white text, whichever reads on the background colour ``#rrggbb``."""
     try:
-        r, g, b = (int(bg[i: i + 2], 16) / 255 for i in (1, 3, 5))
+        r, g, b = (int(bg[i : i + 2], 16) / 255 for i in (1, 3, 5))
     except (ValueError, IndexError):
         return "#212121"
     return "#212121" if 0.299 * r + 0.587 * g + 0.114 * b > 0.6 else "#ffffff"
@@ -134,7 +147,9 @@ _SHORT_EDGE_LABELS: dict[str, tuple[str, str]] = {
 }
 
 
-def drawn_edges(G: nx.MultiDiGraph, nodes: Iterable[str], lang: str = "zh") -> list[tuple[str, str, str, str]]:
+def drawn_edges(
+    G: nx.MultiDiGraph, nodes: Iterable[str], lang: str = "zh"
+) -> list[tuple[str, str, str, str]]:
     """The edges between ``nodes`` as the lesson draws them: ``(from, to, label, colour)``.
 
     A person's post is an edge from the person to the organization (labelled with
@@ -207,7 +222,7 @@ def layout_rows(G: nx.MultiDiGraph, nodes: list[str], *, per_row: int = 4) -> li
     for key in sorted(keyed):
         items = keyed[key]
         for i in range(0, len(items), per_row):
-            rows.append(items[i: i + per_row])
+            rows.append(items[i : i + per_row])
     return rows
 
 
@@ -287,13 +302,17 @@ def svg_graph(
         x1, y1 = _clip(ux, uy, uw + 4, box_h + 4, vx, vy)
         x2, y2 = _clip(vx, vy, vw + 8, box_h + 8, ux, uy)
         cls = ' class="rc-added-edge"' if u in added or v in added else ""
-        out.append(f'<line{cls} x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{_e(colour)}" '
-                   f'stroke-width="1.6" marker-end="url(#rc-arrow)"/>')
+        out.append(
+            f'<line{cls} x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{_e(colour)}" '
+            f'stroke-width="1.6" marker-end="url(#rc-arrow)"/>'
+        )
         mx, my = (x1 + x2) / 2, (y1 + y2) / 2
         lw = _text_w(label, small) + 6
-        edge_labels.append(f'<rect x="{mx - lw / 2:.1f}" y="{my - 8:.1f}" width="{lw:.1f}" height="15" rx="3" '
-                           f'fill="#ffffff" fill-opacity="0.85"/><text x="{mx:.1f}" y="{my + 3.5:.1f}" '
-                           f'font-size="{small}" text-anchor="middle" fill="#455a64">{_e(label)}</text>')
+        edge_labels.append(
+            f'<rect x="{mx - lw / 2:.1f}" y="{my - 8:.1f}" width="{lw:.1f}" height="15" rx="3" '
+            f'fill="#ffffff" fill-opacity="0.85"/><text x="{mx:.1f}" y="{my + 3.5:.1f}" '
+            f'font-size="{small}" text-anchor="middle" fill="#455a64">{_e(label)}</text>'
+        )
     out.extend(edge_labels)
     for n in nodes:
         cx, cy, w = boxes[n]
@@ -302,21 +321,31 @@ def svg_graph(
         if n in marked:
             stroke, sw, tag, tag_colour = mark_colour, 3.5, mark_text, mark_colour
         elif n in added:
-            stroke, sw, dash, tag, tag_colour = "#2e7d32", 3.0, ' stroke-dasharray="6 3"', added_text, "#2e7d32"
+            stroke, sw, dash, tag, tag_colour = (
+                "#2e7d32",
+                3.0,
+                ' stroke-dasharray="6 3"',
+                added_text,
+                "#2e7d32",
+            )
         main, sub = labels[n]
         x, y = cx - w / 2, cy - box_h / 2
-        out.append(f'<g class="rc-node" data-id="{_e(n)}"><rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" '
-                   f'height="{box_h}" rx="8" fill="{_e(style["color"])}" stroke="{_e(stroke)}" stroke-width="{sw}"'
-                   f"{dash}/>"
-                   f'<text x="{cx:.1f}" y="{cy - 3:.1f}" font-size="{font}" text-anchor="middle" '
-                   f'fill="{_ink(style["color"])}">{_e(main)}</text>'
-                   f'<text x="{cx:.1f}" y="{cy + 13:.1f}" font-size="{small}" text-anchor="middle" '
-                   f'fill="{_ink(style["color"])}" fill-opacity="0.85">{_e(sub)}</text>')
+        out.append(
+            f'<g class="rc-node" data-id="{_e(n)}"><rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" '
+            f'height="{box_h}" rx="8" fill="{_e(style["color"])}" stroke="{_e(stroke)}" stroke-width="{sw}"'
+            f"{dash}/>"
+            f'<text x="{cx:.1f}" y="{cy - 3:.1f}" font-size="{font}" text-anchor="middle" '
+            f'fill="{_ink(style["color"])}">{_e(main)}</text>'
+            f'<text x="{cx:.1f}" y="{cy + 13:.1f}" font-size="{small}" text-anchor="middle" '
+            f'fill="{_ink(style["color"])}" fill-opacity="0.85">{_e(sub)}</text>'
+        )
         if tag:
             tw = _text_w(tag, small) + 10
-            out.append(f'<rect x="{x + w - tw + 4:.1f}" y="{y - 9:.1f}" width="{tw:.1f}" height="15" rx="7" '
-                       f'fill="{_e(tag_colour)}"/><text x="{x + w - tw / 2 + 4:.1f}" y="{y + 2:.1f}" '
-                       f'font-size="{small}" text-anchor="middle" fill="#ffffff">{_e(tag)}</text>')
+            out.append(
+                f'<rect x="{x + w - tw + 4:.1f}" y="{y - 9:.1f}" width="{tw:.1f}" height="15" rx="7" '
+                f'fill="{_e(tag_colour)}"/><text x="{x + w - tw / 2 + 4:.1f}" y="{y + 2:.1f}" '
+                f'font-size="{small}" text-anchor="middle" fill="#ffffff">{_e(tag)}</text>'
+            )
         out.append("</g>")
     out.append("</svg>")
     return "".join(out)
@@ -332,7 +361,9 @@ def _changed(Gg: nx.MultiDiGraph, Gf: nx.MultiDiGraph) -> set[str]:
             out.add(n)
             continue
         b = Gg.nodes[n]
-        if {k: v for k, v in a.items() if k not in _SKIP_ATTRS} != {k: v for k, v in b.items() if k not in _SKIP_ATTRS}:
+        if {k: v for k, v in a.items() if k not in _SKIP_ATTRS} != {
+            k: v for k, v in b.items() if k not in _SKIP_ATTRS
+        }:
             out.add(n)
         elif set(Gf.out_edges(n, keys=True)) != set(Gg.out_edges(n, keys=True)):
             out.add(n)
@@ -353,23 +384,39 @@ def _changed(Gg: nx.MultiDiGraph, Gf: nx.MultiDiGraph) -> set[str]:
 
 def _vis_style(group: str) -> dict[str, Any]:
     if group == "type":
-        return {"shape": "box", "margin": 12, "font": {"size": 20, "color": "#ffffff", "face": "sans-serif"},
-                "borderWidth": 2}
+        return {
+            "shape": "box",
+            "margin": 12,
+            "font": {"size": 20, "color": "#ffffff", "face": "sans-serif"},
+            "borderWidth": 2,
+        }
     if group == "role":
-        return {"shape": "ellipse", "color": {"background": "#efebe9", "border": "#6d4c41"},
-                "font": {"size": 17, "color": "#3e2723"}}
+        return {
+            "shape": "ellipse",
+            "color": {"background": "#efebe9", "border": "#6d4c41"},
+            "font": {"size": 17, "color": "#3e2723"},
+        }
     return {"shape": "box", "font": {"size": 17}}
 
 
 # Where the concept graph puts each concept: the chain of types top to bottom in the
 # middle, supervision above it, kinds of organization to the right, roles to the left.
 _CONCEPT_POS: dict[str, tuple[int, int]] = {
-    "type:supervisory": (0, -200), "type:main": (0, 0), "type:first_responsible": (0, 150),
-    "type:one_post_two_duties": (0, 300), "type:functional_regulatory": (0, 450),
-    "kind:discipline_commission": (330, -260), "kind:dispatched_group": (330, -160),
-    "kind:party_committee": (330, -60), "kind:party_group": (330, 30), "kind:party_branch": (330, 120),
-    "kind:unit": (560, 30), "kind:functional_department": (330, 450),
-    "role:discipline_secretary": (-330, -80), "role:head": (-330, 150), "role:deputy": (-330, 270),
+    "type:supervisory": (0, -200),
+    "type:main": (0, 0),
+    "type:first_responsible": (0, 150),
+    "type:one_post_two_duties": (0, 300),
+    "type:functional_regulatory": (0, 450),
+    "kind:discipline_commission": (330, -260),
+    "kind:dispatched_group": (330, -160),
+    "kind:party_committee": (330, -60),
+    "kind:party_group": (330, 30),
+    "kind:party_branch": (330, 120),
+    "kind:unit": (560, 30),
+    "kind:functional_department": (330, 450),
+    "role:discipline_secretary": (-330, -80),
+    "role:head": (-330, 150),
+    "role:deputy": (-330, 270),
     "role:member": (-330, 340),
 }
 
@@ -377,10 +424,18 @@ _CONCEPT_POS: dict[str, tuple[int, int]] = {
 def _concept_vis(concepts: dict[str, Any], lang: str) -> dict[str, Any]:
     nodes, edges = [], []
     for n in concepts["nodes"]:
-        v: dict[str, Any] = {"id": n["id"], "label": n["en"] if lang == "en" else n["zh"], **_vis_style(n["group"])}
+        v: dict[str, Any] = {
+            "id": n["id"],
+            "label": n["en"] if lang == "en" else n["zh"],
+            **_vis_style(n["group"]),
+        }
         if n["group"] == "type":
             c = RESP_COLORS.get(n["code"], "#546e7a")
-            v["color"] = {"background": c, "border": "#263238", "highlight": {"background": c, "border": "#000000"}}
+            v["color"] = {
+                "background": c,
+                "border": "#263238",
+                "highlight": {"background": c, "border": "#000000"},
+            }
         elif n["group"] == "kind":
             st = NODE_STYLES.get(n["code"], NODE_STYLES["unit"])
             v["color"] = {"background": st["color"], "border": "#37474f"}
@@ -390,17 +445,31 @@ def _concept_vis(concepts: dict[str, Any], lang: str) -> dict[str, Any]:
             v["x"], v["y"] = _CONCEPT_POS[n["id"]]
         nodes.append(v)
     for i, e in enumerate(concepts["edges"]):
-        colour = RESP_COLORS.get(e["to"].split(":", 1)[1], STRUCT_COLOR) if e["to"].startswith("type:") else STRUCT_COLOR
+        colour = (
+            RESP_COLORS.get(e["to"].split(":", 1)[1], STRUCT_COLOR)
+            if e["to"].startswith("type:")
+            else STRUCT_COLOR
+        )
         dashed = e["rel"] == "watches"
-        edges.append({"id": f"c{i}", "from": e["from"], "to": e["to"], "label": e["en"] if lang == "en" else e["zh"],
-                      "arrows": "to", "dashes": dashed, "color": {"color": colour}, "width": 2.5 if e["rel"] in
-                      ("carries", "watches") else 1.5, "font": {"size": 13, "align": "horizontal",
-                      "background": "#ffffff"}})
+        edges.append(
+            {
+                "id": f"c{i}",
+                "from": e["from"],
+                "to": e["to"],
+                "label": e["en"] if lang == "en" else e["zh"],
+                "arrows": "to",
+                "dashes": dashed,
+                "color": {"color": colour},
+                "width": 2.5 if e["rel"] in ("carries", "watches") else 1.5,
+                "font": {"size": 13, "align": "horizontal", "background": "#ffffff"},
+            }
+        )
     return {"nodes": nodes, "edges": edges}
 
 
-def _chain_vis(G: nx.MultiDiGraph, steps: list[dict], lang: str,
-               layout: dict[str, tuple[int, int]] | None = None) -> dict[str, Any]:
+def _chain_vis(
+    G: nx.MultiDiGraph, steps: list[dict], lang: str, layout: dict[str, tuple[int, int]] | None = None
+) -> dict[str, Any]:
     order = [n for s in steps for n in s["show"] if n in G]
     step_of = {n: i for i, s in enumerate(steps) for n in s["show"]}
     pos: dict[str, tuple[float, float]] = {}
@@ -412,20 +481,46 @@ def _chain_vis(G: nx.MultiDiGraph, steps: list[dict], lang: str,
     for n in order:
         a = G.nodes[n]
         main, sub = _node_label(G, n, lang)
-        label = main if a.get("kind") == NodeKind.PERSON.value else f"{main}\n{sub}"
+        label = (
+            main
+            if a.get("kind") in (NodeKind.PERSON.value, NodeKind.RESPONSIBILITY.value)
+            else f"{main}\n{sub}"
+        )
         st = NODE_STYLES.get(kind_key(a), NODE_STYLES["unit"])
-        shape = "box" if a.get("kind") in (NodeKind.ORGANIZATION.value, NodeKind.RESPONSIBILITY.value) else "ellipse"
+        shape = (
+            "box"
+            if a.get("kind") in (NodeKind.ORGANIZATION.value, NodeKind.RESPONSIBILITY.value)
+            else "ellipse"
+        )
         colour = st["color"]
         if a.get("kind") == NodeKind.RESPONSIBILITY.value:
             colour = RESP_COLORS.get(a.get("type", ""), colour)
-        nodes.append({"id": n, "label": label, "x": pos[n][0], "y": pos[n][1], "shape": shape,
-                      "step": step_of[n], "color": {"background": colour, "border": "#37474f"},
-                      "font": {"size": 18, "color": _ink(colour)}})
+        nodes.append(
+            {
+                "id": n,
+                "label": label,
+                "x": pos[n][0],
+                "y": pos[n][1],
+                "shape": shape,
+                "step": step_of[n],
+                "color": {"background": colour, "border": "#37474f"},
+                "font": {"size": 18, "color": _ink(colour)},
+            }
+        )
     edges = []
     for i, (u, v, label, colour) in enumerate(drawn_edges(G, order, lang)):
-        edges.append({"id": f"s{i}", "from": u, "to": v, "label": label, "arrows": "to",
-                      "color": {"color": colour}, "font": {"size": 13, "align": "horizontal", "background": "#ffffff"},
-                      "step": max(step_of[u], step_of[v])})
+        edges.append(
+            {
+                "id": f"s{i}",
+                "from": u,
+                "to": v,
+                "label": label,
+                "arrows": "to",
+                "color": {"color": colour},
+                "font": {"size": 13, "align": "horizontal", "background": "#ffffff"},
+                "step": max(step_of[u], step_of[v]),
+            }
+        )
     return {"nodes": nodes, "edges": edges}
 
 
@@ -439,8 +534,11 @@ def _h2(num: int, zh: str, en: str, lang: str) -> str:
 
 def _section_concepts(concepts: dict[str, Any], lang: str) -> str:
     t = lambda zh, en: _e(_t(lang, zh, en))  # noqa: E731
-    src = t("本体（graph/ontology.ttl）", "the ontology (graph/ontology.ttl)") if concepts["source"] == "ontology" \
+    src = (
+        t("本体（graph/ontology.ttl）", "the ontology (graph/ontology.ttl)")
+        if concepts["source"] == "ontology"
         else t("图模型（graph/schema.py）", "the graph schema (graph/schema.py)")
+    )
     cards = []
     for n in concepts["nodes"]:
         if n["group"] != "type":
@@ -448,14 +546,14 @@ def _section_concepts(concepts: dict[str, Any], lang: str) -> str:
         bearers = "、".join(b["en" if lang == "en" else "zh"] for b in n["bearers"])
         cards.append(
             f'<div class="rc-type" style="border-color:{_e(RESP_COLORS.get(n["code"], "#546e7a"))}">'
-            f'<b>{_e(n["en"] if lang == "en" else n["zh"])}</b> <small>{_e(n["zh"] if lang == "en" else n["en"])}</small>'
-            f'<div>{t("承担者", "Borne by")}：{_e(bearers)}</div></div>'
+            f"<b>{_e(n['en'] if lang == 'en' else n['zh'])}</b> <small>{_e(n['zh'] if lang == 'en' else n['en'])}</small>"
+            f"<div>{t('承担者', 'Borne by')}：{_e(bearers)}</div></div>"
         )
     return (
         '<section id="concepts" class="rc-section">'
         + _h2(1, "五种责任，谁来承担", "The five responsibilities and who bears them", lang)
-        + f'<p>{t("下图由", "The graph below is generated from ")}{src}'
-        f'{t("生成：中间一列是五种责任，右边是承担它们的组织类型，左边是岗位角色。点击任一节点，右侧显示它的定义和依据。", ": the five responsibility types in the middle, the kinds of organization that bear them on the right, the roles of posts on the left. Click any node to open its definition and basis.")}</p>'
+        + f"<p>{t('下图由', 'The graph below is generated from ')}{src}"
+        f"{t('生成：中间一列是五种责任，右边是承担它们的组织类型，左边是岗位角色。点击任一节点，右侧显示它的定义和依据。', ': the five responsibility types in the middle, the kinds of organization that bear them on the right, the roles of posts on the left. Click any node to open its definition and basis.')}</p>"
         '<div class="rc-split"><div id="concept-net" class="rc-net" aria-label="concept graph"></div>'
         f'<aside id="concept-detail" class="rc-detail"><p class="rc-hint">{t("点击图中的节点查看定义和依据。", "Click a node of the graph to see its definition and basis.")}</p></aside></div>'
         f'<div class="rc-types">{"".join(cards)}</div></section>'
@@ -468,14 +566,19 @@ def _section_chain(steps: list[dict], verdict: list, lang: str) -> str:
         f'<li data-step="{i}">{_e(s["en"] if lang == "en" else s["zh"])}</li>' for i, s in enumerate(steps)
     )
     if verdict:
-        v = t(f"缺口规则在完整的示例登记簿上找到 {len(verdict)} 个缺口。", f"The gap rules find {len(verdict)} gap(s) in the finished example register.")
+        v = t(
+            f"缺口规则在完整的示例登记簿上找到 {len(verdict)} 个缺口。",
+            f"The gap rules find {len(verdict)} gap(s) in the finished example register.",
+        )
     else:
-        v = t("缺口规则在完整的示例登记簿上没有找到任何缺口：链条完整。",
-              "The gap rules find no gap in the finished example register: the chain is complete.")
+        v = t(
+            "缺口规则在完整的示例登记簿上没有找到任何缺口：链条完整。",
+            "The gap rules find no gap in the finished example register: the chain is complete.",
+        )
     return (
         '<section id="chain" class="rc-section">'
         + _h2(2, "责任如何串成链条", "How the responsibilities chain", lang)
-        + f'<p>{t("主体责任 → 第一责任人责任 → 一岗双责 → 职能部门监管责任，监督责任贯穿其上，并层层传导到下一级。用“下一步”在一个示例县的登记簿上逐步展开。", "Main → first-responsible → one post, two duties → functional regulatory, watched over by supervision and passed down level by level. Use Next to unfold it on an example county register.")}</p>'
+        + f"<p>{t('主体责任 → 第一责任人责任 → 一岗双责 → 职能部门监管责任，监督责任贯穿其上，并层层传导到下一级。用“下一步”在一个示例县的登记簿上逐步展开。', 'Main → first-responsible → one post, two duties → functional regulatory, watched over by supervision and passed down level by level. Use Next to unfold it on an example county register.')}</p>"
         '<div class="rc-controls">'
         f'<button type="button" id="chain-prev">{t("上一步", "Previous")}</button>'
         f'<span id="chain-count" class="rc-count"></span>'
@@ -494,15 +597,17 @@ def _section_cases(G: nx.MultiDiGraph, cases: list[dict], lang: str) -> str:
         title = c["place_en"] if lang == "en" else c["region"].replace("/", "")
         mech = "".join(f'<span class="rc-chip">{_e(m)}</span>' for m in c["mechanisms"])
         facts = "".join(
-            f'<li>{_e(f["quote"])} <small>({_e(f["metric"])} = {_e(f["value"])}{_e(f.get("unit") or "")})</small></li>'
+            f"<li>{_e(f['quote'])} <small>({_e(f['metric'])} = {_e(f['value'])}{_e(f.get('unit') or '')})</small></li>"
             for f in c["facts"]
         )
-        span = f'{t("原文第", "article chars ")}{c["span"][0]}–{c["span"][1]}{t(" 字", "")}' if c["span"] else ""
+        span = (
+            f"{t('原文第', 'article chars ')}{c['span'][0]}–{c['span'][1]}{t(' 字', '')}" if c["span"] else ""
+        )
         svg = svg_graph(G, c["nodes"], lang=lang, title=title, per_row=4)
         cards.append(
             f'<article class="rc-case" data-place="{_e(c["place"])}"><h3>{_e(title)}'
-            f' <small>{_e(c["place"] if lang == "en" else c["place_en"])}</small></h3>'
-            f'<blockquote>“{_e(c["quote"])}”<cite>{_e(span)}</cite></blockquote>'
+            f" <small>{_e(c['place'] if lang == 'en' else c['place_en'])}</small></h3>"
+            f"<blockquote>“{_e(c['quote'])}”<cite>{_e(span)}</cite></blockquote>"
             + (f'<div class="rc-chips"><b>{t("工作机制", "Mechanisms")}：</b>{mech}</div>' if mech else "")
             + (f'<ul class="rc-facts">{facts}</ul>' if facts else "")
             + f'<div class="rc-svgwrap">{svg}</div></article>'
@@ -510,7 +615,7 @@ def _section_cases(G: nx.MultiDiGraph, cases: list[dict], lang: str) -> str:
     return (
         '<section id="cases" class="rc-section">'
         + _h2(3, "八个地方的实践", "Eight local practices", lang)
-        + f'<p>{t("来自种子文章《强化全面从严治党政治责任》（中央纪委国家监委网站，2025-10-20）。每张卡片是 data/seed/ 登记簿中该地的图片段和它所依据的原文。", "From the seed article 强化全面从严治党政治责任 (CCDI website, 2025-10-20). Each card shows the fragment of the data/seed/ register for the place and the sentence it rests on.")}</p>'
+        + f"<p>{t('来自种子文章《强化全面从严治党政治责任》（中央纪委国家监委网站，2025-10-20）。每张卡片是 data/seed/ 登记簿中该地的图片段和它所依据的原文。', 'From the seed article 强化全面从严治党政治责任 (CCDI website, 2025-10-20). Each card shows the fragment of the data/seed/ register for the place and the sentence it rests on.')}</p>"
         f'<div class="rc-cases">{"".join(cards)}</div></section>'
     )
 
@@ -523,32 +628,56 @@ def _section_rules(examples: list, lang: str) -> str:
     by_rule = {ex.rule: ex for ex in examples}
     for rid, r in CATALOG.items():
         ex = by_rule.get(rid)
-        sev = f'<span class="rc-sev" style="background:{_e(SEVERITY_COLORS.get(r.severity, "#999"))}">' \
-              f"{_e(severity_label(r.severity, lang))}</span>"
+        sev = (
+            f'<span class="rc-sev" style="background:{_e(SEVERITY_COLORS.get(r.severity, "#999"))}">'
+            f"{_e(severity_label(r.severity, lang))}</span>"
+        )
         basis = "；".join(str(b) for b in r.basis)
-        head = (f'<h3>{sev} <code>{_e(rid)}</code> {_e(r.title_en if lang == "en" else r.title_zh)}</h3>'
-                f'<p class="rc-def">{_e(r.definition_en if lang == "en" else r.definition_zh)}</p>'
-                f'<p class="rc-basis"><b>{t("依据", "Basis")}：</b>{_e(basis)}</p>')
+        head = (
+            f"<h3>{sev} <code>{_e(rid)}</code> {_e(r.title_en if lang == 'en' else r.title_zh)}</h3>"
+            f'<p class="rc-def">{_e(r.definition_en if lang == "en" else r.definition_zh)}</p>'
+            f'<p class="rc-basis"><b>{t("依据", "Basis")}：</b>{_e(basis)}</p>'
+        )
         if ex is None:
-            cards.append(f'<article class="rc-rule" data-rule="{_e(rid)}">{head}'
-                         f'<p>{t("（本规则暂无示例）", "(no example for this rule yet)")}</p></article>')
+            cards.append(
+                f'<article class="rc-rule" data-rule="{_e(rid)}">{head}'
+                f"<p>{t('（本规则暂无示例）', '(no example for this rule yet)')}</p></article>"
+            )
             continue
         subjects = {f.subject for f in ex.gap_findings}
-        msgs = "".join(f"<li>{_e(f.message_en if lang == 'en' else f.message_zh)}</li>" for f in ex.gap_findings)
-        gap_svg = svg_graph(ex.gap_graph, lang=lang, marked=subjects, mark_colour=SEVERITY_COLORS.get(r.severity, "#e53935"),
-                            mark_text=_t(lang, "缺口", "gap"), title=f"{rid} gap")
-        fix_svg = svg_graph(ex.fix_graph, lang=lang, added=_changed(ex.gap_graph, ex.fix_graph),
-                            added_text=_t(lang, "修正", "fix"), title=f"{rid} fix")
+        msgs = "".join(
+            f"<li>{_e(f.message_en if lang == 'en' else f.message_zh)}</li>" for f in ex.gap_findings
+        )
+        gap_svg = svg_graph(
+            ex.gap_graph,
+            lang=lang,
+            marked=subjects,
+            mark_colour=SEVERITY_COLORS.get(r.severity, "#e53935"),
+            mark_text=_t(lang, "缺口", "gap"),
+            title=f"{rid} gap",
+        )
+        fix_svg = svg_graph(
+            ex.fix_graph,
+            lang=lang,
+            added=_changed(ex.gap_graph, ex.fix_graph),
+            added_text=_t(lang, "修正", "fix"),
+            title=f"{rid} fix",
+        )
         status = "ok" if ex.proven else "fail"
-        verdict = (t(f"引擎在修正后的登记簿上不再报告 {rid}。", f"After the fix the engine no longer reports {rid}.")
-                   if not ex.fix_findings else
-                   t(f"修正后引擎仍报告 {len(ex.fix_findings)} 处 {rid}！", f"The engine still reports {rid} after the fix!"))
+        verdict = (
+            t(f"引擎在修正后的登记簿上不再报告 {rid}。", f"After the fix the engine no longer reports {rid}.")
+            if not ex.fix_findings
+            else t(
+                f"修正后引擎仍报告 {len(ex.fix_findings)} 处 {rid}！",
+                f"The engine still reports {rid} after the fix!",
+            )
+        )
         cards.append(
             f'<article class="rc-rule" data-rule="{_e(rid)}" data-proven="{status}">{head}'
             '<div class="rc-pair">'
-            f'<figure><figcaption>{t("有缺口", "With the gap")}</figcaption>{gap_svg}'
+            f"<figure><figcaption>{t('有缺口', 'With the gap')}</figcaption>{gap_svg}"
             f'<ul class="rc-found">{msgs}</ul></figure>'
-            f'<figure><figcaption>{t("修正后", "Fixed")}</figcaption>{fix_svg}'
+            f"<figure><figcaption>{t('修正后', 'Fixed')}</figcaption>{fix_svg}"
             f'<p class="rc-fix"><b>{t("修正", "Fix")}：</b>{_e(r.fix_en if lang == "en" else r.fix_zh)}</p>'
             f'<p class="rc-cleared rc-{status}">{verdict}</p></figure>'
             "</div></article>"
@@ -556,7 +685,7 @@ def _section_rules(examples: list, lang: str) -> str:
     return (
         '<section id="rules" class="rc-section">'
         + _h2(4, "缺口规则：每条一个小例子", "The gap rules, one small example each", lang)
-        + f'<p>{t("每条规则配一个最小的登记簿和它的修正版。页面生成时对两者运行缺口引擎：左边是引擎报告的缺口（红框标出对象），右边是修正后的登记簿（绿色虚线框是新增或改动的部分），引擎不再报告该缺口。", "Each rule comes with the smallest register that has the gap and the same register fixed. The gap engine ran on both when this page was built: on the left the finding it reports (its subject outlined), on the right the fixed register (what the fix adds or changes in dashed green), where the finding is gone.")}</p>'
+        + f"<p>{t('每条规则配一个最小的登记簿和它的修正版。页面生成时对两者运行缺口引擎：左边是引擎报告的缺口（红框标出对象），右边是修正后的登记簿（绿色虚线框是新增或改动的部分），引擎不再报告该缺口。', 'Each rule comes with the smallest register that has the gap and the same register fixed. The gap engine ran on both when this page was built: on the left the finding it reports (its subject outlined), on the right the fixed register (what the fix adds or changes in dashed green), where the finding is gone.')}</p>"
         f'<div class="rc-rules">{"".join(cards)}</div></section>'
     )
 
@@ -564,7 +693,7 @@ def _section_rules(examples: list, lang: str) -> str:
 def _section_quiz(questions: list[dict], lang: str) -> str:
     t = lambda zh, en: _e(_t(lang, zh, en))  # noqa: E731
     items = []
-    for i, q in enumerate(questions):
+    for q in questions:
         opts = "".join(
             f'<label><input type="radio" name="{_e(q["id"])}" value="{j}"> {_e(o)}</label>'
             for j, o in enumerate(q["options"])
@@ -580,7 +709,7 @@ def _section_quiz(questions: list[dict], lang: str) -> str:
     return (
         '<section id="quiz" class="rc-section">'
         + _h2(5, "小测验", "Quiz", lang)
-        + f'<p>{t("题目和答案都由 data/seed/ 登记簿中的机制和数据生成。选择答案后点“检查”。", "Questions and answers are generated from the mechanisms and figures of the data/seed/ register. Pick an answer and press Check.")}</p>'
+        + f"<p>{t('题目和答案都由 data/seed/ 登记簿中的机制和数据生成。选择答案后点“检查”。', 'Questions and answers are generated from the mechanisms and figures of the data/seed/ register. Pick an answer and press Check.')}</p>"
         f'<ol class="rc-quiz">{"".join(items)}</ol>'
         f'<p id="quiz-score" class="rc-score" aria-live="polite"></p></section>'
     )
@@ -619,11 +748,16 @@ def lesson_html(lang: str = "zh") -> str:
         "chainVis": _chain_vis(chain_G, CHAIN_STEPS, lang, CHAIN_LAYOUT),
         "steps": [{"zh": s["zh"], "en": s["en"]} for s in CHAIN_STEPS],
         "text": {
-            "defn": _t(lang, "定义", "Definition"), "bearers": _t(lang, "谁来承担", "Borne by"),
-            "basis": _t(lang, "依据", "Basis"), "rules": _t(lang, "检查它的缺口规则", "Gap rules that check it"),
+            "defn": _t(lang, "定义", "Definition"),
+            "bearers": _t(lang, "谁来承担", "Borne by"),
+            "basis": _t(lang, "依据", "Basis"),
+            "rules": _t(lang, "检查它的缺口规则", "Gap rules that check it"),
             "iri": _t(lang, "本体中的概念", "Concept in the ontology"),
-            "group": {"type": _t(lang, "责任类型", "Responsibility type"),
-                      "kind": _t(lang, "组织类型", "Organization kind"), "role": _t(lang, "岗位角色", "Post role")},
+            "group": {
+                "type": _t(lang, "责任类型", "Responsibility type"),
+                "kind": _t(lang, "组织类型", "Organization kind"),
+                "role": _t(lang, "岗位角色", "Post role"),
+            },
             "step": _t(lang, "第 {i} 步，共 {n} 步", "Step {i} of {n}"),
             "right": _t(lang, "正确！", "Correct!"),
             "wrong": _t(lang, "不对。正确答案是：{a}", "Not quite. The answer is: {a}"),
@@ -632,11 +766,18 @@ def lesson_html(lang: str = "zh") -> str:
             "none": _t(lang, "无", "none"),
         },
     }
-    title = _t(lang, "全面从严治党责任体系：一堂课", "The responsibility system of strict party governance: a lesson")
+    title = _t(
+        lang, "全面从严治党责任体系：一堂课", "The responsibility system of strict party governance: a lesson"
+    )
     nav = "".join(
-        f'<a href="#{sid}">{_e(_t(lang, zh, en))}</a>' for sid, zh, en in (
-            ("concepts", "五种责任", "Five duties"), ("chain", "责任链条", "The chain"),
-            ("cases", "地方实践", "Local practices"), ("rules", "缺口规则", "Gap rules"), ("quiz", "小测验", "Quiz"))
+        f'<a href="#{sid}">{_e(_t(lang, zh, en))}</a>'
+        for sid, zh, en in (
+            ("concepts", "五种责任", "Five duties"),
+            ("chain", "责任链条", "The chain"),
+            ("cases", "地方实践", "Local practices"),
+            ("rules", "缺口规则", "Gap rules"),
+            ("quiz", "小测验", "Quiz"),
+        )
     )
     js, css = _vis_assets()
     page_css = (_HERE / "static" / "lesson.css").read_text(encoding="utf-8").replace("</style", "<\\/style")
@@ -654,7 +795,7 @@ def lesson_html(lang: str = "zh") -> str:
         "style-src 'unsafe-inline'; img-src data:; font-src data:\">"
         f"<title>{_e(title)}</title><style>{css}</style><style>{page_css}</style></head><body>"
         f'<header class="rc-top"><h1>{_e(title)}</h1>'
-        f'<p>{_e(_t(lang, "全面从严治党责任体系知识图谱 respchain 的课堂材料：离线可用，所有内容在生成时由模型、本体、种子登记簿和缺口引擎得出。", "Class material of respchain, the knowledge graph of strict party governance: works offline; everything on it was derived, when it was built, from the model, the ontology, the seed register and the gap engine."))}</p>'
+        f"<p>{_e(_t(lang, '全面从严治党责任体系知识图谱 respchain 的课堂材料：离线可用，所有内容在生成时由模型、本体、种子登记簿和缺口引擎得出。', 'Class material of respchain, the knowledge graph of strict party governance: works offline; everything on it was derived, when it was built, from the model, the ontology, the seed register and the gap engine.'))}</p>"
         f"<nav>{nav}</nav></header><main>"
         + _section_concepts(concepts, lang)
         + _section_chain(CHAIN_STEPS, verdict, lang)

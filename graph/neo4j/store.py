@@ -510,10 +510,8 @@ def run_query(
     dicts of their properties with ``_labels``; relationships with ``_type``;
     paths lists of those.
     """
-    import neo4j as _neo4j
-
     def work(tx: neo4j.ManagedTransaction) -> tuple[list[str], list[dict[str, Any]]]:
-        res = tx.run(_neo4j.Query(query), params or {})
+        res = tx.run(query, params or {})
         keys = list(res.keys())
         return keys, [{k: _plain(r[k]) for k in keys} for r in res]
 

@@ -757,7 +757,7 @@ def _sentence_at(sentences: list[_Sentence], starts: list[int], offset: int) -> 
 def _figures(text: str, sentences: list[_Sentence], starts: list[int], lex: Lexicon) -> list[_Found]:
     measures = "|".join(re.escape(m) for m in lex.measures)
     rx = re.compile(
-        rf"(?P<num>[0-9０-９]+(?:[,，][0-9]{{3}})*(?:\.[0-9]+)?|[{_CN_NUM}]+)\s?(?P<more>余|多)?(?P<unit>{measures})"
+        rf"(?P<num>[0-9０-９]+(?:[,，][0-9０-９]{{3}})*(?:[.．][0-9０-９]+)?|[{_CN_NUM}]+)\s?(?P<more>余|多)?(?P<unit>{measures})"
     )
     out: list[_Found] = []
     for m in rx.finditer(text):
@@ -779,7 +779,7 @@ def _figures(text: str, sentences: list[_Sentence], starts: list[int], lex: Lexi
             if unit == "大" and value >= 10:
                 continue  # 十八大: a party congress
         else:
-            digits = num.translate(str.maketrans("０１２３４５６７８９，", "0123456789,")).replace(",", "")
+            digits = num.translate(str.maketrans("０１２３４５６７８９，．", "0123456789,.")).replace(",", "")
             value = float(digits) if "." in digits else int(digits)
         if unit == "次" and after.startswith(("全会", "会议", "全体会议", "代表大会")):
             continue

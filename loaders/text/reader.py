@@ -233,13 +233,17 @@ def html_to_text(html: str) -> tuple[str, str | None]:
         node = _find(tb.root, tag)
         if node is not None:
             out: list[str] = []
-            _paragraphs(node, out, [])
+            buf: list[str] = []
+            _paragraphs(node, out, buf)
+            _flush(out, buf)
             if out:
                 title = " ".join(out)
                 break
     body = _pick_body(tb.root)
     paras: list[str] = []
-    _paragraphs(body, paras, [])
+    rest: list[str] = []
+    _paragraphs(body, paras, rest)
+    _flush(paras, rest)
     # Keep the headline with the body when it sits just outside it.
     if title and paras and title not in paras[0] and body.tag not in ("body", "#root"):
         h1 = _find(tb.root, "h1")

@@ -62,7 +62,7 @@ def _emit(text: str, output: Path | None) -> None:
 
 
 @click.command("gaps")
-@FILES
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown", "csv", "html"]),
               help="输出格式（默认 table，或按 -o 的后缀）/ output format (default table, or from -o's suffix)")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="输出文件 / output file")
@@ -82,8 +82,17 @@ def gaps_cmd(files, fmt, output, as_of, period, rules, skip, fail_on, lang, back
     resolve_rules(rules or None, skip or None)  # unknown ids fail before the register is read
     if fmt is None:
         fmt = _SUFFIX_FORMAT.get(output.suffix.lower(), "table") if output else "table"
-    G = graph_from_register(list(files))
-    findings = find_gaps(G, as_of=as_of, period=period, rules=rules or None, skip=skip or None, backend=backend)
+    if backend == "neo4j":  # FILES pushed first, or the graph already in Neo4j
+        from respchain.commands.neo4j import neo4j_gaps_input
+
+        with neo4j_gaps_input(files) as (G, options):
+            findings = find_gaps(G, as_of=as_of, period=period, rules=rules or None, skip=skip or None,
+                                 backend=backend, **options)
+    else:
+        if not files:
+            raise click.UsageError("缺少登记册文件 / missing register FILES")
+        G = graph_from_register(list(files))
+        findings = find_gaps(G, as_of=as_of, period=period, rules=rules or None, skip=skip or None, backend=backend)
     color = output is None and fmt == "table" and sys.stdout.isatty()
     text = render(findings, G, fmt, lang=lang, as_of=as_of, period=period, color=color)
     _emit(text, output)
@@ -129,6 +138,9 @@ def explain_cmd(name: str, no_example: bool) -> int:
         click.echo(f"\n整改 / fix:\n  {r.fix_zh}\n  {r.fix_en}")
         click.echo(f"\n证据 / evidence: {r.evidence}")
         click.echo(f"消息 / message:\n  {r.message_zh}\n  {r.message_en}")
+        from respchain.commands.neo4j import implementations_text
+
+        click.echo(implementations_text(r.id))
         if not no_example:
             ex = _rule_example(r.id)
             if ex:

@@ -11,10 +11,21 @@ __all__ = ["register"]
 
 
 @click.command("lesson")
-@click.option("-o", "--output", default="lesson.html", show_default=True, type=click.Path(path_type=Path),
-              help="输出的 HTML 文件 / the HTML file to write")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-              help="页面语言（中文优先）/ language of the page")
+@click.option(
+    "-o",
+    "--output",
+    default="lesson.html",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="输出的 HTML 文件 / the HTML file to write",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default="zh",
+    show_default=True,
+    help="页面语言（中文优先）/ language of the page",
+)
 def lesson_cmd(output: Path, lang: str) -> int:
     """生成离线课堂页面 / Write the offline lesson page.
 
@@ -39,11 +50,22 @@ def exercise_group() -> None:
 
 
 @exercise_group.command("new")
-@click.option("--level", type=click.IntRange(1, 3), default=1, show_default=True,
-              help="难度：1 一种缺口约十个节点；2 小区县几种缺口；3 县域全部缺口 / difficulty 1-3")
+@click.option(
+    "--level",
+    type=click.IntRange(1, 3),
+    default=1,
+    show_default=True,
+    help="难度：1 一种缺口约十个节点；2 小区县几种缺口；3 县域全部缺口 / difficulty 1-3",
+)
 @click.option("--seed", default="1", show_default=True, help="随机种子（相同级别和种子得到相同文件）/ seed")
-@click.option("-o", "--output", "outdir", required=True, type=click.Path(path_type=Path, file_okay=False),
-              help="输出目录 / output folder")
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="输出目录 / output folder",
+)
 def exercise_new_cmd(level: int, seed: str, outdir: Path) -> int:
     """生成练习 / Make an exercise: register.yaml, answers.json (the key) and README.md."""
     from respchain.teach.exercise import make_exercise, new_exercise
@@ -52,16 +74,24 @@ def exercise_new_cmd(level: int, seed: str, outdir: Path) -> int:
     ex = make_exercise(level, seed)
     for p in paths:
         click.echo(f"  {p}")
-    click.echo(f"练习已生成 / exercise written: 级别 / level {level}, 种子 / seed {seed}, "
-               f"{len(ex.key)} 个缺口 / gaps, {len(ex.rules)} 种 / kinds")
+    click.echo(
+        f"练习已生成 / exercise written: 级别 / level {level}, 种子 / seed {seed}, "
+        f"{len(ex.key)} 个缺口 / gaps, {len(ex.rules)} 种 / kinds"
+    )
     return 0
 
 
 @exercise_group.command("check")
 @click.argument("exercise_dir", type=click.Path(path_type=Path, file_okay=False))
 @click.argument("answers", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="输出格式 / output format")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="输出格式 / output format",
+)
 def exercise_check_cmd(exercise_dir: Path, answers: Path, fmt: str) -> int:
     """检查答案并解释遗漏 / Score the answers and explain what was missed.
 

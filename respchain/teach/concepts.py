@@ -14,11 +14,22 @@ from typing import Any
 
 from respchain.graph.schema import ORG_KIND_INFO, RESPONSIBILITY_INFO, ROLE_INFO
 
-__all__ = ["ROLE_DUTIES", "CHAIN", "RULE_TYPES", "concept_graph", "chain_example", "CHAIN_STEPS", "CHAIN_LAYOUT"]
+__all__ = [
+    "ROLE_DUTIES",
+    "CHAIN",
+    "RULE_TYPES",
+    "concept_graph",
+    "chain_example",
+    "CHAIN_STEPS",
+    "CHAIN_LAYOUT",
+]
 
 #: The duty a post role carries (register.md, "Responsibility types"; rules FIRST-002 and DUAL-001).
-ROLE_DUTIES: dict[str, str] = {"head": "first_responsible", "deputy": "one_post_two_duties",
-                               "member": "one_post_two_duties"}
+ROLE_DUTIES: dict[str, str] = {
+    "head": "first_responsible",
+    "deputy": "one_post_two_duties",
+    "member": "one_post_two_duties",
+}
 
 #: The chain of gaps.md: 主体责任 → 第一责任人责任 → 一岗双责 → 职能部门监管责任, watched over by 监督责任.
 CHAIN: list[tuple[str, str, str]] = [
@@ -30,8 +41,14 @@ CHAIN: list[tuple[str, str, str]] = [
 
 #: Which responsibility type each rule family checks (by rule id prefix).
 RULE_TYPES: dict[str, str] = {
-    "MAIN": "main", "CHAIN": "main", "FIRST": "first_responsible", "DUAL": "one_post_two_duties",
-    "SUP": "supervisory", "CONS": "supervisory", "ECO": "supervisory", "FUNC": "functional_regulatory",
+    "MAIN": "main",
+    "CHAIN": "main",
+    "FIRST": "first_responsible",
+    "DUAL": "one_post_two_duties",
+    "SUP": "supervisory",
+    "CONS": "supervisory",
+    "ECO": "supervisory",
+    "FUNC": "functional_regulatory",
 }
 
 _EDGE_TEXT = {
@@ -98,7 +115,9 @@ def _basis_of(rtype: str) -> tuple[list[dict], list[dict]]:
             continue
         rules.append({"id": r.id, "zh": r.title_zh, "en": r.title_en})
         for b in r.basis:
-            d = docs.setdefault(b.document, {"document": b.document, "articles": [], "notes_zh": [], "notes_en": []})
+            d = docs.setdefault(
+                b.document, {"document": b.document, "articles": [], "notes_zh": [], "notes_en": []}
+            )
             for a in b.articles:
                 if a not in d["articles"]:
                     d["articles"].append(a)
@@ -154,14 +173,38 @@ def concept_graph() -> dict[str, Any]:
         if d is None:
             continue
         docs, rules = _basis_of(code)
-        nodes.append({"id": f"type:{code}", "group": "type", "code": code, "zh": d.get("zh", code),
-                      "en": d.get("en", code), "def_zh": d.get("def_zh", ""), "def_en": d.get("def_en", ""),
-                      "iri": d.get("iri", ""), "bearers": bearers[code], "basis": docs, "rules": rules})
+        nodes.append(
+            {
+                "id": f"type:{code}",
+                "group": "type",
+                "code": code,
+                "zh": d.get("zh", code),
+                "en": d.get("en", code),
+                "def_zh": d.get("def_zh", ""),
+                "def_en": d.get("def_en", ""),
+                "iri": d.get("iri", ""),
+                "bearers": bearers[code],
+                "basis": docs,
+                "rules": rules,
+            }
+        )
     for group in ("kind", "role"):
         for code, d in info[group].items():
-            nodes.append({"id": f"{group}:{code}", "group": group, "code": code, "zh": d.get("zh", code),
-                          "en": d.get("en", code), "def_zh": d.get("def_zh", ""), "def_en": d.get("def_en", ""),
-                          "iri": d.get("iri", ""), "bearers": [], "basis": [], "rules": []})
+            nodes.append(
+                {
+                    "id": f"{group}:{code}",
+                    "group": group,
+                    "code": code,
+                    "zh": d.get("zh", code),
+                    "en": d.get("en", code),
+                    "def_zh": d.get("def_zh", ""),
+                    "def_en": d.get("def_en", ""),
+                    "iri": d.get("iri", ""),
+                    "bearers": [],
+                    "basis": [],
+                    "rules": [],
+                }
+            )
     return {"source": source, "nodes": nodes, "edges": edges}
 
 
@@ -175,30 +218,83 @@ def chain_example() -> dict[str, Any]:
     reg = new_register("示例县：责任链一步一步 / Example county: the chain step by step")
     reg["organizations"] = [
         {"id": "county", "name": "中共示例县委员会", "kind": "party_committee", "level": "county"},
-        {"id": "county-cdi", "name": "示例县纪委监委", "kind": "discipline_commission", "level": "county",
-         "parent": "county"},
-        {"id": "org-dept", "name": "中共示例县委组织部", "kind": "functional_department", "level": "county",
-         "parent": "county", "domains": ["干部选拔任用"]},
-        {"id": "civil-group", "name": "示例县民政局党组", "kind": "party_group", "level": "county",
-         "parent": "county", "leads": ["civil"]},
+        {
+            "id": "county-cdi",
+            "name": "示例县纪委监委",
+            "kind": "discipline_commission",
+            "level": "county",
+            "parent": "county",
+        },
+        {
+            "id": "org-dept",
+            "name": "中共示例县委组织部",
+            "kind": "functional_department",
+            "level": "county",
+            "parent": "county",
+            "domains": ["干部选拔任用"],
+        },
+        {
+            "id": "civil-group",
+            "name": "示例县民政局党组",
+            "kind": "party_group",
+            "level": "county",
+            "parent": "county",
+            "leads": ["civil"],
+        },
         {"id": "civil", "name": "示例县民政局", "kind": "unit", "level": "county"},
-        {"id": "town", "name": "中共示例镇委员会", "kind": "party_committee", "level": "township",
-         "parent": "county"},
+        {
+            "id": "town",
+            "name": "中共示例镇委员会",
+            "kind": "party_committee",
+            "level": "township",
+            "parent": "county",
+        },
     ]
     reg["people"] = [
-        {"id": "county-sec", "name": "县委书记", "posts": [{"org": "county", "title": "县委书记", "role": "head"}]},
-        {"id": "county-m1", "name": "县委常委", "posts": [
-            {"org": "county", "title": "县委常委、组织部部长", "role": "member", "areas": ["org-dept", "civil-group"]}]},
-        {"id": "civil-head", "name": "民政局党组书记", "posts": [
-            {"org": "civil-group", "title": "党组书记、局长", "role": "head", "areas": ["civil"]}]},
-        {"id": "town-sec", "name": "镇党委书记", "posts": [{"org": "town", "title": "镇党委书记", "role": "head"}]},
+        {
+            "id": "county-sec",
+            "name": "县委书记",
+            "posts": [{"org": "county", "title": "县委书记", "role": "head"}],
+        },
+        {
+            "id": "county-m1",
+            "name": "县委常委",
+            "posts": [
+                {
+                    "org": "county",
+                    "title": "县委常委、组织部部长",
+                    "role": "member",
+                    "areas": ["org-dept", "civil-group"],
+                }
+            ],
+        },
+        {
+            "id": "civil-head",
+            "name": "民政局党组书记",
+            "posts": [{"org": "civil-group", "title": "党组书记、局长", "role": "head", "areas": ["civil"]}],
+        },
+        {
+            "id": "town-sec",
+            "name": "镇党委书记",
+            "posts": [{"org": "town", "title": "镇党委书记", "role": "head"}],
+        },
     ]
     reg["responsibilities"] = [
         {"id": "r-county-main", "type": "main", "bearer": "county", "over": ["county"]},
         {"id": "r-county-first", "type": "first_responsible", "bearer": "county-sec", "over": ["county"]},
-        {"id": "r-m1-dual", "type": "one_post_two_duties", "bearer": "county-m1", "over": ["org-dept", "civil-group"]},
+        {
+            "id": "r-m1-dual",
+            "type": "one_post_two_duties",
+            "bearer": "county-m1",
+            "over": ["org-dept", "civil-group"],
+        },
         {"id": "r-org-func", "type": "functional_regulatory", "bearer": "org-dept", "over": ["干部选拔任用"]},
-        {"id": "r-cdi-sup", "type": "supervisory", "bearer": "county-cdi", "over": ["county", "civil-group", "town"]},
+        {
+            "id": "r-cdi-sup",
+            "type": "supervisory",
+            "bearer": "county-cdi",
+            "over": ["county", "civil-group", "town"],
+        },
         {"id": "r-civil-main", "type": "main", "bearer": "civil-group", "over": ["civil"]},
         {"id": "r-civil-first", "type": "first_responsible", "bearer": "civil-head", "over": ["civil-group"]},
         {"id": "r-town-main", "type": "main", "bearer": "town", "over": ["town"]},
@@ -207,8 +303,14 @@ def chain_example() -> dict[str, Any]:
     # The talks of the year with every leading team member (so that the finished
     # register has no gap at all, which the lesson checks with the engine).
     reg["events"] = [
-        {"id": "talk-2025", "kind": "talk", "talk": "conveying", "date": "2025-02-20", "by": "county-sec",
-         "with": ["county-m1", "civil-head", "town-sec"]},
+        {
+            "id": "talk-2025",
+            "kind": "talk",
+            "talk": "conveying",
+            "date": "2025-02-20",
+            "by": "county-sec",
+            "with": ["county-m1", "civil-head", "town-sec"],
+        },
         {"id": "talk-sec", "kind": "talk", "talk": "thematic", "date": "2025-03-05", "with": ["county-sec"]},
     ]
     return reg
@@ -216,44 +318,85 @@ def chain_example() -> dict[str, Any]:
 
 #: The steps of the walk-through: the records each step reveals and what it says.
 CHAIN_STEPS: list[dict[str, Any]] = [
-    {"show": ["county", "r-county-main"], "type": "main",
-     "zh": "第一步：县委对本地区全面从严治党负主体责任——这是整条责任链的起点。",
-     "en": "Step 1: the county committee bears the main responsibility for its area: the chain starts here."},
-    {"show": ["county-sec", "r-county-first"], "type": "first_responsible",
-     "zh": "第二步：县委书记（一把手）是第一责任人，重要工作亲自部署、重大问题亲自过问。",
-     "en": "Step 2: the county secretary (一把手) is the first person responsible."},
-    {"show": ["county-m1", "r-m1-dual"], "type": "one_post_two_duties",
-     "zh": "第三步：班子其他成员履行一岗双责：既管分管业务，又管分管领域的全面从严治党（这里分管组织部和民政局党组）。",
-     "en": "Step 3: the other members of the leading team carry one post, two duties over the areas in their charge."},
-    {"show": ["org-dept", "r-org-func"], "type": "functional_regulatory",
-     "zh": "第四步：职能部门在职责范围内承担监管责任，如组织部对干部选拔任用的监管。",
-     "en": "Step 4: functional departments regulate their fields, e.g. the organization department over cadre selection."},
-    {"show": ["county-cdi", "r-cdi-sup"], "type": "supervisory",
-     "zh": "第五步：纪委监委履行监督专责，协助党委推进全面从严治党，监督覆盖县委、党组和乡镇。",
-     "en": "Step 5: the discipline commission watches over the chain and assists the committee."},
-    {"show": ["civil-group", "civil", "r-civil-main", "civil-head", "r-civil-first", "town", "r-town-main",
-              "town-sec", "r-town-first"], "type": "main",
-     "zh": "第六步：层层传导——下一级的党组、乡镇党委同样承担主体责任，各自的一把手同样是第一责任人。",
-     "en": "Step 6: passed down level by level: the party group and the township committee below bear the main "
-           "responsibility too, and their heads are first responsible."},
-    {"show": ["talk-2025", "talk-sec"], "type": "supervisory",
-     "zh": "第七步：谈心谈话让责任落到人。至此链条完整：用缺口规则检查这份登记簿，结果见下。",
-     "en": "Step 7: talks bring the duties home to each person. The chain is now complete: the gap rules' "
-           "verdict on this register is shown below."},
+    {
+        "show": ["county", "r-county-main"],
+        "type": "main",
+        "zh": "第一步：县委对本地区全面从严治党负主体责任——这是整条责任链的起点。",
+        "en": "Step 1: the county committee bears the main responsibility for its area: the chain starts here.",
+    },
+    {
+        "show": ["county-sec", "r-county-first"],
+        "type": "first_responsible",
+        "zh": "第二步：县委书记（一把手）是第一责任人，重要工作亲自部署、重大问题亲自过问。",
+        "en": "Step 2: the county secretary (一把手) is the first person responsible.",
+    },
+    {
+        "show": ["county-m1", "r-m1-dual"],
+        "type": "one_post_two_duties",
+        "zh": "第三步：班子其他成员履行一岗双责：既管分管业务，又管分管领域的全面从严治党（这里分管组织部和民政局党组）。",
+        "en": "Step 3: the other members of the leading team carry one post, two duties over the areas in their charge.",
+    },
+    {
+        "show": ["org-dept", "r-org-func"],
+        "type": "functional_regulatory",
+        "zh": "第四步：职能部门在职责范围内承担监管责任，如组织部对干部选拔任用的监管。",
+        "en": "Step 4: functional departments regulate their fields, e.g. the organization department over cadre selection.",
+    },
+    {
+        "show": ["county-cdi", "r-cdi-sup"],
+        "type": "supervisory",
+        "zh": "第五步：纪委监委履行监督专责，协助党委推进全面从严治党，监督覆盖县委、党组和乡镇。",
+        "en": "Step 5: the discipline commission watches over the chain and assists the committee.",
+    },
+    {
+        "show": [
+            "civil-group",
+            "civil",
+            "r-civil-main",
+            "civil-head",
+            "r-civil-first",
+            "town",
+            "r-town-main",
+            "town-sec",
+            "r-town-first",
+        ],
+        "type": "main",
+        "zh": "第六步：层层传导——下一级的党组、乡镇党委同样承担主体责任，各自的一把手同样是第一责任人。",
+        "en": "Step 6: passed down level by level: the party group and the township committee below bear the main "
+        "responsibility too, and their heads are first responsible.",
+    },
+    {
+        "show": ["talk-2025", "talk-sec"],
+        "type": "supervisory",
+        "zh": "第七步：谈心谈话让责任落到人。至此链条完整：用缺口规则检查这份登记簿，结果见下。",
+        "en": "Step 7: talks bring the duties home to each person. The chain is now complete: the gap rules' "
+        "verdict on this register is shown below.",
+    },
 ]
 
 #: Where the walk-through draws each record: a row per level (the county, then the
 #: party group and the township below it), each duty under its bearer, the columns
 #: in the order of the chain with supervision on the left.
 CHAIN_LAYOUT: dict[str, tuple[int, int]] = {
-    "county-cdi": (-460, 0), "r-cdi-sup": (-460, 100),
-    "county": (-180, 0), "r-county-main": (-180, 100),
-    "county-sec": (90, 0), "r-county-first": (90, 100),
-    "county-m1": (340, 0), "r-m1-dual": (340, 100),
-    "org-dept": (590, 0), "r-org-func": (590, 100),
-    "civil": (-460, 260), "civil-group": (-180, 260), "r-civil-main": (-180, 360),
-    "civil-head": (90, 260), "r-civil-first": (90, 360),
-    "town": (-180, 470), "r-town-main": (-180, 570),
-    "town-sec": (90, 470), "r-town-first": (90, 570),
-    "talk-2025": (420, 360), "talk-sec": (420, 470),
+    "county-cdi": (-460, 0),
+    "r-cdi-sup": (-460, 100),
+    "county": (-180, 0),
+    "r-county-main": (-180, 100),
+    "county-sec": (90, 0),
+    "r-county-first": (90, 100),
+    "county-m1": (340, 0),
+    "r-m1-dual": (340, 100),
+    "org-dept": (590, 0),
+    "r-org-func": (590, 100),
+    "civil": (-460, 260),
+    "civil-group": (-180, 260),
+    "r-civil-main": (-180, 360),
+    "civil-head": (90, 260),
+    "r-civil-first": (90, 360),
+    "town": (-180, 470),
+    "r-town-main": (-180, 570),
+    "town-sec": (90, 470),
+    "r-town-first": (90, 570),
+    "talk-2025": (420, 360),
+    "talk-sec": (420, 470),
 }

@@ -16,4 +16,7 @@ def demo_step(outdir: Path) -> list[Path]:
     from respchain.viz.lesson import save_lesson
 
     outdir = Path(outdir)
-    return [save_lesson(outdir / "lesson.html", "zh"), *new_exercise(DEMO_LEVEL, DEMO_SEED, outdir / "exercise")]
+    return [
+        save_lesson(outdir / "lesson.html", "zh"),
+        *new_exercise(DEMO_LEVEL, DEMO_SEED, outdir / "exercise"),
+    ]

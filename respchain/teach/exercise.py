@@ -64,23 +64,65 @@ README_FILE = "README.md"
 _COUNTIES = ["青山县", "白河县", "云岭县", "桃源县", "石门县", "清溪县", "梅岭县", "长宁县"]
 _DISTRICTS = ["东湖区", "西城区", "南山区", "北塘区", "临江区", "丰泽区"]
 _BUREAUS = [
-    ("civil", "民政局"), ("edu", "教育局"), ("transport", "交通运输局"), ("health", "卫生健康局"),
-    ("land", "自然资源局"), ("housing", "住房和城乡建设局"), ("agri", "农业农村局"), ("water", "水利局"),
-    ("market", "市场监督管理局"), ("eco", "生态环境局"),
+    ("civil", "民政局"),
+    ("edu", "教育局"),
+    ("transport", "交通运输局"),
+    ("health", "卫生健康局"),
+    ("land", "自然资源局"),
+    ("housing", "住房和城乡建设局"),
+    ("agri", "农业农村局"),
+    ("water", "水利局"),
+    ("market", "市场监督管理局"),
+    ("eco", "生态环境局"),
 ]
 _DEPARTMENTS = [
-    ("org-dept", "委组织部", "干部选拔任用"), ("prop-dept", "委宣传部", "意识形态工作"),
-    ("front-dept", "委统战部", "统一战线工作"), ("audit", "审计局", "经济责任审计"),
+    ("org-dept", "委组织部", "干部选拔任用"),
+    ("prop-dept", "委宣传部", "意识形态工作"),
+    ("front-dept", "委统战部", "统一战线工作"),
+    ("audit", "审计局", "经济责任审计"),
 ]
 _TOWNS = [
-    ("chengguan", "城关镇"), ("hekou", "河口镇"), ("shiqiao", "石桥镇"), ("liulin", "柳林乡"),
-    ("qingsong", "青松乡"), ("taoxi", "桃溪镇"),
+    ("chengguan", "城关镇"),
+    ("hekou", "河口镇"),
+    ("shiqiao", "石桥镇"),
+    ("liulin", "柳林乡"),
+    ("qingsong", "青松乡"),
+    ("taoxi", "桃溪镇"),
 ]
-_STREETS = [("xinhua", "新华街道"), ("dongfeng", "东风街道"), ("jiefang", "解放街道"), ("binjiang", "滨江街道")]
+_STREETS = [
+    ("xinhua", "新华街道"),
+    ("dongfeng", "东风街道"),
+    ("jiefang", "解放街道"),
+    ("binjiang", "滨江街道"),
+]
 _VILLAGES = ["红旗村", "前进村", "和平村", "向阳村", "新庄村", "李家村"]
 _SURNAMES = list("王李张刘陈杨赵黄周吴徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程")
-_GIVEN = ["建国", "海燕", "志强", "丽华", "文军", "晓梅", "国平", "秀英", "卫东", "春生", "玉兰", "立新",
-          "红梅", "德明", "爱民", "桂芳", "永刚", "小平", "振华", "雪莲", "光明", "淑珍", "学军", "凤英"]
+_GIVEN = [
+    "建国",
+    "海燕",
+    "志强",
+    "丽华",
+    "文军",
+    "晓梅",
+    "国平",
+    "秀英",
+    "卫东",
+    "春生",
+    "玉兰",
+    "立新",
+    "红梅",
+    "德明",
+    "爱民",
+    "桂芳",
+    "永刚",
+    "小平",
+    "振华",
+    "雪莲",
+    "光明",
+    "淑珍",
+    "学军",
+    "凤英",
+]
 _GOALS = [
     ("落实意识形态工作责任制", "每季度专题研究一次意识形态工作"),
     ("开展作风建设专项整治", "每半年开展一次作风问题排查"),
@@ -95,17 +137,59 @@ _TOWN_AREAS = ["安全生产", "乡村振兴", "社会治理", "生态环境保�
 # Rules the generator can plant, in catalog order; CHAIN-001 is planted through a
 # MAIN-001 or FIRST-001 gap above a branch (the chain breaks below a broken link).
 _PLANTABLE = (
-    "MAIN-001", "FIRST-001", "FIRST-002", "DUAL-001", "DUAL-002", "SUP-001", "SUP-002", "SUP-003",
-    "FUNC-001", "LIST-001", "LIST-002", "LIST-003", "LIST-004", "ACC-001", "TALK-001", "ECO-001", "CONS-001",
+    "MAIN-001",
+    "FIRST-001",
+    "FIRST-002",
+    "DUAL-001",
+    "DUAL-002",
+    "SUP-001",
+    "SUP-002",
+    "SUP-003",
+    "FUNC-001",
+    "LIST-001",
+    "LIST-002",
+    "LIST-003",
+    "LIST-004",
+    "ACC-001",
+    "TALK-001",
+    "ECO-001",
+    "CONS-001",
 )
 
 _CONFIG: dict[int, dict[str, int]] = {
-    1: {"bureaus": 1, "departments": 1, "towns": 0, "streets": 0, "branches": 0, "groups": 0, "tasks": 3,
-        "kinds": 1, "per_kind": 2},
-    2: {"bureaus": 3, "departments": 1, "towns": 0, "streets": 2, "branches": 0, "groups": 1, "tasks": 4,
-        "kinds": 3, "per_kind": 1},
-    3: {"bureaus": 5, "departments": 2, "towns": 3, "streets": 0, "branches": 1, "groups": 2, "tasks": 6,
-        "kinds": len(_PLANTABLE), "per_kind": 1},
+    1: {
+        "bureaus": 1,
+        "departments": 1,
+        "towns": 0,
+        "streets": 0,
+        "branches": 0,
+        "groups": 0,
+        "tasks": 3,
+        "kinds": 1,
+        "per_kind": 2,
+    },
+    2: {
+        "bureaus": 3,
+        "departments": 1,
+        "towns": 0,
+        "streets": 2,
+        "branches": 0,
+        "groups": 1,
+        "tasks": 4,
+        "kinds": 3,
+        "per_kind": 1,
+    },
+    3: {
+        "bureaus": 5,
+        "departments": 2,
+        "towns": 3,
+        "streets": 0,
+        "branches": 1,
+        "groups": 2,
+        "tasks": 6,
+        "kinds": len(_PLANTABLE),
+        "per_kind": 1,
+    },
 }
 
 
@@ -172,39 +256,85 @@ def _skeleton(level: int, rng: random.Random) -> _Skeleton:
             p["areas"] = list(areas)
         return p
 
-    sk.orgs.append({"id": "county", "name": f"中共{place}委员会", "kind": "party_committee", "level": "county"})
-    sk.orgs.append({"id": "county-cdi", "name": f"{place}纪委监委", "kind": "discipline_commission",
-                    "level": "county", "parent": "county"})
+    sk.orgs.append(
+        {"id": "county", "name": f"中共{place}委员会", "kind": "party_committee", "level": "county"}
+    )
+    sk.orgs.append(
+        {
+            "id": "county-cdi",
+            "name": f"{place}纪委监委",
+            "kind": "discipline_commission",
+            "level": "county",
+            "parent": "county",
+        }
+    )
     bureaus = rng.sample(_BUREAUS, cfg["bureaus"])
     depts = rng.sample(_DEPARTMENTS, cfg["departments"])
     towns = rng.sample(_STREETS if district else _TOWNS, cfg["streets"] or cfg["towns"])
 
     for code, label, domain in depts:
         name = f"中共{place}{label}" if label.startswith("委") else f"{place}{label}"
-        sk.orgs.append({"id": code, "name": name, "kind": "functional_department", "level": "county",
-                        "parent": "county", "domains": [domain]})
+        sk.orgs.append(
+            {
+                "id": code,
+                "name": name,
+                "kind": "functional_department",
+                "level": "county",
+                "parent": "county",
+                "domains": [domain],
+            }
+        )
         sk.departments.append(code)
     for code, label in bureaus:
         g = f"{code}-group"
-        sk.orgs.append({"id": g, "name": f"{place}{label}党组", "kind": "party_group", "level": "county",
-                        "parent": "county", "leads": [code]})
+        sk.orgs.append(
+            {
+                "id": g,
+                "name": f"{place}{label}党组",
+                "kind": "party_group",
+                "level": "county",
+                "parent": "county",
+                "leads": [code],
+            }
+        )
         sk.orgs.append({"id": code, "name": f"{place}{label}", "kind": "unit", "level": "county"})
         sk.bureaus.append((g, code))
     for code, label in towns:
         street = label.endswith("街道")
-        sk.orgs.append({"id": code, "name": f"中共{place}{label}{'工作委员会' if street else '委员会'}",
-                        "kind": "party_committee", "level": "township", "parent": "county"})
+        sk.orgs.append(
+            {
+                "id": code,
+                "name": f"中共{place}{label}{'工作委员会' if street else '委员会'}",
+                "kind": "party_committee",
+                "level": "township",
+                "parent": "county",
+            }
+        )
         sk.towns.append(code)
         for j in range(cfg["branches"]):
             b = f"{code}-branch" if cfg["branches"] == 1 else f"{code}-branch{j + 1}"
             village = _VILLAGES[(len(sk.branches)) % len(_VILLAGES)]
-            sk.orgs.append({"id": b, "name": f"中共{label}{village}支部委员会", "kind": "party_branch",
-                            "level": "grassroots", "parent": code})
+            sk.orgs.append(
+                {
+                    "id": b,
+                    "name": f"中共{label}{village}支部委员会",
+                    "kind": "party_branch",
+                    "level": "grassroots",
+                    "parent": code,
+                }
+            )
             sk.branches[b] = code
     for i in range(cfg["groups"]):
         dg = f"dg-{i + 1}"
-        sk.orgs.append({"id": dg, "name": f"{place}纪委监委派驻第{'一二三四'[i]}纪检监察组",
-                        "kind": "dispatched_group", "level": "county", "parent": "county-cdi"})
+        sk.orgs.append(
+            {
+                "id": dg,
+                "name": f"{place}纪委监委派驻第{'一二三四'[i]}纪检监察组",
+                "kind": "dispatched_group",
+                "level": "county",
+                "parent": "county-cdi",
+            }
+        )
         sk.groups[dg] = []
     # Dispatched groups watch the bureaus' party groups round-robin; at level 2 the
     # last bureau stays with the commission itself, so both ways of supervision appear.
@@ -215,13 +345,27 @@ def _skeleton(level: int, rng: random.Random) -> _Skeleton:
 
     # The county's leading team; the commission's head sits on it as discipline secretary.
     team = _Team("county", head=person("county-sec", post("county", f"{short}{suffix}委书记", "head")))
-    team.members.append(person("county-dep", post("county", f"{suffix}委副书记、{suffix}长", "deputy",
-                                                  [b for _g, b in sk.bureaus[:1]] or ["政府工作"])))
+    team.members.append(
+        person(
+            "county-dep",
+            post(
+                "county",
+                f"{suffix}委副书记、{suffix}长",
+                "deputy",
+                [b for _g, b in sk.bureaus[:1]] or ["政府工作"],
+            ),
+        )
+    )
     dept_areas = list(sk.departments)
-    team.members.append(person("county-m1", post("county", f"{suffix}委常委", "member", dept_areas or ["党建工作"])))
+    team.members.append(
+        person("county-m1", post("county", f"{suffix}委常委", "member", dept_areas or ["党建工作"]))
+    )
     sk.teams["county"] = team
-    person("cdi-sec", post("county", f"{suffix}委常委、{suffix}纪委书记", "discipline_secretary"),
-           post("county-cdi", "书记、主任", "head"))
+    person(
+        "cdi-sec",
+        post("county", f"{suffix}委常委、{suffix}纪委书记", "discipline_secretary"),
+        post("county-cdi", "书记、主任", "head"),
+    )
     for g, u in sk.bureaus:
         code = u
         t = _Team(g, head=person(f"{code}-head", post(g, "党组书记、局长", "head")))
@@ -229,9 +373,15 @@ def _skeleton(level: int, rng: random.Random) -> _Skeleton:
         sk.teams[g] = t
     for code in sk.towns:
         street = next(label for c, label in _STREETS + _TOWNS if c == code).endswith("街道")
-        t = _Team(code, head=person(f"{code}-sec", post(code, "党工委书记" if street else "党委书记", "head")))
-        t.members.append(person(f"{code}-dep", post(code, "党工委副书记" if street else "党委副书记", "deputy",
-                                                    [rng.choice(_TOWN_AREAS)])))
+        t = _Team(
+            code, head=person(f"{code}-sec", post(code, "党工委书记" if street else "党委书记", "head"))
+        )
+        t.members.append(
+            person(
+                f"{code}-dep",
+                post(code, "党工委副书记" if street else "党委副书记", "deputy", [rng.choice(_TOWN_AREAS)]),
+            )
+        )
         sk.teams[code] = t
     for b in sk.branches:
         sk.teams[b] = _Team(b, head=person(f"{b}-sec", post(b, "党支部书记", "head")))
@@ -242,12 +392,17 @@ def _skeleton(level: int, rng: random.Random) -> _Skeleton:
     leads = [u for _g, u in sk.bureaus] + sk.departments
     responsible = [team.head, *team.members]
     for i, (goal, measure) in enumerate(rng.sample(_GOALS, cfg["tasks"])):
-        sk.tasks.append({
-            "id": f"t{i + 1}", "goal": goal, "measure": measure,
-            "responsible": responsible[i % len(responsible)], "lead": leads[i % len(leads)],
-            "due": "2025-12-31" if i % 2 == 0 else "2025-06-30",
-            "status": "open" if i % 2 == 0 else "done",
-        })
+        sk.tasks.append(
+            {
+                "id": f"t{i + 1}",
+                "goal": goal,
+                "measure": measure,
+                "responsible": responsible[i % len(responsible)],
+                "lead": leads[i % len(leads)],
+                "due": "2025-12-31" if i % 2 == 0 else "2025-06-30",
+                "status": "open" if i % 2 == 0 else "done",
+            }
+        )
     return sk
 
 
@@ -288,8 +443,11 @@ def _candidates(rule: str, sk: _Skeleton, level: int) -> list[tuple[str, frozens
         return one(sk.departments)
     if rule in ("LIST-001", "LIST-002", "LIST-003", "LIST-004"):
         # The first task (open) is kept for LIST-004, so that every kind finds a subject.
-        return [(t["id"], frozenset({t["id"]})) for t in sk.tasks
-                if (t["status"] == "open" if rule == "LIST-004" else t is not sk.tasks[0])]
+        return [
+            (t["id"], frozenset({t["id"]}))
+            for t in sk.tasks
+            if (t["status"] == "open" if rule == "LIST-004" else t is not sk.tasks[0])
+        ]
     if rule == "ACC-001":
         return one(members, "acc:")
     if rule == "TALK-001":
@@ -317,7 +475,9 @@ def _plant(sk: _Skeleton, level: int, rng: random.Random) -> dict[str, list[str]
     # follow-up talk of its poor rating (level 3), keep their people in a talk.
     claimed: set[str] = {"talk:county-dep"}
     pool = [r for r in _PLANTABLE if _candidates(r, sk, level)]
-    kinds = pool if cfg["kinds"] >= len(pool) else sorted(rng.sample(pool, cfg["kinds"]), key=_PLANTABLE.index)
+    kinds = (
+        pool if cfg["kinds"] >= len(pool) else sorted(rng.sample(pool, cfg["kinds"]), key=_PLANTABLE.index)
+    )
     planted: dict[str, list[str]] = {}
     for rule in kinds:
         cands = _candidates(rule, sk, level)
@@ -361,10 +521,14 @@ def _emit(sk: _Skeleton, level: int, planted: dict[str, list[str]], seed: str) -
     sup3_org = _sup3_org_of(planted)
     if sup3_org:
         dg = next(d for d, gs in sk.groups.items() if sup3_org in gs)
-        people[_SUP3_GUEST] = {"id": _SUP3_GUEST, "name": _guest_name(people), "posts": [
-            {"org": dg, "title": "纪检监察组副组长", "role": "member"},
-            {"org": sup3_org, "title": "党组成员", "role": "member", "areas": ["机关党建"]},
-        ]}
+        people[_SUP3_GUEST] = {
+            "id": _SUP3_GUEST,
+            "name": _guest_name(people),
+            "posts": [
+                {"org": dg, "title": "纪检监察组副组长", "role": "member"},
+                {"org": sup3_org, "title": "党组成员", "role": "member", "areas": ["机关党建"]},
+            ],
+        }
     reg["organizations"] = orgs
     reg["people"] = list(people.values())
 
@@ -389,8 +553,12 @@ def _emit(sk: _Skeleton, level: int, planted: dict[str, list[str]], seed: str) -
             org_kind = next((x["kind"] for x in orgs if x["id"] == post["org"]), "")
             if post["role"] in ("deputy", "member") and org_kind in ("party_committee", "party_group"):
                 if not has("DUAL-001", pid):
-                    resp(f"{pid}-dual" if j == 0 else f"{pid}-dual{j + 1}", "one_post_two_duties", pid,
-                         list(post.get("areas") or ["分管工作"]))
+                    resp(
+                        f"{pid}-dual" if j == 0 else f"{pid}-dual{j + 1}",
+                        "one_post_two_duties",
+                        pid,
+                        list(post.get("areas") or ["分管工作"]),
+                    )
     for d in sk.departments:
         if not has("FUNC-001", d):
             domain = next(x["domains"] for x in orgs if x["id"] == d)
@@ -418,32 +586,84 @@ def _emit(sk: _Skeleton, level: int, planted: dict[str, list[str]], seed: str) -
         if has("LIST-004", t["id"]):
             t["due"] = "2025-09-30"
         tasks.append(t)
-    reg["lists"] = [{"id": "county-main-list", "name": f"{PERIOD}年{sk.place}委主体责任清单", "kind": "main",
-                     "owner": "county", "year": PERIOD, "tasks": tasks}]
+    reg["lists"] = [
+        {
+            "id": "county-main-list",
+            "name": f"{PERIOD}年{sk.place}委主体责任清单",
+            "kind": "main",
+            "owner": "county",
+            "year": PERIOD,
+            "tasks": tasks,
+        }
+    ]
 
     events: list[dict] = []
     team_people = [p for o in sk.teams if o not in sk.branches for p in _team_of(sk, o, people)]
     if sup3_org:
         team_people.append(_SUP3_GUEST)
     talked = [p for p in team_people if not has("TALK-001", p)]
-    events.append({"id": "talk-conveying", "kind": "talk", "talk": "conveying", "date": f"{PERIOD}-02-20",
-                   "by": "cdi-sec", "with": [p for p in talked if p != "county-dep"]})
+    events.append(
+        {
+            "id": "talk-conveying",
+            "kind": "talk",
+            "talk": "conveying",
+            "date": f"{PERIOD}-02-20",
+            "by": "cdi-sec",
+            "with": [p for p in talked if p != "county-dep"],
+        }
+    )
     # A clean accountability with its follow-up (the same day counts).
-    events.append({"id": "acc-clean", "kind": "accountability", "date": f"{PERIOD}-05-12", "target": "county-dep",
-                   "form": "诫勉", "for": "one_post_two_duties"})
-    events.append({"id": "talk-encourage", "kind": "talk", "talk": "encouragement", "date": f"{PERIOD}-05-12",
-                   "by": "cdi-sec", "with": ["county-dep"]})
+    events.append(
+        {
+            "id": "acc-clean",
+            "kind": "accountability",
+            "date": f"{PERIOD}-05-12",
+            "target": "county-dep",
+            "form": "诫勉",
+            "for": "one_post_two_duties",
+        }
+    )
+    events.append(
+        {
+            "id": "talk-encourage",
+            "kind": "talk",
+            "talk": "encouragement",
+            "date": f"{PERIOD}-05-12",
+            "by": "cdi-sec",
+            "with": ["county-dep"],
+        }
+    )
     for i, target in enumerate(planted.get("ACC-001", ()), 1):
-        events.append({"id": f"acc-{i}", "kind": "accountability", "date": f"{PERIOD}-07-0{i}",
-                       "target": target, "form": "通报批评"})
+        events.append(
+            {
+                "id": f"acc-{i}",
+                "kind": "accountability",
+                "date": f"{PERIOD}-07-0{i}",
+                "target": target,
+                "form": "通报批评",
+            }
+        )
     for i, o in enumerate(planted.get("ECO-001", ()), 1):
-        events.append({"id": f"eco-{i}", "kind": "ecology_rating", "date": f"{PERIOD}-04-1{i}",
-                       "org": o, "rating": "poor"})
+        events.append(
+            {
+                "id": f"eco-{i}",
+                "kind": "ecology_rating",
+                "date": f"{PERIOD}-04-1{i}",
+                "org": o,
+                "rating": "poor",
+            }
+        )
     for dg, gs in sk.groups.items():
         for j, g in enumerate(gs, 1):
             if not has("CONS-001", g):
-                events.append({"id": f"cons-{dg}-{j}", "kind": "consultation", "date": f"{PERIOD}-03-{10 + j}",
-                               "parties": [dg, g]})
+                events.append(
+                    {
+                        "id": f"cons-{dg}-{j}",
+                        "kind": "consultation",
+                        "date": f"{PERIOD}-03-{10 + j}",
+                        "parties": [dg, g],
+                    }
+                )
     reg["events"] = events
     return reg
 
@@ -519,8 +739,14 @@ def make_exercise(level: int, seed: int | str = 1) -> Exercise:
         )
     key = tuple(sorted(found))
     text = _register_yaml(reg, level, seed)
-    return Exercise(level=level, seed=seed, register=reg, key=key, register_text=text,
-                    readme_text=_readme(level, seed, reg))
+    return Exercise(
+        level=level,
+        seed=seed,
+        register=reg,
+        key=key,
+        register_text=text,
+        readme_text=_readme(level, seed, reg),
+    )
 
 
 def _register_yaml(reg: dict[str, Any], level: int, seed: str) -> str:
@@ -537,15 +763,18 @@ def _readme(level: int, seed: str, reg: dict[str, Any]) -> str:
     n_orgs = len(reg["organizations"])
     n_people = len(reg["people"])
     scope_zh = {1: "只有一种缺口", 2: "有几种不同的缺口", 3: "规则目录中的每一种缺口都有"}[level]
-    scope_en = {1: "holds one kind of gap only", 2: "holds a few kinds of gap",
-                3: "holds every kind of gap of the rule catalog"}[level]
+    scope_en = {
+        1: "holds one kind of gap only",
+        2: "holds a few kinds of gap",
+        3: "holds every kind of gap of the rule catalog",
+    }[level]
     return f"""# 练习：找出责任链缺口 / Exercise: find the gaps in the responsibility chain
 
 级别 / level {level} · 种子 / seed {seed} · 基准日 / as of {AS_OF} · 考察年度 / period {PERIOD}
 
 ## 中文
 
-`register.yaml` 描述了{reg['meta']['title'].split('（')[0]}的责任体系：{n_orgs} 个组织、{n_people} 名人员，
+`register.yaml` 描述了{reg["meta"]["title"].split("（")[0]}的责任体系：{n_orgs} 个组织、{n_people} 名人员，
 以及他们声明的责任、主体责任清单和谈话、问责、会商等事件。这份登记簿{scope_zh}。
 
 **任务**：对照缺口规则目录（`respchain explain RULE` 可查看每条规则），找出登记簿中的每一个缺口，
@@ -578,7 +807,7 @@ respchain exercise check <本目录> answers.yaml
 
 ## English
 
-`register.yaml` describes the responsibility system of {reg['meta']['title'].split('（')[0]}: {n_orgs}
+`register.yaml` describes the responsibility system of {reg["meta"]["title"].split("（")[0]}: {n_orgs}
 organizations, {n_people} people, the responsibilities they declare, a main responsibility list, and
 events (talks, accountability, consultations). This register {scope_en}.
 
@@ -639,7 +868,9 @@ def new_exercise(level: int, seed: int | str, outdir: str | Path) -> list[Path]:
     """
     ex = make_exercise(level, seed)
     key = "[\n" + ",\n".join(" " + json.dumps(list(k), ensure_ascii=False) for k in ex.key) + "\n]\n"
-    return _write_files(Path(outdir), {REGISTER_FILE: ex.register_text, KEY_FILE: key, README_FILE: ex.readme_text})
+    return _write_files(
+        Path(outdir), {REGISTER_FILE: ex.register_text, KEY_FILE: key, README_FILE: ex.readme_text}
+    )
 
 
 # --------------------------------------------------------------------------- answers
@@ -673,7 +904,9 @@ def read_answers(path: str | Path) -> list[tuple[str, str]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as e:
-        raise InputError(Problem(name, 0, "", f"无法读取答案文件 / cannot read the answers: {e.strerror or e}")) from e
+        raise InputError(
+            Problem(name, 0, "", f"无法读取答案文件 / cannot read the answers: {e.strerror or e}")
+        ) from e
     problems: list[Problem] = []
     pairs: list[tuple[str, str]] = []
     if path.suffix.lower() == ".csv":
@@ -685,7 +918,9 @@ def read_answers(path: str | Path) -> list[tuple[str, str]]:
                 continue
             p = _pair(cells[:2]) if len(cells) >= 2 and cells[1] else None
             if p is None:
-                problems.append(Problem(name, lineno, "", f"应为“规则,对象” / expected 'rule,subject', got {row!r}"))
+                problems.append(
+                    Problem(name, lineno, "", f"应为“规则,对象” / expected 'rule,subject', got {row!r}")
+                )
             else:
                 pairs.append(p)
     else:
@@ -693,17 +928,26 @@ def read_answers(path: str | Path) -> list[tuple[str, str]]:
             data = yaml.safe_load(text) if text.strip() else []
         except yaml.YAMLError as e:
             mark = getattr(e, "problem_mark", None)
-            raise InputError(Problem(name, mark.line + 1 if mark else 0, "",
-                                     f"无法解析 / cannot parse: {getattr(e, 'problem', e)}")) from e
+            raise InputError(
+                Problem(
+                    name,
+                    mark.line + 1 if mark else 0,
+                    "",
+                    f"无法解析 / cannot parse: {getattr(e, 'problem', e)}",
+                )
+            ) from e
         if isinstance(data, dict) and "answers" in data:
             data = data["answers"]
         if not isinstance(data, list):
-            raise InputError(Problem(name, 0, "", "答案应为列表 / the answers must be a list of [rule, subject]"))
+            raise InputError(
+                Problem(name, 0, "", "答案应为列表 / the answers must be a list of [rule, subject]")
+            )
         for i, item in enumerate(data):
             p = _pair(item)
             if p is None:
-                problems.append(Problem(name, 0, f"[{i}]",
-                                        f"应为 [规则, 对象] / expected [rule, subject], got {item!r}"))
+                problems.append(
+                    Problem(name, 0, f"[{i}]", f"应为 [规则, 对象] / expected [rule, subject], got {item!r}")
+                )
             else:
                 pairs.append(p)
     if problems:
@@ -775,17 +1019,22 @@ def check_answers(exercise_dir: str | Path, answers: str | Path | Iterable[Itera
     from respchain.queries import CATALOG
 
     d = Path(exercise_dir)
-    problems = [Problem(str(d / f), 0, "", "文件不存在 / file not found")
-                for f in (REGISTER_FILE, KEY_FILE) if not (d / f).is_file()]
+    problems = [
+        Problem(str(d / f), 0, "", "文件不存在 / file not found")
+        for f in (REGISTER_FILE, KEY_FILE)
+        if not (d / f).is_file()
+    ]
     if problems:
         raise InputError(problems)
     try:
         key = {tuple(x) for x in json.loads((d / KEY_FILE).read_text(encoding="utf-8"))}
     except (ValueError, TypeError) as e:
         raise InputError(Problem(str(d / KEY_FILE), 0, "", f"答案键无法读取 / unreadable key: {e}")) from e
-    given = read_answers(answers) if isinstance(answers, str | Path) else [
-        p for p in (_pair(list(a)) for a in answers) if p is not None
-    ]
+    given = (
+        read_answers(answers)
+        if isinstance(answers, str | Path)
+        else [p for p in (_pair(list(a)) for a in answers) if p is not None]
+    )
     G = graph_from_register(d / REGISTER_FILE)
     by_name: dict[str, list[str]] = {}
     for n, attrs in G.nodes(data=True):
@@ -807,26 +1056,39 @@ def check_answers(exercise_dir: str | Path, answers: str | Path | Iterable[Itera
         r = CATALOG.get(rule)
         f = findings.get((rule, subject))
         name = f.subject_name if f else G.nodes[subject].get("name", subject) if subject in G else subject
-        explanations.append({
-            "rule": rule, "subject": subject, "subject_name": name,
-            "severity": r.severity if r else "",
-            "title_zh": r.title_zh if r else "", "title_en": r.title_en if r else "",
-            "message_zh": f.message_zh if f else "", "message_en": f.message_en if f else "",
-            "why_zh": r.definition_zh if r else "", "why_en": r.definition_en if r else "",
-            "basis": [str(b) for b in r.basis] if r else [],
-            "fix_zh": r.fix_zh if r else "", "fix_en": r.fix_en if r else "",
-        })
+        explanations.append(
+            {
+                "rule": rule,
+                "subject": subject,
+                "subject_name": name,
+                "severity": r.severity if r else "",
+                "title_zh": r.title_zh if r else "",
+                "title_en": r.title_en if r else "",
+                "message_zh": f.message_zh if f else "",
+                "message_en": f.message_en if f else "",
+                "why_zh": r.definition_zh if r else "",
+                "why_en": r.definition_en if r else "",
+                "basis": [str(b) for b in r.basis] if r else [],
+                "fix_zh": r.fix_zh if r else "",
+                "fix_en": r.fix_en if r else "",
+            }
+        )
     wrong_notes = [_wrong_note(rule, subject, G, findings, CATALOG) for rule, subject in wrong]
     denom = len(key) + len(wrong)
     percent = round(100 * len(found) / denom) if denom else 100
-    return CheckResult(tuple(found), tuple(missed), tuple(wrong), percent, tuple(explanations), tuple(wrong_notes))
+    return CheckResult(
+        tuple(found), tuple(missed), tuple(wrong), percent, tuple(explanations), tuple(wrong_notes)
+    )
 
 
 def _wrong_note(rule: str, subject: str, G: Any, findings: dict, catalog: dict) -> dict:
     if rule not in catalog:
         zh, en = f"没有规则 {rule}", f"there is no rule {rule}"
     elif subject not in G:
-        zh, en = f"登记簿中没有编号或名称为 {subject} 的节点", f"the register has no node with id or name {subject}"
+        zh, en = (
+            f"登记簿中没有编号或名称为 {subject} 的节点",
+            f"the register has no node with id or name {subject}",
+        )
     else:
         other = sorted(r for r, s in findings if s == subject)
         if other:
@@ -853,7 +1115,9 @@ def format_check(result: CheckResult) -> str:
         lines.append("")
         lines.append("遗漏 / missed:")
         for e in result.explanations:
-            lines.append(f"  ✗ {e['rule']} {e['subject']}（{e['subject_name']}）— {e['title_zh']} / {e['title_en']}")
+            lines.append(
+                f"  ✗ {e['rule']} {e['subject']}（{e['subject_name']}）— {e['title_zh']} / {e['title_en']}"
+            )
             if e["message_zh"]:
                 lines.append(f"      引擎 / engine: {e['message_zh']}")
                 lines.append(f"                     {e['message_en']}")

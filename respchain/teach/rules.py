@@ -61,16 +61,31 @@ _MAIN = _resp("r-main", "main", "bureau-group", ["bureau-group"])
 
 
 def _task(**kw: Any) -> Data:
-    t = {"id": "t1", "goal": "落实意识形态工作责任制", "measure": "每季度专题研究一次",
-         "responsible": "head", "lead": "bureau-group", "due": "2025-12-31", "status": "open"}
+    t = {
+        "id": "t1",
+        "goal": "落实意识形态工作责任制",
+        "measure": "每季度专题研究一次",
+        "responsible": "head",
+        "lead": "bureau-group",
+        "due": "2025-12-31",
+        "status": "open",
+    }
     t.update(kw)
     return {k: v for k, v in t.items() if v is not None}
 
 
 def _list_reg(**task: Any) -> Data:
     reg = _base(copy.deepcopy(_GROUP), people=(copy.deepcopy(_HEAD),))
-    reg["lists"] = [{"id": "l1", "name": "2025年主体责任清单", "kind": "main", "owner": "bureau-group",
-                     "year": 2025, "tasks": [_task(**task)]}]
+    reg["lists"] = [
+        {
+            "id": "l1",
+            "name": "2025年主体责任清单",
+            "kind": "main",
+            "owner": "bureau-group",
+            "year": 2025,
+            "tasks": [_task(**task)],
+        }
+    ]
     return reg
 
 
@@ -96,21 +111,31 @@ def _ex_first_vacant() -> tuple[Data, Data]:
 def _ex_first_undeclared() -> tuple[Data, Data]:
     gap = _base(copy.deepcopy(_GROUP), people=(copy.deepcopy(_HEAD),))
     return _fixed(
-        gap, lambda r: r["responsibilities"].append(_resp("r-first", "first_responsible", "head", ["bureau-group"]))
+        gap,
+        lambda r: r["responsibilities"].append(
+            _resp("r-first", "first_responsible", "head", ["bureau-group"])
+        ),
     )
 
 
 def _ex_dual_undeclared() -> tuple[Data, Data]:
-    member = _person("deputy", "党组成员、副局长", _post("bureau-group", "党组成员、副局长", "member", areas=["行政审批"]))
+    member = _person(
+        "deputy", "党组成员、副局长", _post("bureau-group", "党组成员、副局长", "member", areas=["行政审批"])
+    )
     gap = _base(copy.deepcopy(_GROUP), people=(member,))
     return _fixed(
-        gap, lambda r: r["responsibilities"].append(_resp("r-dual", "one_post_two_duties", "deputy", ["行政审批"]))
+        gap,
+        lambda r: r["responsibilities"].append(
+            _resp("r-dual", "one_post_two_duties", "deputy", ["行政审批"])
+        ),
     )
 
 
 def _ex_dual_unassigned() -> tuple[Data, Data]:
     gap = _base({**_GROUP, "leads": ["bureau"]}, copy.deepcopy(_UNIT))
-    member = _person("deputy", "党组成员、副局长", _post("bureau-group", "党组成员、副局长", "member", areas=["bureau"]))
+    member = _person(
+        "deputy", "党组成员、副局长", _post("bureau-group", "党组成员、副局长", "member", areas=["bureau"])
+    )
     return _fixed(gap, lambda r: r["people"].append(member))
 
 
@@ -125,16 +150,26 @@ def _ex_unsupervised() -> tuple[Data, Data]:
 
 
 def _ex_misplaced() -> tuple[Data, Data]:
-    gap = _base(copy.deepcopy(_GROUP), copy.deepcopy(_CDI),
-                resps=(_resp("r-sup", "supervisory", "bureau-group", ["bureau-group"]),))
+    gap = _base(
+        copy.deepcopy(_GROUP),
+        copy.deepcopy(_CDI),
+        resps=(_resp("r-sup", "supervisory", "bureau-group", ["bureau-group"]),),
+    )
     return _fixed(gap, lambda r: r["responsibilities"][0].update(bearer="cdi"))
 
 
 def _ex_dispatched_conflict() -> tuple[Data, Data]:
     gap = _base(
-        copy.deepcopy(_DG), copy.deepcopy(_GROUP),
-        people=(_person("zhang", "张某", _post("dg", "纪检监察组组长", "head"),
-                        _post("bureau-group", "党组成员", "member")),),
+        copy.deepcopy(_DG),
+        copy.deepcopy(_GROUP),
+        people=(
+            _person(
+                "zhang",
+                "张某",
+                _post("dg", "纪检监察组组长", "head"),
+                _post("bureau-group", "党组成员", "member"),
+            ),
+        ),
         resps=(_resp("r-sup", "supervisory", "dg", ["bureau-group"]),),
     )
 
@@ -148,7 +183,9 @@ def _ex_functional() -> tuple[Data, Data]:
     gap = _base(_org("org-dept", "中共某县委组织部", "functional_department", domains=["干部选拔任用"]))
     return _fixed(
         gap,
-        lambda r: r["responsibilities"].append(_resp("r-func", "functional_regulatory", "org-dept", ["干部选拔任用"])),
+        lambda r: r["responsibilities"].append(
+            _resp("r-func", "functional_regulatory", "org-dept", ["干部选拔任用"])
+        ),
     )
 
 
@@ -167,38 +204,71 @@ def _ex_chain() -> tuple[Data, Data]:
     gap = _base(
         _org("county", "中共某县委员会", "party_committee"),
         _org("town", "中共某镇委员会", "party_committee", parent="county"),
-        people=(_person("county-sec", "县委书记", _post("county", "县委书记", "head")),
-                _person("town-sec", "镇党委书记", _post("town", "镇党委书记", "head"))),
+        people=(
+            _person("county-sec", "县委书记", _post("county", "县委书记", "head")),
+            _person("town-sec", "镇党委书记", _post("town", "镇党委书记", "head")),
+        ),
         resps=(_resp("r-town", "main", "town", ["town"]),),
     )
-    return _fixed(gap, lambda r: r["responsibilities"].append(_resp("r-county", "main", "county", ["county"])))
+    return _fixed(
+        gap, lambda r: r["responsibilities"].append(_resp("r-county", "main", "county", ["county"]))
+    )
 
 
 def _ex_accountability() -> tuple[Data, Data]:
     gap = _base(copy.deepcopy(_GROUP), people=(copy.deepcopy(_HEAD),))
-    gap["events"] = [{"id": "acc", "kind": "accountability", "date": "2025-06-10", "target": "head", "form": "诫勉"}]
-    return _fixed(gap, lambda r: r["events"].append(
-        {"id": "enc", "kind": "talk", "talk": "encouragement", "date": "2025-07-01", "with": ["head"]}))
+    gap["events"] = [
+        {"id": "acc", "kind": "accountability", "date": "2025-06-10", "target": "head", "form": "诫勉"}
+    ]
+    return _fixed(
+        gap,
+        lambda r: r["events"].append(
+            {"id": "enc", "kind": "talk", "talk": "encouragement", "date": "2025-07-01", "with": ["head"]}
+        ),
+    )
 
 
 def _ex_talk() -> tuple[Data, Data]:
     gap = _base(copy.deepcopy(_GROUP), people=(copy.deepcopy(_HEAD),))
-    return _fixed(gap, lambda r: r["events"].append(
-        {"id": "talk", "kind": "talk", "talk": "conveying", "date": "2025-03-01", "with": ["head"]}))
+    return _fixed(
+        gap,
+        lambda r: r["events"].append(
+            {"id": "talk", "kind": "talk", "talk": "conveying", "date": "2025-03-01", "with": ["head"]}
+        ),
+    )
 
 
 def _ex_ecology() -> tuple[Data, Data]:
     gap = _base(copy.deepcopy(_GROUP), people=(copy.deepcopy(_HEAD),))
-    gap["events"] = [{"id": "rating", "kind": "ecology_rating", "date": "2025-04-01", "org": "bureau-group",
-                      "rating": "poor"}]
-    return _fixed(gap, lambda r: r["events"].append(
-        {"id": "warn", "kind": "talk", "talk": "collective", "date": "2025-04-15", "with": ["head"]}))
+    gap["events"] = [
+        {
+            "id": "rating",
+            "kind": "ecology_rating",
+            "date": "2025-04-01",
+            "org": "bureau-group",
+            "rating": "poor",
+        }
+    ]
+    return _fixed(
+        gap,
+        lambda r: r["events"].append(
+            {"id": "warn", "kind": "talk", "talk": "collective", "date": "2025-04-15", "with": ["head"]}
+        ),
+    )
 
 
 def _ex_consultation() -> tuple[Data, Data]:
-    gap = _base(copy.deepcopy(_DG), copy.deepcopy(_GROUP), resps=(_resp("r-sup", "supervisory", "dg", ["bureau-group"]),))
-    return _fixed(gap, lambda r: r["events"].append(
-        {"id": "cons", "kind": "consultation", "date": "2025-05-20", "parties": ["dg", "bureau-group"]}))
+    gap = _base(
+        copy.deepcopy(_DG),
+        copy.deepcopy(_GROUP),
+        resps=(_resp("r-sup", "supervisory", "dg", ["bureau-group"]),),
+    )
+    return _fixed(
+        gap,
+        lambda r: r["events"].append(
+            {"id": "cons", "kind": "consultation", "date": "2025-05-20", "parties": ["dg", "bureau-group"]}
+        ),
+    )
 
 
 #: Rule id -> a function returning ``(register with the gap, the same register fixed)``.

@@ -21,26 +21,54 @@ __all__ = ["seed_graph", "places", "place_fragment", "quiz", "METRIC_QUESTIONS",
 
 #: English names of the seed article's places (the register gives Chinese only).
 PLACE_NAMES_EN: dict[str, str] = {
-    "安阳": "Anyang", "广州": "Guangzhou", "宜兴": "Yixing", "德州": "Dezhou", "南京": "Nanjing",
-    "景洪": "Jinghong", "尤溪": "Youxi", "东阳": "Dongyang",
+    "安阳": "Anyang",
+    "广州": "Guangzhou",
+    "宜兴": "Yixing",
+    "德州": "Dezhou",
+    "南京": "Nanjing",
+    "景洪": "Jinghong",
+    "尤溪": "Youxi",
+    "东阳": "Dongyang",
 }
 
 #: Questions about the seed's metrics: (zh, en) templates; ``{place}`` and ``{period}`` are filled in.
 METRIC_QUESTIONS: dict[str, tuple[str, str]] = {
-    "unit.count": ("{place}面对面交办“两个清单”的市直单位和部分正县级事业单位有多少家？",
-                   "To how many city units did {place}'s commission hand the two lists?"),
-    "discipline_body.count": ("{place}向多少家纪检监察机构交办了“两个清单”？",
-                              "To how many discipline bodies did {place}'s commission hand the two lists?"),
-    "list.count": ("{place}的责任清单形成了几大责任清单？", "How many responsibility lists did {place}'s document set out?"),
-    "task.count": ("{place}的责任清单包含多少项工作任务？", "How many tasks does {place}'s responsibility list hold?"),
-    "measure.count": ("{place}的责任清单包含多少条具体措施？", "How many measures does {place}'s responsibility list hold?"),
-    "aspect.count": ("{place}的责任清单围绕多少个方面？", "How many aspects does {place}'s responsibility list cover?"),
-    "department.count": ("{place}把具体措施分解到了多少个职能部门？",
-                         "Among how many functional departments did {place} divide the measures?"),
-    "talk.person_times": ("{period}，{place}开展三类谈心谈话多少人次？",
-                          "How many talks (person-times) did {place} hold in {period}?"),
-    "accountability.persons": ("{period}，{place}问责了多少名各级党员领导干部？",
-                               "How many party leaders did {place} hold accountable in {period}?"),
+    "unit.count": (
+        "{place}面对面交办“两个清单”的市直单位和部分正县级事业单位有多少家？",
+        "To how many city units did {place}'s commission hand the two lists?",
+    ),
+    "discipline_body.count": (
+        "{place}向多少家纪检监察机构交办了“两个清单”？",
+        "To how many discipline bodies did {place}'s commission hand the two lists?",
+    ),
+    "list.count": (
+        "{place}的责任清单形成了几大责任清单？",
+        "How many responsibility lists did {place}'s document set out?",
+    ),
+    "task.count": (
+        "{place}的责任清单包含多少项工作任务？",
+        "How many tasks does {place}'s responsibility list hold?",
+    ),
+    "measure.count": (
+        "{place}的责任清单包含多少条具体措施？",
+        "How many measures does {place}'s responsibility list hold?",
+    ),
+    "aspect.count": (
+        "{place}的责任清单围绕多少个方面？",
+        "How many aspects does {place}'s responsibility list cover?",
+    ),
+    "department.count": (
+        "{place}把具体措施分解到了多少个职能部门？",
+        "Among how many functional departments did {place} divide the measures?",
+    ),
+    "talk.person_times": (
+        "{period}，{place}开展三类谈心谈话多少人次？",
+        "How many talks (person-times) did {place} hold in {period}?",
+    ),
+    "accountability.persons": (
+        "{period}，{place}问责了多少名各级党员领导干部？",
+        "How many party leaders did {place} hold accountable in {period}?",
+    ),
 }
 # A figure that is a part of another ("其中"): asked against its whole.
 _SUBSET_QUESTIONS: dict[str, tuple[str, str]] = {
@@ -69,8 +97,16 @@ def _start(d: dict) -> int:
     return int(span[0]) if span else 10**9
 
 
-_DRAWN = {NodeKind.ORGANIZATION.value, NodeKind.PERSON.value, NodeKind.RESPONSIBILITY.value, NodeKind.LIST.value,
-          NodeKind.TASK.value, NodeKind.EVENT.value, NodeKind.MECHANISM.value, NodeKind.FACT.value}
+_DRAWN = {
+    NodeKind.ORGANIZATION.value,
+    NodeKind.PERSON.value,
+    NodeKind.RESPONSIBILITY.value,
+    NodeKind.LIST.value,
+    NodeKind.TASK.value,
+    NodeKind.EVENT.value,
+    NodeKind.MECHANISM.value,
+    NodeKind.FACT.value,
+}
 
 
 def place_fragment(G: nx.MultiDiGraph, orgs: list[str]) -> list[str]:
@@ -118,23 +154,32 @@ def places(G: nx.MultiDiGraph | None = None) -> list[dict[str, Any]]:
         nodes = place_fragment(G, orgs)
         quoted = [n for n in nodes if G.nodes[n].get("quote")]
         best = max(quoted, key=lambda n: (len(G.nodes[n]["quote"]), -_start(G.nodes[n])), default=None)
-        mechs = sorted((n for n in nodes if G.nodes[n].get("kind") == NodeKind.MECHANISM.value),
-                       key=lambda n: _start(G.nodes[n]))
+        mechs = sorted(
+            (n for n in nodes if G.nodes[n].get("kind") == NodeKind.MECHANISM.value),
+            key=lambda n: _start(G.nodes[n]),
+        )
         facts = [n for n in nodes if G.nodes[n].get("kind") == NodeKind.FACT.value]
-        out.append({
-            "place": p,
-            "place_en": PLACE_NAMES_EN.get(p, p),
-            "region": regions[p],
-            "orgs": orgs,
-            "nodes": nodes,
-            "mechanisms": [G.nodes[m]["name"] for m in mechs],
-            "mechanism_ids": mechs,
-            "facts": [{"id": f, **{k: G.nodes[f].get(k) for k in ("metric", "value", "unit", "period", "quote")}}
-                      for f in facts],
-            "quote": G.nodes[best]["quote"] if best else "",
-            "span": list(G.nodes[best].get("span") or []) if best else [],
-            "start": min((_start(G.nodes[n]) for n in nodes), default=10**9),
-        })
+        out.append(
+            {
+                "place": p,
+                "place_en": PLACE_NAMES_EN.get(p, p),
+                "region": regions[p],
+                "orgs": orgs,
+                "nodes": nodes,
+                "mechanisms": [G.nodes[m]["name"] for m in mechs],
+                "mechanism_ids": mechs,
+                "facts": [
+                    {
+                        "id": f,
+                        **{k: G.nodes[f].get(k) for k in ("metric", "value", "unit", "period", "quote")},
+                    }
+                    for f in facts
+                ],
+                "quote": G.nodes[best]["quote"] if best else "",
+                "span": list(G.nodes[best].get("span") or []) if best else [],
+                "start": min((_start(G.nodes[n]) for n in nodes), default=10**9),
+            }
+        )
     return out
 
 
@@ -177,7 +222,9 @@ def quiz(G: nx.MultiDiGraph | None = None, *, seed: int = 2025) -> list[dict[str
     cases = places(G)
     rng = random.Random(seed)
     all_mechs = [m for c in cases for m in c["mechanisms"]]
-    fact_values = sorted({f"{d['value']}" for _n, d in G.nodes(data=True) if d.get("kind") == NodeKind.FACT.value})
+    fact_values = sorted(
+        {f"{d['value']}" for _n, d in G.nodes(data=True) if d.get("kind") == NodeKind.FACT.value}
+    )
     out: list[dict[str, Any]] = []
     for c in cases:
         p_zh, p_en = c["place"], c["place_en"]
@@ -185,16 +232,30 @@ def quiz(G: nx.MultiDiGraph | None = None, *, seed: int = 2025) -> list[dict[str
             mid = c["mechanism_ids"][0]
             pool = [m for m in all_mechs if m not in c["mechanisms"]]
             opts, ans = _options(c["mechanisms"][0], pool + [c["mechanisms"][0]], rng)
-            out.append({
-                "id": f"q-{mid}", "place": p_zh, "record": mid,
-                "q_zh": f"{p_zh}采用了下列哪一项工作机制？", "q_en": f"Which mechanism did {p_en} adopt?",
-                "options": opts, "answer": ans, "answer_text": opts[ans], "quote": G.nodes[mid].get("quote", ""),
-            })
+            out.append(
+                {
+                    "id": f"q-{mid}",
+                    "place": p_zh,
+                    "record": mid,
+                    "q_zh": f"{p_zh}采用了下列哪一项工作机制？",
+                    "q_en": f"Which mechanism did {p_en} adopt?",
+                    "options": opts,
+                    "answer": ans,
+                    "answer_text": opts[ans],
+                    "quote": G.nodes[mid].get("quote", ""),
+                }
+            )
         chosen = None
         for f in c["facts"]:
             if f["metric"] in _SUBSET_QUESTIONS:
-                whole = next((w for w in c["facts"] if f["metric"].startswith(w["metric"] + ".")
-                              and w["period"] == f["period"]), None)
+                whole = next(
+                    (
+                        w
+                        for w in c["facts"]
+                        if f["metric"].startswith(w["metric"] + ".") and w["period"] == f["period"]
+                    ),
+                    None,
+                )
                 if whole:
                     chosen = (f, whole)
                     break
@@ -215,10 +276,18 @@ def quiz(G: nx.MultiDiGraph | None = None, *, seed: int = 2025) -> list[dict[str
         correct = f"{f['value']}"
         pool = [v for v in fact_values if v != correct and (not whole or v != f"{whole['value']}")]
         opts, ans = _options(correct, pool + [correct], rng)
-        out.append({
-            "id": f"q-{f['id']}", "place": p_zh, "record": f["id"],
-            "q_zh": q_zh, "q_en": q_en, "options": [f"{o}{unit}" for o in opts], "answer": ans,
-            "answer_text": f"{opts[ans]}{unit}", "quote": f.get("quote") or "", "value": f["value"],
-        })
+        out.append(
+            {
+                "id": f"q-{f['id']}",
+                "place": p_zh,
+                "record": f["id"],
+                "q_zh": q_zh,
+                "q_en": q_en,
+                "options": [f"{o}{unit}" for o in opts],
+                "answer": ans,
+                "answer_text": f"{opts[ans]}{unit}",
+                "quote": f.get("quote") or "",
+                "value": f["value"],
+            }
+        )
     return out
-

@@ -21,11 +21,17 @@ def test_page_is_offline_error_free_and_renders_every_section(browser, lesson_pa
     assert console_errors(browser) == []
     for sid in SECTIONS:
         box = browser.execute_script(
-            "var r = document.getElementById(arguments[0]).getBoundingClientRect(); return [r.width, r.height];", sid
+            "var r = document.getElementById(arguments[0]).getBoundingClientRect(); return [r.width, r.height];",
+            sid,
         )
         assert box[0] > 300 and box[1] > 150, (sid, box)
     # Both vis-network canvases are drawn, every case card and rule card has its picture.
-    assert browser.execute_script("return document.querySelectorAll('#concept-net canvas, #chain-net canvas').length") == 2
+    assert (
+        browser.execute_script(
+            "return document.querySelectorAll('#concept-net canvas, #chain-net canvas').length"
+        )
+        == 2
+    )
     assert browser.execute_script("return document.querySelectorAll('.rc-case svg .rc-node').length") > 8
     assert browser.execute_script("return document.querySelectorAll('.rc-rule svg').length") == 36
     screenshot(browser, f"lesson-{lang}-top.png")
@@ -41,7 +47,9 @@ def test_clicking_a_concept_node_opens_its_definition_and_basis(browser, lesson_
     from selenium.webdriver.common.action_chains import ActionChains
 
     canvas = browser.find_element("css selector", "#concept-net canvas")
-    ActionChains(browser).move_to_element_with_offset(canvas, pos[0] - pos[2] / 2, pos[1] - pos[3] / 2).click().perform()
+    ActionChains(browser).move_to_element_with_offset(
+        canvas, pos[0] - pos[2] / 2, pos[1] - pos[3] / 2
+    ).click().perform()
     title = browser.find_element("id", "concept-title").text
     definition = browser.find_element("id", "concept-def").text
     basis = browser.find_element("id", "concept-basis").text
@@ -55,7 +63,9 @@ def test_clicking_a_concept_node_opens_its_definition_and_basis(browser, lesson_
 
 def test_chain_steps_reveal_nodes_one_step_at_a_time(browser, lesson_pages):
     open_page(browser, lesson_pages["zh"])
-    visible = "return window.respchain.state.chain.nodes.get({filter: function (n) { return !n.hidden; }}).length"
+    visible = (
+        "return window.respchain.state.chain.nodes.get({filter: function (n) { return !n.hidden; }}).length"
+    )
     seen = [browser.execute_script(visible)]
     text = [browser.find_element("id", "chain-text").text]
     nxt = browser.find_element("id", "chain-next")

@@ -8,16 +8,17 @@ import time
 import pytest
 from browser import chromium, console_errors, requests_made, screenshot, wait_ready
 from conftest import XSS, XSS_NAME, demo_city_files
-from test_page import expected_counts
-
 from respchain.graph import graph_from_register
 from respchain.queries import find_gaps
 from respchain.viz import save_html, save_report_html, to_pyvis
+from test_page import expected_counts
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not shutil.which("chromedriver") and not shutil.os.path.exists("/usr/bin/chromedriver"),
-                       reason="needs Debian chromium and chromedriver"),
+    pytest.mark.skipif(
+        not shutil.which("chromedriver") and not shutil.os.path.exists("/usr/bin/chromedriver"),
+        reason="needs Debian chromium and chromedriver",
+    ),
 ]
 
 
@@ -56,8 +57,12 @@ def click_node(driver, node_id):
 
     js(driver, "respchain.network.focus(arguments[0], {scale: 1.2, animation: false})", node_id)
     time.sleep(0.2)
-    pos = js(driver, """const n = respchain.network; const p = n.getPositions([arguments[0]])[arguments[0]];
-        return n.canvasToDOM(p);""", node_id)
+    pos = js(
+        driver,
+        """const n = respchain.network; const p = n.getPositions([arguments[0]])[arguments[0]];
+        return n.canvasToDOM(p);""",
+        node_id,
+    )
     canvas = driver.find_element(By.CSS_SELECTOR, "#rc-network canvas")
     size = canvas.size
     ActionChains(driver).move_to_element_with_offset(
@@ -116,7 +121,9 @@ def test_seed_graph_page(driver, seed_pages, seed_graph, seed_findings):
     js(driver, "document.querySelector('#rc-filter-kinds input[value=Person]').click()")
     js(driver, "document.querySelector('#rc-filter-sev input[value=high]').click()")
     high = sum(1 for f in seed_findings if f.severity == "high")
-    assert js(driver, "return document.querySelectorAll('#rc-gap-list li').length") == len(seed_findings) - high
+    assert (
+        js(driver, "return document.querySelectorAll('#rc-gap-list li').length") == len(seed_findings) - high
+    )
     js(driver, "document.querySelector('#rc-filter-sev input[value=high]').click()")
     assert_offline_and_clean(driver, url)
 

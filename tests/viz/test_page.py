@@ -7,10 +7,10 @@ from collections import Counter
 
 import pytest
 from conftest import XSS, XSS_NAME
+from respchain.viz import render_report_html, save_html, to_pyvis, view_graph
 
 from respchain.cli import main
 from respchain.exceptions import InputError
-from respchain.viz import render_report_html, save_html, to_pyvis, view_graph
 
 DRAWN = {"Organization", "Person", "Responsibility", "List", "Task", "Event", "Mechanism", "Fact"}
 
@@ -129,7 +129,10 @@ def test_english_legend(seed_graph):
 def test_cli_viz(tmp_path, capsys):
     out = tmp_path / "sub" / "graph.html"
     rep = tmp_path / "report.html"
-    assert main(["viz", str(XSS), "-o", str(out), "--layout", "force", "--lang", "en", "--report", str(rep)]) == 0
+    assert (
+        main(["viz", str(XSS), "-o", str(out), "--layout", "force", "--lang", "en", "--report", str(rep)])
+        == 0
+    )
     assert out.is_file() and rep.is_file()
     assert 'href="sub/graph.html#node=xss-committee"' in rep.read_text(encoding="utf-8")
     assert main(["viz", str(XSS), "-o", str(tmp_path / "f.html"), "--focus", "nope"]) == 2

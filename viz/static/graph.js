@@ -138,6 +138,7 @@
 
   function markReady() {
     if (ready) return;
+    if (!window.respchain || !window.respchain.network) { setTimeout(markReady, 0); return; }
     ready = true;
     window.respchain.ready = true;
     window.respchain.readyMs = performance.now() - T0;
@@ -147,12 +148,19 @@
     window.respchain.firstDrawMs = performance.now() - T0;
     if (D.layout !== "force") markReady();
   });
+  // Force layout: once the stabilization iterations are done (or the network
+  // has settled on its own), the physics stops so that nothing keeps moving.
+  function settle() {
+    if (!window.respchain || !window.respchain.network) { setTimeout(settle, 0); return; }
+    if (D.layout !== "force" || window.respchain.stabilized) return;
+    network.setOptions({ physics: { enabled: false } });
+    window.respchain.stabilized = true;
+    markReady();
+  }
+  network.on("stabilizationIterationsDone", settle);
   network.on("stabilized", function () {
-    if (D.layout === "force") {
-      network.setOptions({ physics: { enabled: false } }); // settled: stop moving
-      window.respchain.stabilized = true;
-      markReady();
-    }
+    if (D.layout === "force" && window.respchain.stabilized) network.setOptions({ physics: { enabled: false } });
+    else settle();
   });
 
   function refresh() {

@@ -1,0 +1,38 @@
+"""Demo step: extract the seed article into a register draft (``out/extract/draft.yaml``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+__all__ = ["demo_step", "SEEDS_DIR"]
+
+# The shared folder sits beside the repository (CI clones it there too).
+SEEDS_DIR = Path(__file__).resolve().parent.parent.parent.parent / "shared" / "seeds"
+
+
+def demo_step(outdir: Path, seeds_dir: Path | None = None) -> list[Path]:
+    """Extract every seed article into ``outdir/extract/draft.yaml`` (and its normalized texts).
+
+    Returns no file, quietly, when there is no seeds folder beside the repository.
+    """
+    from respchain.commands.extract import write_draft
+    from respchain.loaders.register import register_from_data
+    from respchain.loaders.text import draft_from_articles, read_article
+
+    seeds = Path(seeds_dir) if seeds_dir is not None else SEEDS_DIR
+    articles = sorted(p for p in seeds.glob("*") if p.suffix.lower() in (".txt", ".html", ".htm")) \
+        if seeds.is_dir() else []
+    if not articles:
+        return []
+    read = [read_article(p) for p in articles]
+    draft = draft_from_articles(read)
+    register_from_data([("draft.yaml", json.loads(json.dumps(draft, ensure_ascii=False)), None)])
+    sub = Path(outdir) / "extract"
+    out = [write_draft(draft, sub / "draft.yaml")]
+    for art, src in zip(read, draft["sources"], strict=True):
+        p = sub / "text" / f"{src['id']}.txt"
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(art.text, encoding="utf-8")
+        out.append(p)
+    return out

@@ -1,0 +1,130 @@
+"""Exercises: reproducible from their seed, solvable with the engine, explained when answers miss."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from respchain.graph import graph_from_register
+from respchain.queries import CATALOG, find_gaps
+
+from respchain.cli import main
+from respchain.exceptions import InputError
+from respchain.teach import check_answers, format_check, make_exercise, new_exercise, read_answers
+
+
+def _files(d: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(d.iterdir())}
+
+
+@pytest.mark.parametrize("level", [1, 2, 3])
+def test_same_level_and_seed_give_identical_files(tmp_path, level):
+    a = new_exercise(level, "s42", tmp_path / "a")
+    new_exercise(level, "s42", tmp_path / "b")
+    assert [p.name for p in a] == ["register.yaml", "answers.json", "README.md"]
+    assert _files(tmp_path / "a") == _files(tmp_path / "b")
+    other = new_exercise(level, "s43", tmp_path / "c")
+    assert _files(tmp_path / "c")["register.yaml"] != _files(tmp_path / "a")["register.yaml"]
+    assert other[0].name == "register.yaml"
+
+
+@pytest.mark.parametrize("level", [1, 2, 3])
+@pytest.mark.parametrize("seed", ["1", "7", "class-3b"])
+def test_solving_with_the_engine_scores_100(tmp_path, level, seed):
+    d = tmp_path / "ex"
+    new_exercise(level, seed, d)
+    # The learner's answers are what the engine finds in the register they were given.
+    findings = find_gaps(graph_from_register(d / "register.yaml"))
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(
+        yaml.safe_dump([[f.rule, f.subject] for f in findings], allow_unicode=True), encoding="utf-8"
+    )
+    res = check_answers(d, answers)
+    assert res.percent == 100
+    assert res.missed == () and res.wrong == ()
+    assert len(res.found) == len(json.loads((d / "answers.json").read_text(encoding="utf-8"))) > 0
+
+
+def test_levels_grow_from_one_kind_to_every_kind():
+    one = [make_exercise(1, s) for s in range(6)]
+    assert all(len(ex.rules) == 1 for ex in one)
+    # about ten nodes: organizations and people
+    assert all(9 <= len(ex.register["organizations"]) + len(ex.register["people"]) <= 13 for ex in one)
+    two = make_exercise(2, 3)
+    assert len(two.rules) == 3
+    three = make_exercise(3, 3)
+    assert three.rules == list(CATALOG)  # every rule of the catalog, CHAIN-001 included
+    assert (
+        len(three.register["organizations"])
+        > len(two.register["organizations"])
+        > len(one[0].register["organizations"])
+    )
+
+
+def test_a_wrong_answer_gets_the_right_explanation_of_what_was_missed(tmp_path):
+    d = tmp_path / "ex"
+    new_exercise(2, "explain", d)
+    key = [tuple(k) for k in json.loads((d / "answers.json").read_text(encoding="utf-8"))]
+    missed_rule, missed_subject = key[0]
+    # Everything but the first gap, and one gap that is not there.
+    answers = tmp_path / "answers.csv"
+    lines = ["rule,subject", *(f"{r},{s}" for r, s in key[1:]), "MAIN-001,county-cdi"]
+    answers.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    res = check_answers(d, answers)
+    assert res.missed == ((missed_rule, missed_subject),)
+    assert res.wrong == (("MAIN-001", "county-cdi"),)
+    assert res.percent == round(100 * (len(key) - 1) / (len(key) + 1))
+    finding = next(f for f in find_gaps(graph_from_register(d / "register.yaml")) if f.key() == key[0])
+    rule = CATALOG[missed_rule]
+    (e,) = res.explanations
+    assert e["message_zh"] == finding.message_zh and e["message_en"] == finding.message_en
+    assert e["why_zh"] == rule.definition_zh and e["fix_zh"] == rule.fix_zh and e["fix_en"] == rule.fix_en
+    assert e["basis"] == [str(b) for b in rule.basis]
+    text = format_check(res)
+    assert finding.message_zh in text and rule.fix_zh in text and "遗漏 / missed: 1" in text
+    # The wrong answer says what the subject really is (a commission has no main duty to declare).
+    assert "county-cdi" in res.wrong_notes[0]["note_zh"]
+
+
+def test_subjects_may_be_given_by_name_and_answers_in_json_or_yaml(tmp_path):
+    d = tmp_path / "ex"
+    new_exercise(1, "names", d)
+    G = graph_from_register(d / "register.yaml")
+    key = json.loads((d / "answers.json").read_text(encoding="utf-8"))
+    by_name = [{"rule": r.lower(), "subject": G.nodes[s]["name"]} for r, s in key]
+    p = tmp_path / "a.json"
+    p.write_text(json.dumps(by_name, ensure_ascii=False), encoding="utf-8")
+    assert check_answers(d, p).percent == 100
+
+
+def test_unreadable_answers_name_every_bad_entry(tmp_path):
+    p = tmp_path / "a.yaml"
+    p.write_text("- [MAIN-001, x]\n- just-a-string\n- [1, 2, 3]\n", encoding="utf-8")
+    with pytest.raises(InputError) as ei:
+        read_answers(p)
+    assert [pr.path for pr in ei.value.problems] == ["[1]", "[2]"]
+    c = tmp_path / "a.csv"
+    c.write_text("rule,subject\nMAIN-001,x\nonly-one-cell\n", encoding="utf-8")
+    with pytest.raises(InputError) as ei:
+        read_answers(c)
+    assert ei.value.problems[0].line == 3
+
+
+def test_cli_new_and_check(tmp_path, capsys):
+    d = tmp_path / "ex"
+    assert main(["exercise", "new", "--level", "1", "--seed", "9", "-o", str(d)]) == 0
+    assert (d / "README.md").read_text(encoding="utf-8").startswith("# 练习")
+    key = json.loads((d / "answers.json").read_text(encoding="utf-8"))
+    a = tmp_path / "a.yaml"
+    a.write_text(yaml.safe_dump(key[:-1] or [["MAIN-001", "county"]], allow_unicode=True), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["exercise", "check", str(d), str(a)]) == 0  # exit 0 whatever the score
+    out = capsys.readouterr().out
+    assert "遗漏 / missed:" in out and "如何修正 / fix:" in out
+    assert main(["exercise", "check", str(d), str(a), "--format", "json"]) == 0
+    got = json.loads(capsys.readouterr().out)
+    assert got["missed"] == [key[-1]] or got["wrong"]
+    assert main(["exercise", "check", str(tmp_path / "nowhere"), str(a)]) == 2
+    assert main(["exercise", "new", "--level", "4", "-o", str(d)]) == 2
