@@ -54,7 +54,7 @@ def build_ledger(path: Path, rows: int, seed: int = 1) -> None:
     dues = ["2025年12月底", "长期坚持", "每季度", "2025.6.30", dt.date(2025, 9, 30), "2025年第三季度"]
     group = 5
     for i in range(1, rows + 1):
-        r = ws.max_row + 1
+        r = i + 2  # row of task i, below the title and the header
         lead = units[(i // group) % len(units)] if i % group == 1 or group == 1 else None
         ws.append(
             [

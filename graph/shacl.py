@@ -80,6 +80,8 @@ def shapes_graph(rules: list[str] | tuple[str, ...] | None = None) -> Graph:
 def validate_rdf(data: Graph, shapes: Graph | None = None) -> tuple[bool, Graph]:
     """Validate RDF data against the shapes with pySHACL; return ``(conforms, report graph)``.
 
+    The data graph is validated in place: no inference or rule adds to it.
+
     Raises
     ------
     BackendError
@@ -90,7 +92,7 @@ def validate_rdf(data: Graph, shapes: Graph | None = None) -> tuple[bool, Graph]
     try:
         conforms, report, _text = pyshacl.validate(
             data, shacl_graph=shapes if shapes is not None else shapes_graph(),
-            advanced=True, inference="none", allow_warnings=True, abort_on_first=False,
+            advanced=True, inference="none", allow_warnings=True, abort_on_first=False, inplace=True,
         )
     except Exception as e:  # pyshacl raises its own and rdflib's errors
         raise BackendError(f"SHACL 校验失败 / SHACL validation failed: {e}") from e

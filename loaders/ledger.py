@@ -854,6 +854,7 @@ def read_ledger(
     name: str | None = None,
     year: int | None = None,
     list_id: str | None = None,
+    source: str | None = None,
     notes: list[str] | None = None,
 ) -> dict:
     """Read a ledger (台账) into one list record of the register format.
@@ -879,6 +880,9 @@ def read_ledger(
         The list's id; default ``<owner>-<kind>-<year>``. Task ids are
         ``<list id>-<序号>`` (or ``-<row>`` without 序号), unless a 任务编号
         column gives them.
+    source : str, optional
+        The id of the register's source the list comes from (its provenance);
+        a ledger carries no provenance of its own.
     notes : list, optional
         Receives remarks that are not errors (sheets skipped, columns ignored).
 
@@ -974,6 +978,8 @@ def read_ledger(
     record: dict[str, Any] = {"id": lid, "name": name, "kind": kind, "owner": owner_id}
     if year:
         record["year"] = year
+    if source:
+        record["source"] = source
     record["tasks"] = tasks
     _check_with_register(record, reg, file)
     return record
@@ -1405,3 +1411,15 @@ def write_template(
         ws.column_dimensions[_col(c)].width = widths.get(key, 12)
     ws.freeze_panes = "A3"
     return _atomic_write(Path(path), lambda p: wb.save(p))
+
+
+def demo_step(G: Any, name: str, outdir: Path) -> list[Path]:
+    """Demo: every list of an example register as a ledger, and a blank template with its drop-downs."""
+    out = []
+    for lid, a in G.nodes(data=True):
+        if a.get("kind") == NodeKind.LIST.value and any(
+            d.get("type") == RelType.HAS_TASK.value for _, _, d in G.out_edges(lid, data=True)
+        ):
+            out.append(write_ledger(G, lid, Path(outdir) / f"ledger-{_SPACE_RE.sub('_', lid)}.xlsx"))
+    out.append(write_template(Path(outdir) / "ledger-template.xlsx", G))
+    return out

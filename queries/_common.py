@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import networkx as nx
-
 from respchain.graph.schema import LEADING_ORG_KINDS, PARTY_ORG_KINDS, TEAM_ROLES
 
 __all__ = ["name_of", "source_of", "PARTY", "LEADING", "TEAM", "party_orgs", "leading_orgs"]

@@ -19,8 +19,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from respchain.exceptions import UnknownRuleError
 from respchain.queries.finding import Finding, Severity
+
+from respchain.exceptions import UnknownRuleError
 
 __all__ = [
     "Rule",

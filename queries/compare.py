@@ -8,10 +8,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import networkx as nx
-
-from respchain.exceptions import InputError, Problem
 from respchain.queries.engine import find_gaps
 from respchain.queries.finding import Finding
+
+from respchain.exceptions import InputError, Problem
 
 __all__ = ["GapDiff", "WhatIf", "diff_gaps", "whatif", "graph_changes", "removal_closure", "render_diff", "render_whatif"]
 

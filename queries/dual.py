@@ -6,7 +6,6 @@ import datetime as _dt
 from collections import defaultdict
 
 import networkx as nx
-
 from respchain.queries._common import LEADING, TEAM, leading_orgs, name_of, source_of
 from respchain.queries.catalog import make_finding
 from respchain.queries.finding import Finding

@@ -8,12 +8,12 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 import networkx as nx
-
-from respchain.exceptions import InputError
 from respchain.queries._common import PARTY
 from respchain.queries.catalog import CATALOG, resolve_rules
 from respchain.queries.finding import SEVERITY_ORDER, Finding
 from respchain.queries.index import GraphIndex, build_index, no_gc, norm_as_of, norm_period
+
+from respchain.exceptions import InputError
 
 __all__ = ["find_gaps", "scores", "BACKENDS", "register_backend", "memory_backend", "subject_orgs", "SEVERITIES"]
 
@@ -151,10 +151,6 @@ def subject_orgs(G: nx.MultiDiGraph, subject: str, index: GraphIndex | None = No
     return []
 
 
-def _zero() -> dict[str, int]:
-    return dict.fromkeys(SEVERITIES, 0)
-
-
 def scores(G: nx.MultiDiGraph, findings: Iterable[Finding], *, index: GraphIndex | None = None) -> list[dict]:
     """Count findings by severity per party organization and its subtree (the shape 考核 work uses).
 
@@ -205,25 +201,33 @@ def _scores(G: nx.MultiDiGraph, findings: Iterable[Finding], ix: GraphIndex) -> 
     by_charge: Counter = Counter()
     for f in findings:
         by_charge[(tuple(subject_orgs(G, f.subject, ix)), f.severity)] += 1
-    own: dict[str, Counter] = {}
-    sub: dict[str, Counter] = {}
+    sev_i = {s: i for i, s in enumerate(SEVERITIES)}
+    own: dict[str, list[int]] = {}
+    sub: dict[str, list[int]] = {}
     for (charged, sev), n in by_charge.items():
+        i = sev_i[sev]
         reach: set[str] = set()
         for o in charged:
-            own.setdefault(o, Counter())[sev] += n
+            row = own.get(o)
+            if row is None:
+                row = own[o] = [0, 0, 0, 0]
+            row[i] += n
             reach |= ancestors(o)
         for o in reach:
-            sub.setdefault(o, Counter())[sev] += n
+            row = sub.get(o)
+            if row is None:
+                row = sub[o] = [0, 0, 0, 0]
+            row[i] += n
+    zero = [0, 0, 0, 0]
     rows = []
     for o, k in ix.org_kind.items():
         if k not in PARTY:
             continue
-        s, w = _zero(), _zero()
-        s.update(sub.get(o, {}))
-        w.update(own.get(o, {}))
+        s = sub.get(o, zero)
         rows.append({
             "org": o, "name": G._node[o].get("name", o), "org_kind": k,
-            "own": w, "subtree": s, "total": sum(s.values()),
+            "own": dict(zip(SEVERITIES, own.get(o, zero), strict=True)),
+            "subtree": dict(zip(SEVERITIES, s, strict=True)), "total": sum(s),
         })
     rows.sort(key=lambda r: (*(-r["subtree"][k] for k in SEVERITIES), r["org"]))
     return rows

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as _dt
 
 import networkx as nx
-
 from respchain.queries._common import name_of, source_of
 from respchain.queries.catalog import make_finding
 from respchain.queries.finding import Finding

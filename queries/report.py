@@ -16,7 +16,6 @@ from collections import Counter
 from pathlib import Path
 
 import networkx as nx
-
 from respchain.queries.catalog import CATALOG
 from respchain.queries.engine import SEVERITIES, scores
 from respchain.queries.finding import Finding, Severity

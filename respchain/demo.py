@@ -49,6 +49,7 @@ GLOBAL_STEPS: list[Callable[[Path], list[Path]]] = []
 DEMO_STEPS.append(__import__("respchain.queries.report", fromlist=["demo_step"]).demo_step)  # gaps.json/.md/.csv/.html
 DEMO_STEPS.append(__import__("respchain.viz.demo", fromlist=["demo_step"]).demo_step)  # graph.html, report.html
 DEMO_STEPS.append(__import__("respchain.graph.rdf", fromlist=["demo_step"]).demo_step)  # graph.ttl
+DEMO_STEPS.append(__import__("respchain.loaders.ledger", fromlist=["demo_step"]).demo_step)  # ledger-*.xlsx
 GLOBAL_STEPS.append(__import__("respchain.teach.demo", fromlist=["demo_step"]).demo_step)  # lesson.html, exercise/
 GLOBAL_STEPS.append(__import__("respchain.loaders.text.demo", fromlist=["demo_step"]).demo_step)  # extract/draft.yaml
 

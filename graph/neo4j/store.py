@@ -108,7 +108,9 @@ _MERGE_KEYED_RELS = (
     "MATCH (a) WHERE elementId(a) = row.s MATCH (b) WHERE elementId(b) = row.t "
     "MERGE (a)-[r:$(row.type) {_key: row.k}]->(b) SET r = row.props"
 )
-_ID_CLASH = "MATCH (n:`{label}`) WHERE n.id IN $ids RETURN n.id AS id LIMIT 20"
+# The ids of a batch that a node of another label holds already (one index seek per label and id).
+_ID_CLASH_BRANCH = "MATCH (n:`{label}` {{id: id}}) RETURN n.id AS found, '{label}' AS label"
+_ID_CLASH = "UNWIND $ids AS id CALL (id) {{ {branches} }} RETURN found, label LIMIT 20"
 _READ_NODES = "MATCH (n) WHERE n.id IS NOT NULL RETURN labels(n) AS labels, n.id AS id, properties(n) AS props"
 _READ_RELS = (
     "MATCH (a)-[r]->(b) WHERE a.id IS NOT NULL AND b.id IS NOT NULL "
@@ -377,10 +379,12 @@ def graph_to_neo4j(
         eid: dict[str, str] = {}
         for lab, ids in nodes.items():
             query = _MERGE_NODES.format(label=lab)
-            others = [(o, _ID_CLASH.format(label=o)) for o in DATA_LABELS if o != lab]
+            clash_query = _ID_CLASH.format(
+                branches=" UNION ".join(_ID_CLASH_BRANCH.format(label=o) for o in DATA_LABELS if o != lab)
+            )
             for batch in _batches(ids, batch_size):
                 if check:
-                    _check_clash(tx, lab, batch, others)
+                    _check_clash(tx, lab, batch, clash_query)
                 rows = [
                     {"id": n, "props": {**_encode(_attrs(node_data[n]), _RESERVED_NODE, f"节点 / node {n!r}"), "id": n}}
                     for n in batch
@@ -410,17 +414,15 @@ def _attrs(d: dict) -> dict:
     return {k: v for k, v in d.items() if k != "kind"}
 
 
-def _check_clash(
-    tx: neo4j.ManagedTransaction, label: str, ids: Sequence[str], others: list[tuple[str, str]]
-) -> None:
+def _check_clash(tx: neo4j.ManagedTransaction, label: str, ids: Sequence[str], query: str) -> None:
     """Refuse ids that a node of another label already has: ids are unique across the graph."""
-    for other, query in others:
-        clash = [r["id"] for r in tx.run(query, ids=list(ids))]
-        if clash:
-            raise BackendError(
-                f"id 已被另一类节点使用 / id already used by a node of another kind: {', '.join(map(repr, clash))} "
-                f"({other} ≠ {label}); 未写入任何内容 / nothing was written"
-            )
+    clash = [(r["found"], r["label"]) for r in tx.run(query, ids=list(ids))]
+    if clash:
+        raise BackendError(
+            "id 已被另一类节点使用 / id already used by a node of another kind: "
+            + ", ".join(f"{i!r} ({other} ≠ {label})" for i, other in clash)
+            + "; 未写入任何内容 / nothing was written"
+        )
 
 
 # ---------------------------------------------------------------- reading

@@ -8,5 +8,11 @@ from respchain.loaders.text.evaluate import score_extraction
 from respchain.loaders.text.extract import draft_from_articles, extract_article, extract_articles
 from respchain.loaders.text.reader import Article, read_article
 
-__all__ = ["Article", "read_article", "extract_article", "extract_articles", "draft_from_articles",
-           "score_extraction"]
+__all__ = [
+    "Article",
+    "read_article",
+    "extract_article",
+    "extract_articles",
+    "draft_from_articles",
+    "score_extraction",
+]

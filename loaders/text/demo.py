@@ -16,13 +16,17 @@ def demo_step(outdir: Path, seeds_dir: Path | None = None) -> list[Path]:
 
     Returns no file, quietly, when there is no seeds folder beside the repository.
     """
-    from respchain.commands.extract import write_draft
     from respchain.loaders.register import register_from_data
     from respchain.loaders.text import draft_from_articles, read_article
 
+    from respchain.commands.extract import write_draft
+
     seeds = Path(seeds_dir) if seeds_dir is not None else SEEDS_DIR
-    articles = sorted(p for p in seeds.glob("*") if p.suffix.lower() in (".txt", ".html", ".htm")) \
-        if seeds.is_dir() else []
+    articles = (
+        sorted(p for p in seeds.glob("*") if p.suffix.lower() in (".txt", ".html", ".htm"))
+        if seeds.is_dir()
+        else []
+    )
     if not articles:
         return []
     read = [read_article(p) for p in articles]

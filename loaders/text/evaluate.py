@@ -133,7 +133,9 @@ def _match(preds: list[Any], golds: list[dict[str, Any]], ok: Any) -> int:
     return n
 
 
-def score_extraction(gold: dict[str, Any] | str | Path, pred: dict[str, Any] | str | Path) -> dict[str, Score]:
+def score_extraction(
+    gold: dict[str, Any] | str | Path, pred: dict[str, Any] | str | Path
+) -> dict[str, Score]:
     """Precision, recall and F1 per category of a draft against a gold file.
 
     Parameters
@@ -173,8 +175,13 @@ def score_extraction(gold: dict[str, Any] | str | Path, pred: dict[str, Any] | s
     out: dict[str, Score] = {}
     porgs = mine("organizations")
     gorgs = gold.get("organizations") or []
-    n = _match(porgs, gorgs, lambda p, g: p["name"] in names[g["name"]] and p["kind"] == g["kind"]
-               and _overlaps(p.get("span"), g["spans"]))
+    n = _match(
+        porgs,
+        gorgs,
+        lambda p, g: (
+            p["name"] in names[g["name"]] and p["kind"] == g["kind"] and _overlaps(p.get("span"), g["spans"])
+        ),
+    )
     out["organizations"] = Score("organizations", len(gorgs), len(porgs), n)
 
     src = next((s for s in pred.get("sources") or [] if s.get("id") == sid), {})
@@ -188,14 +195,24 @@ def score_extraction(gold: dict[str, Any] | str | Path, pred: dict[str, Any] | s
         for a in m.get("adopted_by") or [None]:
             pmech.append((m["name"], gold_name(org_name.get(a)) if a else None, m.get("span")))
     gmech = gold.get("mechanisms") or []
-    n = _match(pmech, gmech, lambda p, g: p[0] == g["name"] and p[1] == g.get("adopted_by")
-               and _overlaps(p[2], g["spans"]))
+    n = _match(
+        pmech,
+        gmech,
+        lambda p, g: p[0] == g["name"] and p[1] == g.get("adopted_by") and _overlaps(p[2], g["spans"]),
+    )
     out["mechanisms"] = Score("mechanisms", len(gmech), len(pmech), n)
 
     pfig = mine("facts")
     gfig = gold.get("figures") or []
-    n = _match(pfig, gfig, lambda p, g: float(p["value"]) == float(g["value"]) and p.get("unit") == g["unit"]
-               and _overlaps(p.get("span"), g["spans"]))
+    n = _match(
+        pfig,
+        gfig,
+        lambda p, g: (
+            float(p["value"]) == float(g["value"])
+            and p.get("unit") == g["unit"]
+            and _overlaps(p.get("span"), g["spans"])
+        ),
+    )
     out["figures"] = Score("figures", len(gfig), len(pfig), n)
     return out
 
@@ -207,6 +224,8 @@ def format_scores(scores: dict[str, Score], title: str = "") -> str:
         lines.append(title)
     lines.append(f"{'类别 / category':<22}{'gold':>6}{'pred':>6}{'match':>7}{'P':>7}{'R':>7}{'F1':>7}")
     for s in scores.values():
-        lines.append(f"{s.category:<22}{s.gold:>6}{s.predicted:>6}{s.matched:>7}"
-                     f"{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}")
+        lines.append(
+            f"{s.category:<22}{s.gold:>6}{s.predicted:>6}{s.matched:>7}"
+            f"{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}"
+        )
     return "\n".join(lines)

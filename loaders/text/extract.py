@@ -73,12 +73,34 @@ _LEVEL_COMMITTEES = ("省委", "市委", "县委", "区委", "州委", "旗委",
 _REFS = {"该省": "省", "该市": "市", "该县": "县", "该区": "区", "该州": "州", "该旗": "旗"}
 _NOUN_TAGS = ("n", "ns", "nt", "nz", "nr", "nrt", "j", "vn", "m", "eng")
 _NOT_ORG_AFTER = ("网站", "网", "官网", "公众号", "客户端", "报", "杂志")
-_SUBJECT_BEFORE = set("，,、：:；;（(“\"") | {"由", "以来", "近年来", "今年", "目前", "同时", "此外", "其中", "图为"}
+_SUBJECT_BEFORE = set('，,、：:；;（(“"') | {
+    "由",
+    "以来",
+    "近年来",
+    "今年",
+    "目前",
+    "同时",
+    "此外",
+    "其中",
+    "图为",
+}
 _QUOTED_MECHANISM = re.compile(r"[“\"](?P<name>[^“”\"\n]{2,12})[”\"](?:工作)?(?:机制|制度|模式)")
 _SENT_END = "。！？；!?;"
 _CLOSERS = "”’」』）)\"'"
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
-              "九": 9}
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 _CN_NUM = "零〇一二两三四五六七八九十百千万"
 
@@ -149,16 +171,29 @@ def _classify(word: str, start: int, lex: Lexicon, tags: dict[str, str]) -> list
     if word in lex.roles:
         emb = _embedded_suffix(word, lex)
         if emb in _LEVEL_COMMITTEES:  # 市委书记: the bare level, then the committee's secretary
-            return [_Piece(word[0], start, start + 1, "LEVEL"),
-                    _Piece(word[1:], start + 1, end, "ROLE", role=lex.roles[word], embedded="委",
-                           kind="party_committee")]
+            return [
+                _Piece(word[0], start, start + 1, "LEVEL"),
+                _Piece(
+                    word[1:],
+                    start + 1,
+                    end,
+                    "ROLE",
+                    role=lex.roles[word],
+                    embedded="委",
+                    kind="party_committee",
+                ),
+            ]
         return [_Piece(word, start, end, "ROLE", role=lex.roles[word], embedded=emb)]
     if word in _LEVEL_COMMITTEES:  # 市委: the bare level, then the committee
-        return [_Piece(word[0], start, start + 1, "LEVEL"), _Piece("委", start + 1, end, "SUFFIX",
-                                                                   kind="party_committee")]
+        return [
+            _Piece(word[0], start, start + 1, "LEVEL"),
+            _Piece("委", start + 1, end, "SUFFIX", kind="party_committee"),
+        ]
     if word[-1] == "委" and word[:-1] in lex.by_name:  # 尤溪县委
-        return [*_classify(word[:-1], start, lex, tags), _Piece("委", end - 1, end, "SUFFIX",
-                                                                kind="party_committee")]
+        return [
+            *_classify(word[:-1], start, lex, tags),
+            _Piece("委", end - 1, end, "SUFFIX", kind="party_committee"),
+        ]
     if word in lex.org_suffixes:
         return [_Piece(word, start, end, "SUFFIX")]
     if word in lex.departments:
@@ -179,7 +214,12 @@ def _classify(word: str, start: int, lex: Lexicon, tags: dict[str, str]) -> list
     if not tag and re.fullmatch(r"[\u3400-\u9fff]{2,4}", word):
         tag = "n"  # a new word found by jieba's HMM: names of places and units mostly
     cls = "NOUN" if tag.startswith(_NOUN_TAGS) and tag not in ("nrfg",) else "OTHER"
-    if cls == "NOUN" and len(word) >= 3 and word.endswith(("镇", "乡", "街道")) and word not in ("乡镇", "城乡"):
+    if (
+        cls == "NOUN"
+        and len(word) >= 3
+        and word.endswith(("镇", "乡", "街道"))
+        and word not in ("乡镇", "城乡")
+    ):
         cls = "TOWN"  # 锁南镇, 江北街道: a township in the county the article is about
     return [_Piece(word, start, end, cls, tag)]
 
@@ -202,8 +242,13 @@ def _pieces(text: str) -> list[_Piece]:
         if nxt[:1] in _LEVEL_CHARS and nxt and (word + nxt[0]) in lex.by_name and _org_word(nxt[1:], lex):
             words[k + 1] = nxt[1:]
             word = word + nxt[0]
-        elif (len(word) > 1 and word[-1] in _LEVEL_CHARS and word not in lex.by_name and word not in _REFS
-              and _org_word(nxt, lex)):
+        elif (
+            len(word) > 1
+            and word[-1] in _LEVEL_CHARS
+            and word not in lex.by_name
+            and word not in _REFS
+            and _org_word(nxt, lex)
+        ):
             out.extend(_classify(word[:-1], pos, lex, tags))
             out.append(_Piece(word[-1], pos + len(word) - 1, pos + len(word), "LEVEL"))
             pos += len(word)
@@ -213,9 +258,16 @@ def _pieces(text: str) -> list[_Piece]:
         new = _classify(word, pos, lex, tags)
         prev = out[-1] if out else None
         # 锁 + 南镇 -> 锁南镇: jieba splits unknown township names
-        if (prev is not None and len(new) == 1 and new[0].cls == "NOUN" and len(word) == 2
-                and word[-1] in "镇乡" and len(prev.word) == 1 and prev.cls in ("OTHER", "NOUN")
-                and re.match(r"[\u3400-\u9fff]", prev.word)):
+        if (
+            prev is not None
+            and len(new) == 1
+            and new[0].cls == "NOUN"
+            and len(word) == 2
+            and word[-1] in "镇乡"
+            and len(prev.word) == 1
+            and prev.cls in ("OTHER", "NOUN")
+            and re.match(r"[\u3400-\u9fff]", prev.word)
+        ):
             out[-1] = _Piece(prev.word + word, prev.start, pos + len(word), "TOWN", "ns")
         else:
             out.extend(new)
@@ -225,8 +277,9 @@ def _pieces(text: str) -> list[_Piece]:
 
 def _org_word(word: str, lex: Lexicon) -> bool:
     """Whether ``word`` can continue an organization name right after a level (委, 纪委, 民政局...)."""
-    return bool(word) and (word == "委" or word in lex.org_suffixes or word in lex.departments
-                           or word in lex.roles)
+    return bool(word) and (
+        word == "委" or word in lex.org_suffixes or word in lex.departments or word in lex.roles
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -441,7 +494,9 @@ class _Orgs:
         for p in self.pieces:
             if p.cls == "REGION" and p.region is not None:
                 s = sent_of.get(p.start)
-                self._region_mentions.append((p.start, self.sentences[s].para if s is not None else 0, p.region))
+                self._region_mentions.append(
+                    (p.start, self.sentences[s].para if s is not None else 0, p.region)
+                )
         i = 0
         n = len(self.pieces)
         while i < n:
@@ -468,8 +523,13 @@ class _Orgs:
                 continue
             self._add_run(run, i, sent_of)
             # X的党组书记: the unit's party group
-            if (nxt is not None and nxt.word == "的" and j + 2 < n and self.pieces[j + 2].cls == "ROLE"
-                    and self.pieces[j + 2].embedded in ("党组", "党委")):
+            if (
+                nxt is not None
+                and nxt.word == "的"
+                and j + 2 < n
+                and self.pieces[j + 2].cls == "ROLE"
+                and self.pieces[j + 2].embedded in ("党组", "党委")
+            ):
                 self._add_run([*run, self.pieces[j + 2]], i, sent_of, role_gap=True)
                 j += 2
             i = j + 1
@@ -529,7 +589,9 @@ class _Orgs:
         org = self._get(("中央", "party_committee", ""), "party_committee", "central", [], p.word)
         self._mention(org, p.start, p.end, p.word, s, True, self._is_subject(p.start, s))
 
-    def _add_run(self, run: list[_Piece], i: int, sent_of: dict[int, int], role_gap: bool = False) -> _Org | None:
+    def _add_run(
+        self, run: list[_Piece], i: int, sent_of: dict[int, int], role_gap: bool = False
+    ) -> _Org | None:
         s = sent_of.get(run[0].start)
         if s is None:
             return None
@@ -543,7 +605,11 @@ class _Orgs:
         explicit = False
         body_start = 0
         for k, p in enumerate(run):
-            if p.cls == "REGION" and p.region is not None and all(q.cls in ("REGION", "PREFIX") for q in run[:k]):
+            if (
+                p.cls == "REGION"
+                and p.region is not None
+                and all(q.cls in ("REGION", "PREFIX") for q in run[:k])
+            ):
                 region, explicit, body_start = p.region, True, k + 1
             elif p.cls == "PREFIX" and k == 0:
                 body_start = 1
@@ -566,30 +632,31 @@ class _Orgs:
         if not body:
             return None
         kind = _kind_of(body, last, lex)
-        # The written form and the canonical name (the region spelt out).
-        end = last.end
-        if role_piece is not None:
-            end = role_piece.start + len(role_piece.embedded or "")
-        written = self.text[run[0].start : end]
-        if role_gap:
-            written = self.text[run[0].start : run[-2].end] if len(run) > 1 else written
-        body_text = "".join(q.word for q in body if q.cls != "ROLE")
-        if role_piece is not None:
-            body_text += role_piece.embedded or ""
-        region_name = "中央" if central else region.name  # type: ignore[union-attr]
-        canonical = region_name + body_text
-        if role_gap:
-            canonical = region_name + "".join(q.word for q in body[:-1]) + (role_piece.embedded or "")  # type: ignore[union-attr]
-            written = canonical if not explicit else self.text[run[0].start : run[-2].end] + (role_piece.embedded or "")  # type: ignore[union-attr]
+        region_name = "中央" if region is None else region.name
+        region_key = "中央" if region is None else region.code
+        # The written form and the canonical name (the region spelt out). With a role
+        # (市纪委书记, 民政局的党组书记) the organization ends with the role's suffix.
+        emb = role_piece.embedded or "" if role_piece is not None else ""
+        end = last.end if role_piece is None else role_piece.start + len(emb)
+        if role_gap:  # X的党组书记 -> X党组
+            canonical = region_name + "".join(q.word for q in body[:-1]) + emb
+            written = self.text[run[0].start : run[-2].end] + emb if explicit else canonical
+        else:
+            canonical = region_name + "".join(q.word for q in body if q.cls != "ROLE") + emb
+            written = self.text[run[0].start : end]
         level = _level_of(region, central)
-        if any(q.cls == "TOWN" or q.word.endswith(("街道", "镇", "乡")) or q.word in ("街道办事处", "乡政府", "镇政府")
-               for q in body) and kind in ("unit", "party_committee", "party_branch"):
+        if any(
+            q.cls == "TOWN"
+            or q.word.endswith(("街道", "镇", "乡"))
+            or q.word in ("街道办事处", "乡政府", "镇政府")
+            for q in body
+        ) and kind in ("unit", "party_committee", "party_branch"):
             level = "township"
         if kind == "party_branch":
             level = "grassroots"
-        path = [] if central else lex.path(region.code)  # type: ignore[union-attr]
+        path = [] if region is None else lex.path(region.code)
         norm = _norm_body(body, kind, lex, role_piece)
-        org = self._get(("中央" if central else region.code, kind, norm), kind, level, path, canonical)  # type: ignore[union-attr]
+        org = self._get((region_key, kind, norm), kind, level, path, canonical)
         self._mention(org, run[0].start, end, written, s, explicit, self._is_subject(run[0].start, s))
         if role_piece is not None:
             self.roles.append((org, role_piece, s))
@@ -615,7 +682,11 @@ class _Orgs:
             if unit_end is not None:
                 unit_run = run[: body_start + unit_end + 1]
                 unit = self._add_run(unit_run, i, sent_of)
-                if unit is not None and unit.kind in ("unit", "functional_department") and unit not in org.leads:
+                if (
+                    unit is not None
+                    and unit.kind in ("unit", "functional_department")
+                    and unit not in org.leads
+                ):
                     org.leads.append(unit)
         return org
 
@@ -624,10 +695,10 @@ class _Orgs:
             return None
         kind = _kind_of(run, run[-1], self.lex)
         body = "".join(q.word for q in run)
-        name = ("中央" if central else region.name) + body  # type: ignore[union-attr]
-        path = [] if central else self.lex.path(region.code)  # type: ignore[union-attr]
-        org = self._get(("中央" if central else region.code, kind, body), kind,  # type: ignore[union-attr]
-                        _level_of(region, central), path, name)
+        name = ("中央" if region is None else region.name) + body
+        path = [] if region is None else self.lex.path(region.code)
+        key = ("中央" if region is None else region.code, kind, body)
+        org = self._get(key, kind, _level_of(region, central), path, name)
         self._mention(org, run[0].start, run[-1].end, self.text[run[0].start : run[-1].end], s, False, False)
         return org
 
@@ -639,7 +710,9 @@ class _Orgs:
             self.order.append(org)
         return org
 
-    def _mention(self, org: _Org, start: int, end: int, written: str, s: int, explicit: bool, subject: bool) -> None:
+    def _mention(
+        self, org: _Org, start: int, end: int, written: str, s: int, explicit: bool, subject: bool
+    ) -> None:
         m = _Mention(start, end, written, s, explicit, subject)
         org.mentions.append(m)
         self.sentence_orgs.setdefault(s, []).append((m, org))
@@ -668,7 +741,9 @@ class _Orgs:
 
 def _norm_body(body: Sequence[_Piece], kind: str, lex: Lexicon, role: _Piece | None) -> str:
     words = [q.word for q in body if q.cls != "ROLE"]
-    if kind == "discipline_commission" and all(lex.org_suffixes.get(w) == "discipline_commission" for w in words):
+    if kind == "discipline_commission" and all(
+        lex.org_suffixes.get(w) == "discipline_commission" for w in words
+    ):
         return ""
     if kind == "party_committee" and all(w in ("党委", "委", "委员会", *_LEVEL_COMMITTEES) for w in words):
         return ""
@@ -790,8 +865,11 @@ def _figures(text: str, sentences: list[_Sentence], starts: list[int], lex: Lexi
         s = _sentence_at(sentences, starts, start)
         if s is None:
             continue
-        out.append(_Found("figure", start, m.end(), s, {"value": value, "unit": unit, "more": more,
-                                                        "text": m.group(0)}))
+        out.append(
+            _Found(
+                "figure", start, m.end(), s, {"value": value, "unit": unit, "more": more, "text": m.group(0)}
+            )
+        )
     return out
 
 
@@ -914,8 +992,13 @@ def extract_article(article: Article, sid: str | None = None) -> dict[str, Any]:
     for o in orgs.order:  # a dispatched group supervises the unit it is stationed at
         if o.kind == "dispatched_group" and o.stationed and ("supervisory", o.id) not in resp:
             k = o.mentions[0].sentence
-            rec = {"id": f"{sid}.r{len(resp) + 1}", "type": "supervisory", "bearer": o.id,
-                   "over": [u.id for u in o.stationed], **prov(k)}
+            rec = {
+                "id": f"{sid}.r{len(resp) + 1}",
+                "type": "supervisory",
+                "bearer": o.id,
+                "over": [u.id for u in o.stationed],
+                **prov(k),
+            }
             resp[("supervisory", o.id)] = rec
 
     # People: role placeholders tied to an organization
@@ -928,9 +1011,17 @@ def extract_article(article: Article, sid: str | None = None) -> dict[str, Any]:
         role = piece.role or "member"
         if role == "discipline_secretary" and org.kind in ("discipline_commission", "dispatched_group"):
             role = "head"
-        pname = (org.region[-1] if org.region else "中央") + piece.word if org.key[2] == "" else org.canonical + title
-        people[key] = {"id": f"{sid}.p{len(people) + 1}", "name": pname,
-                       "posts": [{"org": org.id, "title": piece.word, "role": role}], **prov(k)}
+        pname = (
+            (org.region[-1] if org.region else "中央") + piece.word
+            if org.key[2] == ""
+            else org.canonical + title
+        )
+        people[key] = {
+            "id": f"{sid}.p{len(people) + 1}",
+            "name": pname,
+            "posts": [{"org": org.id, "title": piece.word, "role": role}],
+            **prov(k),
+        }
 
     # Mechanisms
     mech: dict[tuple[str, str | None], dict[str, Any]] = {}
@@ -982,19 +1073,33 @@ def extract_article(article: Article, sid: str | None = None) -> dict[str, Any]:
         metric = _metric(text, sent, f, lex)
         prev = by_sentence.get(f.sentence, [])
         head = text[prev[-1][0].end if prev else sent.start : f.start]
+        if not prev and head.lstrip().startswith("其中") and f.sentence > 0:
+            # "…1,205人; 其中…18人": the subset opens the next sentence of the paragraph
+            before = sentences[f.sentence - 1]
+            if before.para == sent.para:
+                prev = by_sentence.get(f.sentence - 1, [])
         if prev and "其中" in head:
             parent = prev[-1][1]
             between = head[head.rfind("其中") + 2 :] + re.split(r"[，,、；;。]", text[f.end : sent.end])[0]
             qual = "subset"
             for w, role in sorted(lex.roles.items(), key=lambda kv: -len(kv[0])):
                 if w in between:
-                    qual = {"head": "heads", "member": "team_members", "deputy": "deputies",
-                            "discipline_secretary": "discipline_secretaries"}[role]
+                    qual = {
+                        "head": "heads",
+                        "member": "team_members",
+                        "deputy": "deputies",
+                        "discipline_secretary": "discipline_secretaries",
+                    }[role]
                     break
             metric = f"{parent['metric']}.{qual}"
         subj = subject.get(f.sentence)
-        rec = {"id": f"{sid}.f{len(facts) + 1}", "subject": subj.id if subj else sid, "metric": metric,
-               "value": f.data["value"], "unit": f.data["unit"]}
+        rec = {
+            "id": f"{sid}.f{len(facts) + 1}",
+            "subject": subj.id if subj else sid,
+            "metric": metric,
+            "value": f.data["value"],
+            "unit": f.data["unit"],
+        }
         period = _period(text[sent.start : sent.end], header.get("published"))
         if period:
             rec["period"] = period
@@ -1046,8 +1151,9 @@ def draft_from_articles(articles: Sequence[Article]) -> dict[str, Any]:
     records stand on their own for review.
     """
     out: dict[str, Any] = {"respchain": 1}
-    sections: dict[str, list] = {k: [] for k in ("sources", "organizations", "people", "responsibilities",
-                                                  "mechanisms", "facts")}
+    sections: dict[str, list] = {
+        k: [] for k in ("sources", "organizations", "people", "responsibilities", "mechanisms", "facts")
+    }
     used: set[str] = set()
     dates = []
     for a in articles:

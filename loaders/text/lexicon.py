@@ -116,8 +116,17 @@ def tokenizer() -> Any:
     words += [(w, "n") for w in lex.types]
     words += [(w, "n") for w in lex.mechanisms]
     words += [(w, "n") for w in lex.roles]
-    words += [("党中央", "nt"), ("中共中央", "nt"), ("该市", "r"), ("该县", "r"), ("该区", "r"), ("该省", "r"),
-              ("该州", "r"), ("该镇", "r"), ("该旗", "r")]
+    words += [
+        ("党中央", "nt"),
+        ("中共中央", "nt"),
+        ("该市", "r"),
+        ("该县", "r"),
+        ("该区", "r"),
+        ("该省", "r"),
+        ("该州", "r"),
+        ("该镇", "r"),
+        ("该旗", "r"),
+    ]
     for w, _tag in words:
         tk.add_word(w, 200000)
     return tk
@@ -140,7 +149,9 @@ def tag_table() -> dict[str, str]:
 
     dict_path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
     st = os.stat(dict_path)
-    cache = os.path.join(tempfile.gettempdir(), f"respchain-jieba-tags-{st.st_size}-{int(st.st_mtime)}.marshal")
+    cache = os.path.join(
+        tempfile.gettempdir(), f"respchain-jieba-tags-{st.st_size}-{int(st.st_mtime)}.marshal"
+    )
     table: dict[str, str] | None = None
     try:
         with open(cache, "rb") as fh:

@@ -84,16 +84,76 @@ def _normalize_newlines(text: str) -> str:
 # ---------------------------------------------------------------------------
 # HTML
 
-_SKIP = {"script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "select",
-         "button", "iframe", "svg", "head"}
-_BLOCK = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
-          "table", "tr", "td", "th", "blockquote", "pre", "br", "hr", "dd", "dt", "dl", "figure",
-          "figcaption", "center", "body", "html"}
-_VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "param", "source",
-         "track", "wbr"}
+_SKIP = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "select",
+    "button",
+    "iframe",
+    "svg",
+    "head",
+}
+_BLOCK = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "blockquote",
+    "pre",
+    "br",
+    "hr",
+    "dd",
+    "dt",
+    "dl",
+    "figure",
+    "figcaption",
+    "center",
+    "body",
+    "html",
+}
+_VOID = {
+    "br",
+    "hr",
+    "img",
+    "meta",
+    "link",
+    "input",
+    "area",
+    "base",
+    "col",
+    "embed",
+    "param",
+    "source",
+    "track",
+    "wbr",
+}
 # Class or id words of page furniture around the article.
-_FURNITURE = re.compile(r"nav|menu|footer|header|sidebar|breadcrumb|comment|share|copyright|related|banner|"
-                        r"toolbar|login|advert|\bad\b|recommend", re.I)
+_FURNITURE = re.compile(
+    r"nav|menu|footer|header|sidebar|breadcrumb|comment|share|copyright|related|banner|"
+    r"toolbar|login|advert|\bad\b|recommend",
+    re.I,
+)
 _CONTENT = re.compile(r"article|content|artibody|main-text|text|detail|zw|正文|TRS_Editor", re.I)
 _WS = re.compile(r"[ \t\r\n\f\v\u3000\xa0]+")
 
@@ -191,8 +251,9 @@ def _pick_body(root: _Node) -> _Node:
             body = node
         if node.tag == "article" and _text_len(node) > 0:
             return node
-        score = sum(_text_len(c) for c in node.children if isinstance(c, _Node) and c.tag == "p"
-                    and not _skipped(c))
+        score = sum(
+            _text_len(c) for c in node.children if isinstance(c, _Node) and c.tag == "p" and not _skipped(c)
+        )
         marks = f"{node.attrs.get('class', '')} {node.attrs.get('id', '')}"
         if score and _CONTENT.search(marks):
             score = int(score * 1.25)
@@ -278,7 +339,12 @@ def read_article(path: str | Path) -> Article:
         text, enc = decode_bytes(data)
     except UnicodeDecodeError as e:
         raise InputError(
-            Problem(str(p), 0, "", f"既非 UTF-8 也非 GB18030 编码 / neither UTF-8 nor GB18030 text (byte {e.start})")
+            Problem(
+                str(p),
+                0,
+                "",
+                f"既非 UTF-8 也非 GB18030 编码 / neither UTF-8 nor GB18030 text (byte {e.start})",
+            )
         ) from None
     text = _normalize_newlines(text)
     if _is_html(p, text):

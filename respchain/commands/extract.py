@@ -44,10 +44,19 @@ def write_draft(data: dict[str, Any], path: Path) -> Path:
 
 @click.command("extract")
 @click.argument("articles", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
-              help="草稿登记册 .yaml / the draft register to write")
-@click.option("--text-dir", type=click.Path(path_type=Path), default=None,
-              help="同时写出各文章的规范化文本（span 所指）/ also write each article's normalized text here")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="草稿登记册 .yaml / the draft register to write",
+)
+@click.option(
+    "--text-dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="同时写出各文章的规范化文本（span 所指）/ also write each article's normalized text here",
+)
 def extract_cmd(articles: tuple[Path, ...], output: Path, text_dir: Path | None) -> int:
     """从文章抽取登记册草稿 / Extract a register draft from articles (UTF-8/GB18030 text or HTML).
 
@@ -74,8 +83,10 @@ def extract_cmd(articles: tuple[Path, ...], output: Path, text_dir: Path | None)
         text_dir.mkdir(parents=True, exist_ok=True)
         for art, src in zip(read, draft["sources"], strict=True):
             (text_dir / f"{src['id']}.txt").write_text(art.text, encoding="utf-8")
-    counts = ", ".join(f"{k} {len(draft.get(k) or [])}" for k in
-                       ("organizations", "people", "responsibilities", "mechanisms", "facts"))
+    counts = ", ".join(
+        f"{k} {len(draft.get(k) or [])}"
+        for k in ("organizations", "people", "responsibilities", "mechanisms", "facts")
+    )
     click.echo(f"已写入草稿 / wrote draft {output}: {len(read)} 篇文章 / article(s); {counts}")
     return 0
 
@@ -83,18 +94,37 @@ def extract_cmd(articles: tuple[Path, ...], output: Path, text_dir: Path | None)
 @click.command("eval-extract")
 @click.argument("gold", type=click.Path(path_type=Path))
 @click.argument("pred", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
-              help="输出格式 / output format")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="输出格式 / output format",
+)
 def eval_extract_cmd(gold: Path, pred: Path, fmt: str) -> int:
     """按类别评估抽取结果 / Score a draft against a gold file: precision, recall and F1 per category."""
     from respchain.loaders.text.evaluate import format_scores, score_extraction
 
     scores = score_extraction(gold, pred)
     if fmt == "json":
-        click.echo(json.dumps({k: {"gold": s.gold, "predicted": s.predicted, "matched": s.matched,
-                                   "precision": round(s.precision, 4), "recall": round(s.recall, 4),
-                                   "f1": round(s.f1, 4)} for k, s in scores.items()}, ensure_ascii=False,
-                              indent=2))
+        click.echo(
+            json.dumps(
+                {
+                    k: {
+                        "gold": s.gold,
+                        "predicted": s.predicted,
+                        "matched": s.matched,
+                        "precision": round(s.precision, 4),
+                        "recall": round(s.recall, 4),
+                        "f1": round(s.f1, 4),
+                    }
+                    for k, s in scores.items()
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         click.echo(format_scores(scores, f"{gold.name} ↔ {pred.name}"))
     return 0

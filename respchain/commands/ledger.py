@@ -58,6 +58,7 @@ def import_cmd(
     name: str | None,
     year: int | None,
     list_id: str | None,
+    source: str | None,
     output: Path,
 ) -> int:
     """导入台账为登记册清单 / Import a ledger (.xlsx, .csv) as a list of the register format.

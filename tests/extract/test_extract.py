@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from respchain.cli import main
-from respchain.commands.extract import write_draft
 from respchain.loaders import load_register
 from respchain.loaders.text import draft_from_articles, read_article
 from respchain.loaders.text.evaluate import format_scores, load_gold, score_extraction
 from respchain.loaders.text.extract import parse_chinese_number
 from respchain.loaders.text.reader import html_to_text
+
+from respchain.cli import main
+from respchain.commands.extract import write_draft
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data" / "extract"
@@ -103,14 +103,19 @@ def test_seed_structure_regions_links_and_subsets():
     d = _draft([SEED])
     orgs = {o["name"]: o for o in d["organizations"]}
     youxi = orgs["福建省三明市尤溪县纪委监委"]
-    assert (youxi["kind"], youxi["level"], youxi["region"]) == ("discipline_commission", "county",
-                                                                 "福建省/三明市/尤溪县")
+    assert (youxi["kind"], youxi["level"], youxi["region"]) == (
+        "discipline_commission",
+        "county",
+        "福建省/三明市/尤溪县",
+    )
     group = orgs["尤溪县纪委监委驻县人民法院纪检监察组"]
     court, court_group = orgs["尤溪县人民法院"], orgs["尤溪县人民法院党组"]
     assert group["kind"] == "dispatched_group" and group["parent"] == youxi["id"]
     assert court_group["leads"] == [court["id"]]
-    assert any(r["bearer"] == group["id"] and r["type"] == "supervisory" and court["id"] in r["over"]
-               for r in d["responsibilities"])
+    assert any(
+        r["bearer"] == group["id"] and r["type"] == "supervisory" and court["id"] in r["over"]
+        for r in d["responsibilities"]
+    )
     # 会同县 (a county in Hunan) is the verb 会同 here, not a region
     assert not any("湖南" in (o.get("region") or "") for o in d["organizations"])
     assert orgs["云南省景洪市纪委监委"]["region"] == "云南省/西双版纳傣族自治州/景洪市"
@@ -159,8 +164,10 @@ def test_seed_as_html_page(tmp_path: Path):
 
     paras = [ln.strip() for ln in SEED.read_text(encoding="utf-8").split("\n") if ln.strip()]
     body = "".join(f"<p>{escape(p)}</p>" for p in paras[6:-3])
-    page = (f"<html><head><title>强化全面从严治党政治责任</title></head><body><nav><a>首页</a><a>天津市纪委监委</a></nav>"
-            f"<div class='content'>{body}</div><footer><p>甘肃省兰州市纪委监委 版权所有</p></footer></body></html>")
+    page = (
+        f"<html><head><title>强化全面从严治党政治责任</title></head><body><nav><a>首页</a><a>天津市纪委监委</a></nav>"
+        f"<div class='content'>{body}</div><footer><p>甘肃省兰州市纪委监委 版权所有</p></footer></body></html>"
+    )
     p = tmp_path / "seed.html"
     p.write_text(page, encoding="utf-8")
     d = _draft([p])
@@ -175,7 +182,7 @@ def test_seed_as_html_page(tmp_path: Path):
 def test_numbers_and_punctuation_variants(tmp_path: Path):
     p = tmp_path / "n.txt"
     p.write_text(
-        "浙江省湖州市纪委监委今年以来对十余家单位开展监督, 问责党员干部１,２０５人; 其中\"一把手\"18人.\n"
+        '浙江省湖州市纪委监委今年以来对十余家单位开展监督, 问责党员干部１,２０５人; 其中"一把手"18人.\n'
         "该市纪委监委坚持“两个责任”一起抓，党的十八大以来形成两个清单，二十届中央纪委四次全会作出部署。\n",
         encoding="utf-8",
     )
@@ -188,7 +195,12 @@ def test_numbers_and_punctuation_variants(tmp_path: Path):
     assert len([f for f in d["facts"] if f["value"] == 2]) == 1
     assert not any(f["value"] in (18, 4) and f["unit"] in ("大", "次") for f in d["facts"])
     assert d["sources"][0]["topics"] == ["main", "supervisory"]
-    assert [parse_chinese_number(x) for x in ("十余", "一百零五", "两千三百", "二十三")] == [10, 105, 2300, 23]
+    assert [parse_chinese_number(x) for x in ("十余", "一百零五", "两千三百", "二十三")] == [
+        10,
+        105,
+        2300,
+        23,
+    ]
 
 
 def test_long_article_is_extracted_correctly():
@@ -199,8 +211,11 @@ def test_long_article_is_extracted_correctly():
     d = draft_from_articles([read_article_text(text[:10_000])])
     assert len(d["organizations"]) >= 15 and len(d["facts"]) >= 10
     full = text[:10_000]
-    assert all(full[r["span"][0] : r["span"][1]] == r["quote"] for s in ("organizations", "mechanisms", "facts")
-               for r in d[s])
+    assert all(
+        full[r["span"][0] : r["span"][1]] == r["quote"]
+        for s in ("organizations", "mechanisms", "facts")
+        for r in d[s]
+    )
 
 
 def read_article_text(text: str):
