@@ -38,6 +38,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections import defaultdict
+from functools import lru_cache
 from importlib.resources import files as _package_files
 from pathlib import Path
 from typing import Any
@@ -46,8 +47,6 @@ from urllib.parse import quote, unquote
 import networkx as nx
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SKOS
-
-from respchain.exceptions import InputError, Problem
 from respchain.graph.schema import (
     ORG_KIND_INFO,
     RESPONSIBILITY_INFO,
@@ -55,7 +54,6 @@ from respchain.graph.schema import (
     Level,
     ListKind,
     NodeKind,
-    OrgKind,
     Rating,
     RelType,
     ResponsibilityKind,
@@ -65,6 +63,8 @@ from respchain.graph.schema import (
     orgkind_node_id,
     type_node_id,
 )
+
+from respchain.exceptions import InputError, Problem
 
 __all__ = [
     "RC",
@@ -244,8 +244,22 @@ _ATTRS: dict[str, tuple[URIRef, str]] = {
 _PRED_ATTR = {p: (a, k) for a, (p, k) in _ATTRS.items()}
 
 # Attributes that repeat what an edge says; rebuilt from the edges on reading.
-_FROM_EDGES = {"org_kind", "person", "org", "type", "bearer", "owner", "list", "implements", "for",
-               "subject", "source", "topics", "kind", "event_kind"}
+_FROM_EDGES = {
+    "org_kind",
+    "person",
+    "org",
+    "type",
+    "bearer",
+    "owner",
+    "list",
+    "implements",
+    "for",
+    "subject",
+    "source",
+    "topics",
+    "kind",
+    "event_kind",
+}
 # Attributes never exported (editing locations) or only on vocabulary nodes.
 _NOT_EXPORTED = {"file", "line", "span", "code", "name_en", "definition_zh", "definition_en", "bearers"}
 
@@ -257,8 +271,15 @@ _SHORTCUTS: dict[str, URIRef] = {
     ResponsibilityKind.ONE_POST_TWO_DUTIES: RC.oneTwoDutiesOver,
     ResponsibilityKind.FUNCTIONAL_REGULATORY: RC.regulates,
 }
-_DERIVED_PREDS = {ORG.headOf, ORG.member, ORG.organization, PROV.qualifiedDelegation, PROV.agent,
-                  PROV.hadActivity, *_SHORTCUTS.values()}
+_DERIVED_PREDS = {
+    ORG.headOf,
+    ORG.member,
+    ORG.organization,
+    PROV.qualifiedDelegation,
+    PROV.agent,
+    PROV.hadActivity,
+    *_SHORTCUTS.values(),
+}
 
 
 def _enc(node_id: str) -> str:
@@ -295,10 +316,18 @@ def ontology_path() -> Path:
     return Path(str(_package_files("respchain.graph").joinpath("ontology.ttl")))
 
 
-def ontology_graph() -> Graph:
-    """The respchain ontology, parsed."""
-    g = new_graph()
+@lru_cache(maxsize=1)
+def _ontology_triples() -> tuple:
+    g = Graph()
     g.parse(ontology_path(), format="turtle")
+    return tuple(g)
+
+
+def ontology_graph() -> Graph:
+    """The respchain ontology, parsed (a new graph on each call; parsed once)."""
+    g = new_graph()
+    for t in _ontology_triples():
+        g.add(t)
     return g
 
 
@@ -455,7 +484,9 @@ def _add_derived(G: nx.MultiDiGraph, g: Graph, iri) -> None:
                     add((dlg, PROV.hadActivity, task))
 
 
-def write_rdf(G: nx.MultiDiGraph, path: str | Path, *, base_iri: str | None = None, fmt: str | None = None) -> Path:
+def write_rdf(
+    G: nx.MultiDiGraph, path: str | Path, *, base_iri: str | None = None, fmt: str | None = None
+) -> Path:
     """Write ``G`` as RDF to ``path`` (``.ttl``, ``.jsonld`` or ``.nt``, or ``fmt``).
 
     The file is written to a temporary name and renamed: a failure leaves no
@@ -464,8 +495,15 @@ def write_rdf(G: nx.MultiDiGraph, path: str | Path, *, base_iri: str | None = No
     path = Path(path)
     fmt = fmt or FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise InputError(Problem(str(path), 0, "", f"不支持的 RDF 文件类型 / unsupported RDF file type "
-                                 f"{path.suffix!r} (supported: {', '.join(FORMATS)})"))
+        raise InputError(
+            Problem(
+                str(path),
+                0,
+                "",
+                f"不支持的 RDF 文件类型 / unsupported RDF file type "
+                f"{path.suffix!r} (supported: {', '.join(FORMATS)})",
+            )
+        )
     g = graph_to_rdf(G, base_iri=base_iri)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".part")
@@ -499,7 +537,9 @@ def parse_rdf(text: str, fmt: str, *, source: str = "") -> Graph:
         why = getattr(e, "_why", None) or getattr(e, "msg", None)
         text_e = str(e).strip()
         msg = str(why) if why else (text_e.splitlines()[0] if text_e else type(e).__name__)
-        raise InputError(Problem(source, line, "", f"RDF 语法错误 / RDF syntax error ({fmt}): {msg}")) from None
+        raise InputError(
+            Problem(source, line, "", f"RDF 语法错误 / RDF syntax error ({fmt}): {msg}")
+        ) from None
     return g
 
 
@@ -523,21 +563,27 @@ class _Reader:
         if isinstance(term, URIRef):
             s = str(term)
             if s.startswith(str(RCTYPE)):
-                return type_node_id(s[len(str(RCTYPE)):])
+                return type_node_id(s[len(str(RCTYPE)) :])
             if s.startswith(str(RCKIND)):
-                return orgkind_node_id(s[len(str(RCKIND)):])
+                return orgkind_node_id(s[len(str(RCKIND)) :])
             if self.base and s.startswith(self.base) and len(s) > len(self.base):
-                return unquote(s[len(self.base):])
+                return unquote(s[len(self.base) :])
             return s
         return f"_:{term}"
 
     def code(self, attr: str, term: Any, where: str) -> str | None:
         ns, allowed = _CODES[attr]
         s = str(term)
-        code = s[len(str(ns)):] if s.startswith(str(ns)) else s
+        code = s[len(str(ns)) :] if s.startswith(str(ns)) else s
         if code not in allowed:
-            self.problems.append(Problem("", 0, where, f"{s!r} 不是允许值 / is not one of "
-                                         f"{', '.join(str(ns) + a for a in allowed)}"))
+            self.problems.append(
+                Problem(
+                    "",
+                    0,
+                    where,
+                    f"{s!r} 不是允许值 / is not one of {', '.join(str(ns) + a for a in allowed)}",
+                )
+            )
             return None
         return code
 
@@ -560,7 +606,11 @@ def _loose_graph(g: Graph) -> tuple[nx.MultiDiGraph, list[Problem]]:
     G = nx.MultiDiGraph()
     G.graph.update(respchain=1, as_of=None, period=None, title="", files=[])
     if r.reg is not None:
-        for p, key, conv in ((RC.asOf, "as_of", str), (RC.period, "period", int), (DCTERMS.title, "title", str)):
+        for p, key, conv in (
+            (RC.asOf, "as_of", str),
+            (RC.period, "period", int),
+            (DCTERMS.title, "title", str),
+        ):
             v = g.value(r.reg, p)
             if v is not None:
                 try:
@@ -591,8 +641,15 @@ def _loose_graph(g: Graph) -> tuple[nx.MultiDiGraph, list[Problem]]:
         if kind == NodeKind.EVENT:
             ek = [_CLASS_EVENT[c] for c in types[s] if c in _CLASS_EVENT]
             if len(ek) != 1:
-                r.problems.append(Problem("", 0, nid, "事件须恰有一个事件类 / an event needs exactly one event "
-                                          f"class ({', '.join(str(c) for c in _EVENT_CLASSES.values())})"))
+                r.problems.append(
+                    Problem(
+                        "",
+                        0,
+                        nid,
+                        "事件须恰有一个事件类 / an event needs exactly one event "
+                        f"class ({', '.join(str(c) for c in _EVENT_CLASSES.values())})",
+                    )
+                )
             attrs["event_kind"] = ek[0] if ek else ""
         G.add_node(nid, **attrs)
 
@@ -606,7 +663,14 @@ def _loose_graph(g: Graph) -> tuple[nx.MultiDiGraph, list[Problem]]:
         rel = _PRED_REL.get(p)
         if rel is not None:
             if isinstance(o, Literal):
-                r.problems.append(Problem("", 0, f"{nid}.{p}", f"须为资源而非文字 / must be a resource, not the literal {str(o)!r}"))
+                r.problems.append(
+                    Problem(
+                        "",
+                        0,
+                        f"{nid}.{p}",
+                        f"须为资源而非文字 / must be a resource, not the literal {str(o)!r}",
+                    )
+                )
                 continue
             G.add_edge(nid, r.id_of(o), key=rel, type=rel)
             continue
@@ -642,14 +706,24 @@ def _loose_graph(g: Graph) -> tuple[nx.MultiDiGraph, list[Problem]]:
 def _vocab_nodes(G: nx.MultiDiGraph) -> None:
     for t, info in RESPONSIBILITY_INFO.items():
         G.add_node(
-            type_node_id(t), kind=NodeKind.RESPONSIBILITY_TYPE.value, code=t, name=info["zh"],
-            name_en=info["en"], definition_zh=info["def_zh"], definition_en=info["def_en"],
+            type_node_id(t),
+            kind=NodeKind.RESPONSIBILITY_TYPE.value,
+            code=t,
+            name=info["zh"],
+            name_en=info["en"],
+            definition_zh=info["def_zh"],
+            definition_en=info["def_en"],
             bearers=info["bearers"],
         )
     for k, info in ORG_KIND_INFO.items():
         G.add_node(
-            orgkind_node_id(k), kind=NodeKind.ORGANIZATION_KIND.value, code=k, name=info["zh"],
-            name_en=info["en"], definition_zh=info["def_zh"], definition_en=info["def_en"],
+            orgkind_node_id(k),
+            kind=NodeKind.ORGANIZATION_KIND.value,
+            code=k,
+            name=info["zh"],
+            name_en=info["en"],
+            definition_zh=info["def_zh"],
+            definition_en=info["def_en"],
         )
         for t in info["bears"]:
             rel = RelType.BEARS_BY_DEFAULT.value
@@ -732,8 +806,15 @@ def graph_from_rdf(rdf_graph: Graph, *, file: str = "") -> nx.MultiDiGraph:
     G, problems = _loose_graph(rdf_graph)
     for n, d in G.nodes(data=True):
         if "kind" not in d:
-            problems.append(Problem(file, 0, n, "引用的资源不是登记册记录 / reference to a resource that is "
-                                    "not a register record (no known rdf:type)"))
+            problems.append(
+                Problem(
+                    file,
+                    0,
+                    n,
+                    "引用的资源不是登记册记录 / reference to a resource that is "
+                    "not a register record (no known rdf:type)",
+                )
+            )
     if problems:
         raise InputError([Problem(file, p.line, p.path, p.message) for p in problems])
     if file:
@@ -789,7 +870,9 @@ def register_data_from_graph(G: nx.MultiDiGraph) -> dict[str, Any]:
         d = nodes[n]
         rec = {"id": n, "title": d.get("title") or d.get("name", n)}
         rec.update({k: d[k] for k in ("publisher", "published", "url", "quote") if k in d})
-        topics = [v.split(":", 1)[1] if v.startswith("type:") else v for v in _targets(G, n, RelType.DISCUSSES)]
+        topics = [
+            v.split(":", 1)[1] if v.startswith("type:") else v for v in _targets(G, n, RelType.DISCUSSES)
+        ]
         if topics:
             rec["topics"] = topics
         sources.append(rec)
@@ -884,8 +967,12 @@ def register_data_from_graph(G: nx.MultiDiGraph) -> dict[str, Any]:
         for k in ("talk", "form", "for", "rating", "result", "meeting"):
             if k in d:
                 rec[k] = d[k]
-        for key, rel in (("by", RelType.BY), ("with", RelType.WITH), ("target", RelType.TARGET),
-                         ("parties", RelType.PARTY)):
+        for key, rel in (
+            ("by", RelType.BY),
+            ("with", RelType.WITH),
+            ("target", RelType.TARGET),
+            ("parties", RelType.PARTY),
+        ):
             vs = _targets(G, n, rel)
             if vs:
                 rec[key] = vs
@@ -912,7 +999,12 @@ def register_data_from_graph(G: nx.MultiDiGraph) -> dict[str, Any]:
     facts = []
     for n in sorted(by_kind[NodeKind.FACT]):
         d = nodes[n]
-        rec = {"id": n, "subject": d.get("subject", ""), "metric": d.get("metric", ""), "value": d.get("value")}
+        rec = {
+            "id": n,
+            "subject": d.get("subject", ""),
+            "metric": d.get("metric", ""),
+            "value": d.get("value"),
+        }
         rec.update({k: d[k] for k in ("unit", "period") if k in d})
         rec.update(_prov(d))
         facts.append(rec)

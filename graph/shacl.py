@@ -24,11 +24,11 @@ from typing import Any
 import networkx as nx
 from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS
-
-from respchain.exceptions import BackendError
 from respchain.graph.rdf import DEFAULT_BASE_IRI, RC, graph_to_rdf
 from respchain.graph.schema import LEADING_ORG_KINDS, PARTY_ORG_KINDS, NodeKind, RelType
 from respchain.queries.finding import Finding
+
+from respchain.exceptions import BackendError
 
 __all__ = [
     "SHACL_RULES",
@@ -91,8 +91,13 @@ def validate_rdf(data: Graph, shapes: Graph | None = None) -> tuple[bool, Graph]
 
     try:
         conforms, report, _text = pyshacl.validate(
-            data, shacl_graph=shapes if shapes is not None else shapes_graph(),
-            advanced=True, inference="none", allow_warnings=True, abort_on_first=False, inplace=True,
+            data,
+            shacl_graph=shapes if shapes is not None else shapes_graph(),
+            advanced=True,
+            inference="none",
+            allow_warnings=True,
+            abort_on_first=False,
+            inplace=True,
         )
     except Exception as e:  # pyshacl raises its own and rdflib's errors
         raise BackendError(f"SHACL 校验失败 / SHACL validation failed: {e}") from e
@@ -131,7 +136,9 @@ def _evidence(G: nx.MultiDiGraph, rule: str, s: str, as_of: str) -> tuple[list[s
         return [s, *sorted(units)], {"units": len(units)}
     if rule == "SUP-002":
         ids = [r for r in _out(G, s, RelType.BEARS.value) if G._node[r].get("type") == "supervisory"]
-        ids += [lst for lst in _out(G, s, RelType.OWNS.value) if G._node[lst].get("list_kind") == "supervisory"]
+        ids += [
+            lst for lst in _out(G, s, RelType.OWNS.value) if G._node[lst].get("list_kind") == "supervisory"
+        ]
         return [s, *sorted(set(ids))], {"kind": G._node[s].get("org_kind") or "person"}
     if rule.startswith("LIST-"):
         lst = G._node[s].get("list", "")

@@ -28,6 +28,13 @@ Column meanings (ledger header -> task field)::
     牵头单位 -> lead            协助部门 -> assist         完成时限 -> due / due_note
     状态 -> status              完成情况 -> progress (and status when no 状态)
     责任类型 -> implements      备注 -> note               缺口 -> ignored (written on export)
+
+Names are matched after NFKC (full width -> half width) with spaces removed:
+by id, then by name, then (people) by post title (``区委书记``) or a part of
+one, (units) by the name without 中共 or by a unique ending (``卫生健康局``);
+``王某（p-wang）`` picks by id where a name is shared. Several names in one cell
+are separated by 、，,;；/ or line breaks; in 牵头单位 the first leads and the
+others join 协助部门.
 """
 
 from __future__ import annotations
@@ -44,6 +51,7 @@ import re
 import tempfile
 import unicodedata
 import zipfile
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,6 +73,7 @@ __all__ = [
     "HEADER_ALIASES",
     "LEDGER_COLUMNS",
     "LEDGER_SUFFIXES",
+    "demo_step",
 ]
 
 LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".tsv", ".txt")
@@ -388,6 +397,7 @@ class _Index:
     pool: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # what -> key -> ids (suggestions)
     display: dict[str, dict[str, str]] = field(default_factory=dict)  # what -> key -> original text
     cache: dict[tuple[str, str], tuple[str | None, str | None]] = field(default_factory=dict)
+    chars: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # what -> char -> keys
 
     @classmethod
     def build(cls, reg: Register) -> _Index:
@@ -494,8 +504,22 @@ class _Index:
         return None, msg
 
     def suggest(self, k: str, what: str, n: int = 3) -> str:
+        """The closest names (difflib), as ``名称（id）``, joined by 、."""
         pool = self.pool[what]
-        close = difflib.get_close_matches(k, list(pool), n=n * 2, cutoff=0.4)
+        keys = list(pool)
+        if len(keys) > 2000:
+            # A large register: compare only with the names sharing most characters.
+            chars = self.chars.get(what)
+            if chars is None:
+                chars = self.chars[what] = {}
+                for key in keys:
+                    for ch in set(key):
+                        chars.setdefault(ch, []).append(key)
+            counts: Counter[str] = Counter()
+            for ch in set(k):
+                counts.update(chars.get(ch, ()))
+            keys = [key for key, _ in counts.most_common(300)]
+        close = difflib.get_close_matches(k, keys, n=n * 2, cutoff=0.4)
         out: list[str] = []
         seen: set[str] = set()
         for c in close:
@@ -544,7 +568,7 @@ def _merged_ranges(path: Path, ws: Any) -> list[tuple[int, int, int, int]]:
     return out
 
 
-def _read_xlsx(path: Path) -> list[_Sheet]:
+def _read_xlsx(path: Path, meta: dict[str, Any] | None = None) -> list[_Sheet]:
     import openpyxl
 
     try:
@@ -554,6 +578,8 @@ def _read_xlsx(path: Path) -> list[_Sheet]:
             Problem(str(path), 0, "", f"无法读取 Excel 文件 / cannot read the workbook: {e}")
         ) from None
     sheets = []
+    if meta is not None:
+        meta.update(_ledger_meta(wb.properties))
     try:
         for ws in wb.worksheets:
             if ws.sheet_state != "visible":
@@ -577,6 +603,22 @@ def _read_xlsx(path: Path) -> list[_Sheet]:
     finally:
         wb.close()
     return sheets
+
+
+_META_MARK = "respchain-ledger"
+
+
+def _ledger_meta(props: Any) -> dict[str, Any]:
+    """The list's name and year, from the document properties of a ledger respchain wrote."""
+    kw = getattr(props, "keywords", None) or ""
+    if _META_MARK not in kw:
+        return {}
+    out: dict[str, Any] = {}
+    if props.title:
+        out["name"] = props.title
+    if m := re.search(r"year=(\d{4})", kw):
+        out["year"] = int(m[1])
+    return out
 
 
 def _decode(data: bytes) -> str:
@@ -628,16 +670,16 @@ def _find_header(rows: list[list[Any]]) -> tuple[int, dict[int, str], list[int]]
             if f and f not in cols.values():
                 cols[c] = f
         if "goal" in cols.values() and len(cols) >= 2:
-            # A two-row header: 责任主体 over 牵头单位 | 协助部门.
-            extra: dict[int, str] = {}
+            # A two-row header (责任主体 over 牵头单位 | 协助部门): the row below holds
+            # nothing but headers; its names win for their columns.
             if r + 1 < len(rows):
-                for c, v in enumerate(rows[r + 1]):
-                    f = _header_field(v)
-                    if f and f not in cols.values() and (c not in cols or cols[c] in ("lead",)):
-                        extra[c] = f
-            if len(extra) >= 2 or (extra and all(_header_field(v) for v in rows[r + 1] if v is not None)):
-                cols.update(extra)
-                r += 1
+                sub = {c: _header_field(v) for c, v in enumerate(rows[r + 1]) if _text(v) is not None}
+                if sub and all(sub.values()):
+                    for c, f in sub.items():
+                        for other in [c2 for c2, f2 in cols.items() if f2 == f and c2 != c]:
+                            del cols[other]
+                        cols[c] = f  # type: ignore[assignment]
+                    r += 1
             unknown = [c for c, v in enumerate(rows[r]) if v is not None and c not in cols]
             return r, cols, unknown
     return None
@@ -700,10 +742,22 @@ _IMPLEMENTS = {
 }
 
 
+_FOOTER_RE = re.compile(
+    r"^(填表人|填报人|制表人|审核人|审核|联系人|负责人|填报日期|填表日期|日期|联系电话|电话|注|说明)\s*[:：]"
+)
+
+
 def _is_heading(sheet: _Sheet, r: int, row: list[Any], cols: dict[int, str], goal_col: int) -> bool:
-    """A section heading (一、政治建设) or a footer (填表人：), not a task."""
+    """A section heading (一、政治建设) or a footer (填表人：), not a task.
+
+    Headings stand alone in the 序号 column, or span the row as one merged cell;
+    footers are ``填表人：`` style entries. A row with anything else in a ledger
+    column is a task (and an empty goal is reported).
+    """
     filled = [c for c in cols if c < len(row) and _text(row[c]) is not None and cols[c] != "gaps"]
-    if len(filled) <= 1 and goal_col not in filled:
+    if not filled or (len(filled) == 1 and cols[filled[0]] == "seq"):
+        return True
+    if all(_FOOTER_RE.match(_text(row[c]) or "") for c in filled):
         return True
     for c0, c1 in sheet.hmerges.get(r, ()):
         covered = sum(1 for c in cols if c0 <= c <= c1)
@@ -872,9 +926,12 @@ def read_ledger(
     kind : {'main', 'supervisory', 'other'}
         The list's kind.
     name : str, optional
-        The list's name; default the title above the header, else the file name.
+        The list's name; default the name a ledger exported by respchain records
+        in its document properties, else the title above the header, else the
+        file name.
     year : int, optional
-        The list's year; default the year in its name. Text dates without a
+        The list's year; default the year such a ledger records, else the year
+        in the list's name. Text dates without a
         year (``6月30日前``) take it.
     list_id : str, optional
         The list's id; default ``<owner>-<kind>-<year>``. Task ids are
@@ -933,9 +990,10 @@ def read_ledger(
     owner_id, err = index.resolve(owner, "org")
     if err:
         raise InputError(Problem(file, 0, "owner", f"清单责任主体 / list owner: {err}"))
-    sheets = _read_xlsx(path) if suffix in (".xlsx", ".xlsm") else _read_csv(path)
-    title = _title(sheets)
-    name = name or title or path.stem
+    meta: dict[str, Any] = {}
+    sheets = _read_xlsx(path, meta) if suffix in (".xlsx", ".xlsm") else _read_csv(path)
+    name = name or meta.get("name") or _title(sheets) or path.stem
+    year = year if year is not None else meta.get("year")
     if year is None and (m := re.search(r"(20\d{2}|19\d{2})\s*年", name)):
         year = int(m[1])
     ctx = _Ctx(file, index, year)
@@ -972,6 +1030,8 @@ def read_ledger(
             )
         )
     tasks = _assign_ids(lid, rows, index, ctx)
+    if not tasks and notes is not None:
+        notes.append("台账中没有任务 / the ledger has no tasks")
     problems.extend(ctx.problems)
     if problems:
         raise InputError(problems)
@@ -1025,10 +1085,12 @@ def _assign_ids(lid: str, rows: list[tuple[_Sheet, int, dict]], index: _Index, c
                     f"任务编号已在登记册中 / task id {tid!r} is already used in the register",
                 )
         else:
-            base = f"{lid}-{seq}" if seq and _ID_RE.match(seq) else f"{lid}-{rownum if not multi else ''}"
-            if not (seq and _ID_RE.match(seq)) and multi:
-                base = f"{lid}-{sheet.name}-{rownum}"
-                base = _SPACE_RE.sub("", base)
+            if seq and _ID_RE.match(seq):
+                base = f"{lid}-{seq}"
+            elif multi:  # rows repeat across sheets: the sheet names the row
+                base = _SPACE_RE.sub("", f"{lid}-{sheet.name}-{rownum}")
+            else:
+                base = f"{lid}-{rownum}"
             tid, n = base, 1
             while tid in used or tid in explicit or tid in index.kinds:
                 n += 1
@@ -1274,6 +1336,7 @@ def write_ledger(source: Any, list_id: str, path: str | Path, *, as_of: str | No
     ws.page_setup.orientation = "landscape"
     wb.properties.title = la.get("name") or list_id
     wb.properties.subject = f"{list_id} · {owner}"
+    wb.properties.keywords = f"{_META_MARK} year={la['year']}" if la.get("year") else _META_MARK
     return _atomic_write(Path(path), lambda p: wb.save(p))
 
 

@@ -28,8 +28,9 @@ def read_rdf(path: Path, text: str) -> dict[str, Any]:
         On an RDF syntax error or RDF that is no register; the message lists
         every problem (the loader reports it with the file name).
     """
-    from respchain.exceptions import InputError
     from respchain.graph.rdf import read_register_rdf
+
+    from respchain.exceptions import InputError
 
     try:
         return read_register_rdf(path, text)

@@ -344,7 +344,7 @@ class _Gen:
         self.dual2 = {u for us in self.units_of.values() for u in us if self.plant("DUAL-002", u)}
         for j in self.juris:
             self.team(j)
-        self.plant_sup003()
+        self.plan_supervision()
 
     def team(self, j: _Juris) -> None:
         c, lvl = j.committee, j.level
@@ -424,7 +424,7 @@ class _Gen:
                     [{"org": pg, "title": "党组成员、副局长", "role": "member", "areas": ["机关党建"]}],
                 )
 
-    def plant_sup003(self) -> None:
+    def plan_supervision(self) -> None:
         """Coverage of supervision (SUP-001) first, then dispatched-group members posted in what they watch."""
         self.unsupervised = {o for o, k in self.kind.items() if k in _LEADING and self.plant("SUP-001", o)}
         self.group_over: dict[str, list[str]] = {}
@@ -502,8 +502,9 @@ class _Gen:
         return resps, lists
 
     def make_list(self, owner: str, kind: str, label: str, ntasks: int) -> dict:
+        """A list of ``owner`` with its tasks; LIST-001..004 are planted per task."""
         lid = f"{owner}-{kind}"
-        doers = [p for p in self.people_in.get(owner, ())]
+        doers = list(self.people_in.get(owner, ()))
         lead = (self.units_of.get(owner) or [owner])[0]
         tasks = []
         goals = _MAIN_GOALS if kind == "main" else _SUP_GOALS
@@ -513,7 +514,7 @@ class _Gen:
             task: dict[str, Any] = {"id": tid, "goal": goal, "measure": measure}
             if doers and not self.plant("LIST-001", tid):
                 task["responsible"] = doers[(t - 1) % len(doers)]
-            elif not doers:  # cannot happen: every owner has someone; keep the finding honest
+            elif not doers:  # nobody in post to be responsible: the task has a LIST-001 gap of its own
                 self.planted.append(("LIST-001", tid))
             if not self.plant("LIST-002", tid):
                 task["lead"] = lead

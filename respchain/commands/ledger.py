@@ -46,6 +46,9 @@ def ledger() -> None:
 )
 @click.option("--name", default=None, help="清单名称（默认取表格标题）/ list name (default: the title row)")
 @click.option("--year", type=int, default=None, help="年度 / year")
+@click.option(
+    "--source", default=None, help="清单来源（登记册 sources 中的 id）/ source id the list comes from"
+)
 @click.option("--id", "list_id", default=None, help="清单 id（默认 <owner>-<kind>-<year>）/ list id")
 @click.option(
     "-o", "--output", required=True, type=click.Path(path_type=Path), help="输出 YAML 文件 / output file"
@@ -78,7 +81,15 @@ def import_cmd(
         raise click.UsageError("缺少 --register 登记册文件 / --register files are required")
     notes: list[str] = []
     rec = read_ledger(
-        ledger_path, reg_files, owner=owner, kind=kind, name=name, year=year, list_id=list_id, notes=notes
+        ledger_path,
+        reg_files,
+        owner=owner,
+        kind=kind,
+        name=name,
+        year=year,
+        list_id=list_id,
+        source=source,
+        notes=notes,
     )
     for n in notes:
         click.echo(f"  注意 / note: {n}", err=True)

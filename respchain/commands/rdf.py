@@ -47,19 +47,36 @@ def export_graph(G: Any, to: str, output: Path, **options: Any) -> list[Path]:
     """
     writer = EXPORT_WRITERS.get(to)
     if writer is None:
-        raise InputError(Problem("", 0, "--to", f"未知导出格式 / unknown export format {to!r} "
-                                 f"(可用 / available: {', '.join(EXPORT_WRITERS)})"))
+        raise InputError(
+            Problem(
+                "",
+                0,
+                "--to",
+                f"未知导出格式 / unknown export format {to!r} "
+                f"(可用 / available: {', '.join(EXPORT_WRITERS)})",
+            )
+        )
     return writer(G, output, **options)
 
 
 @click.command("export")
 @FILES
-@click.option("--to", "to", required=True, metavar="FORMAT",
-              help="导出格式 / export format: ttl, jsonld, nt (以及其他已注册的 / and others registered)")
+@click.option(
+    "--to",
+    "to",
+    required=True,
+    metavar="FORMAT",
+    help="导出格式 / export format: ttl, jsonld, nt (以及其他已注册的 / and others registered)",
+)
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="输出文件 / output file")
-@click.option("--base", "base_iri", default=None, metavar="IRI",
-              help="记录 IRI 的基础 / base IRI of the records (default: RESPCHAIN_BASE_IRI or "
-                   "https://respchain.example/id/)")
+@click.option(
+    "--base",
+    "base_iri",
+    default=None,
+    metavar="IRI",
+    help="记录 IRI 的基础 / base IRI of the records (default: RESPCHAIN_BASE_IRI or "
+    "https://respchain.example/id/)",
+)
 def export_cmd(files: tuple[Path, ...], to: str, output: Path, base_iri: str | None) -> int:
     """导出图（RDF 等）/ Export the graph (RDF: Turtle, JSON-LD, N-Triples; other registered formats).
 
@@ -68,8 +85,15 @@ def export_cmd(files: tuple[Path, ...], to: str, output: Path, base_iri: str | N
     respchain export --to jsonld data/seed -o seed.jsonld --base https://example.org/id/
     """
     if to not in EXPORT_WRITERS:
-        raise InputError(Problem("", 0, "--to", f"未知导出格式 / unknown export format {to!r} "
-                                 f"(可用 / available: {', '.join(EXPORT_WRITERS)})"))
+        raise InputError(
+            Problem(
+                "",
+                0,
+                "--to",
+                f"未知导出格式 / unknown export format {to!r} "
+                f"(可用 / available: {', '.join(EXPORT_WRITERS)})",
+            )
+        )
     from respchain.graph import graph_from_register
 
     G = graph_from_register(list(files))
@@ -86,9 +110,17 @@ def _cell(term: Any) -> str:
 @click.command("sparql")
 @click.argument("query")
 @FILES
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
-              help="输出格式 / output format")
-@click.option("--base", "base_iri", default=None, metavar="IRI", help="记录 IRI 的基础 / base IRI of the records")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+    help="输出格式 / output format",
+)
+@click.option(
+    "--base", "base_iri", default=None, metavar="IRI", help="记录 IRI 的基础 / base IRI of the records"
+)
 def sparql_cmd(query: str, files: tuple[Path, ...], fmt: str, base_iri: str | None) -> int:
     """对登记册运行 SPARQL 查询 / Run a SPARQL query over registers.
 
@@ -108,7 +140,9 @@ def sparql_cmd(query: str, files: tuple[Path, ...], fmt: str, base_iri: str | No
         try:
             query = qpath.read_text(encoding="utf-8")
         except OSError as e:
-            raise InputError(Problem(str(qpath), 0, "", f"无法读取查询 / cannot read the query: {e.strerror}")) from None
+            raise InputError(
+                Problem(str(qpath), 0, "", f"无法读取查询 / cannot read the query: {e.strerror}")
+            ) from None
     G = graph_from_register(list(files))
     g = graph_to_rdf(G, base_iri=base_iri)
     g += ontology_graph()
@@ -119,7 +153,11 @@ def sparql_cmd(query: str, files: tuple[Path, ...], fmt: str, base_iri: str | No
         msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
         raise InputError(Problem("QUERY", 0, "", f"SPARQL 查询有误 / invalid SPARQL query: {msg}")) from None
     if result.type == "ASK":
-        click.echo(json.dumps({"boolean": bool(result.askAnswer)}) if fmt == "json" else str(bool(result.askAnswer)).lower())
+        click.echo(
+            json.dumps({"boolean": bool(result.askAnswer)})
+            if fmt == "json"
+            else str(bool(result.askAnswer)).lower()
+        )
         return 0
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         click.echo(result.graph.serialize(format="json-ld" if fmt == "json" else "turtle"))

@@ -4,15 +4,24 @@ from __future__ import annotations
 
 import pytest
 from _ledgerkit import HEADER, REGISTER, write_csv
+from respchain.loaders.ledger import read_ledger
 
 from respchain.exceptions import InputError
-from respchain.loaders.ledger import read_ledger
 
 ROWS = [
     ["示例县教育局党组2025年主体责任清单"],
     HEADER,
-    ["1", "落实意识形态工作责任制", "每季度专题研究一次", "李书记", "示例县教育局", "中共示例县委宣传部、示例县财政局",
-     "2025年12月底", "已完成", "𠮷 不在 GBK 中"],
+    [
+        "1",
+        "落实意识形态工作责任制",
+        "每季度专题研究一次",
+        "李书记",
+        "示例县教育局",
+        "中共示例县委宣传部、示例县财政局",
+        "2025年12月底",
+        "已完成",
+        "𠮷 不在 GBK 中",
+    ],
     ["2", "开展警示教育", "", "周副局长；吴敏", "示例县教育局", "", "长期坚持", "正在推进", ""],
 ]
 
@@ -20,11 +29,27 @@ ROWS = [
 def _check(rec: dict, note: str | None = "𠮷 不在 GBK 中") -> None:
     assert rec["name"] == "示例县教育局党组2025年主体责任清单"
     t1, t2 = rec["tasks"]
-    assert t1 == {"id": "L-1", "goal": "落实意识形态工作责任制", "measure": "每季度专题研究一次",
-                  "responsible": "p-sec", "lead": "edu", "assist": ["prop-dept", "finance"], "due": "2025-12-31",
-                  "status": "done", "progress": "已完成", **({"note": note} if note else {})}
-    assert t2 == {"id": "L-2", "goal": "开展警示教育", "responsible": ["p-edu-dep", "p-clerk"], "lead": "edu",
-                  "due_note": "长期坚持", "status": "open", "progress": "正在推进"}
+    assert t1 == {
+        "id": "L-1",
+        "goal": "落实意识形态工作责任制",
+        "measure": "每季度专题研究一次",
+        "responsible": "p-sec",
+        "lead": "edu",
+        "assist": ["prop-dept", "finance"],
+        "due": "2025-12-31",
+        "status": "done",
+        "progress": "已完成",
+        **({"note": note} if note else {}),
+    }
+    assert t2 == {
+        "id": "L-2",
+        "goal": "开展警示教育",
+        "responsible": ["p-edu-dep", "p-clerk"],
+        "lead": "edu",
+        "due_note": "长期坚持",
+        "status": "open",
+        "progress": "正在推进",
+    }
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "utf-16"])

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import openpyxl
 import pytest
 from _ledgerkit import LISTS, REGISTER
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from respchain.cli import main
-from respchain.exceptions import InputError
 from respchain.graph import graph_from_register
 from respchain.loaders import load_register
 from respchain.loaders.ledger import read_ledger, write_ledger, write_template
+
+from respchain.cli import main
+from respchain.exceptions import InputError
 
 
 @pytest.fixture(scope="module")
@@ -30,14 +31,23 @@ def exported(tmp_path_factory):
 
 
 def _back(path, lst: dict) -> dict:
-    return read_ledger(path, REGISTER, owner=lst["owner"], kind=lst["kind"], name=lst["name"],
-                       year=lst.get("year"), list_id=lst["id"])
+    return read_ledger(
+        path,
+        REGISTER,
+        owner=lst["owner"],
+        kind=lst["kind"],
+        name=lst["name"],
+        year=lst.get("year"),
+        list_id=lst["id"],
+    )
 
 
 def _norm(lst: dict) -> dict:
     """A list as a loaded register holds it: ``responsible`` always a list."""
-    tasks = [{**t, "responsible": [t["responsible"]]} if isinstance(t.get("responsible"), str) else t
-             for t in lst["tasks"]]
+    tasks = [
+        {**t, "responsible": [t["responsible"]]} if isinstance(t.get("responsible"), str) else t
+        for t in lst["tasks"]
+    ]
     return {**lst, "tasks": tasks}
 
 
@@ -53,8 +63,13 @@ def test_round_trip_without_naming_the_list(exported, original):
 _reg = load_register(REGISTER)
 _PEOPLE = [p["id"] for p in _reg.people]
 _ORGS = [o["id"] for o in _reg.organizations]
-_text = st.text(alphabet="责任落实清单监督检查整改会议学习党建=-+ ()（）abcXYZ0123456789\n", min_size=1, max_size=20).map(
-    str.strip).filter(bool)
+_text = (
+    st.text(
+        alphabet="责任落实清单监督检查整改会议学习党建=-+ ()（）abcXYZ0123456789\n", min_size=1, max_size=20
+    )
+    .map(str.strip)
+    .filter(bool)
+)
 
 
 @st.composite
@@ -91,8 +106,14 @@ def _tasks(draw):
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(tasks=_tasks())
 def test_round_trip_any_list(tmp_path, tasks):
-    lst = {"id": "gen", "name": "生成清单", "kind": "supervisory", "owner": "county-cdi", "year": 2025,
-           "tasks": tasks}
+    lst = {
+        "id": "gen",
+        "name": "生成清单",
+        "kind": "supervisory",
+        "owner": "county-cdi",
+        "year": 2025,
+        "tasks": tasks,
+    }
     reg = load_register(REGISTER)
     reg.lists.append(lst)
     path = tmp_path / "gen.xlsx"
@@ -105,8 +126,21 @@ def test_exported_ledger_is_usable(exported):
     ws = wb.active
     assert ws["A1"].value == "示例县教育局党组2025年全面从严治党主体责任清单"
     header = [c.value for c in ws[2]]
-    assert header == ["序号", "任务编号", "任务目标", "具体措施", "责任人", "牵头单位", "协助部门", "完成时限", "状态",
-                      "完成情况", "责任类型", "备注", "缺口"]
+    assert header == [
+        "序号",
+        "任务编号",
+        "任务目标",
+        "具体措施",
+        "责任人",
+        "牵头单位",
+        "协助部门",
+        "完成时限",
+        "状态",
+        "完成情况",
+        "责任类型",
+        "备注",
+        "缺口",
+    ]
     assert ws.freeze_panes == "C3"  # header rows and the goal's left columns stay in view
     col = {h: openpyxl.utils.get_column_letter(i + 1) for i, h in enumerate(header)}
     rows = {r[1]: r for r in ws.iter_rows(min_row=3, values_only=True)}
@@ -153,16 +187,38 @@ def test_export_as_of_changes_overdue(tmp_path):
 def test_export_unknown_list(tmp_path, capsys):
     with pytest.raises(InputError, match="edu-main-2025"):
         write_ledger([REGISTER, LISTS], "edu-main-2052", tmp_path / "x.xlsx")
-    rc = main(["ledger", "export", str(REGISTER), str(LISTS), "--list", "nope", "-o", str(tmp_path / "x.xlsx")])
+    rc = main(
+        ["ledger", "export", str(REGISTER), str(LISTS), "--list", "nope", "-o", str(tmp_path / "x.xlsx")]
+    )
     assert rc == 2 and "nope" in capsys.readouterr().err
     assert not (tmp_path / "x.xlsx").exists()
 
 
 def test_cli_export_then_import(tmp_path, original):
     xlsx, back = tmp_path / "台账.xlsx", tmp_path / "back.yaml"
-    assert main(["ledger", "export", str(REGISTER), str(LISTS), "--list", "edu-main-2025", "-o", str(xlsx)]) == 0
-    assert main(["ledger", "import", str(xlsx), "--register", str(REGISTER), "--owner", "edu-group", "--kind",
-                 "main", "--id", "edu-main-2025", "-o", str(back)]) == 0
+    assert (
+        main(["ledger", "export", str(REGISTER), str(LISTS), "--list", "edu-main-2025", "-o", str(xlsx)]) == 0
+    )
+    assert (
+        main(
+            [
+                "ledger",
+                "import",
+                str(xlsx),
+                "--register",
+                str(REGISTER),
+                "--owner",
+                "edu-group",
+                "--kind",
+                "main",
+                "--id",
+                "edu-main-2025",
+                "-o",
+                str(back),
+            ]
+        )
+        == 0
+    )
     assert load_register([REGISTER, back]).to_data()["lists"][0] == original
 
 
@@ -210,12 +266,45 @@ def test_filled_template_imports(tmp_path):
     wb = openpyxl.load_workbook(path)
     ws = wb["台账"]
     header = [c.value for c in ws[2]]
-    row = {"序号": 1, "任务目标": "开展警示教育", "责任人": "王某（p-health）", "牵头单位": "示例县卫生健康局",
-           "完成时限": dt.date(2025, 11, 30), "状态": "未完成"}
+    row = {
+        "序号": 1,
+        "任务目标": "开展警示教育",
+        "责任人": "王某（p-health）",
+        "牵头单位": "示例县卫生健康局",
+        "完成时限": dt.date(2025, 11, 30),
+        "状态": "未完成",
+    }
     for h, v in row.items():
         ws.cell(3, header.index(h) + 1, v)
     wb.save(path)
     rec = read_ledger(path, REGISTER, owner="health-group", kind="main", list_id="H", year=2025)
     assert rec["name"] == "全面从严治党责任清单（台账）"
-    assert rec["tasks"] == [{"id": "H-1", "goal": "开展警示教育", "responsible": "p-health", "lead": "health",
-                             "due": "2025-11-30", "status": "open"}]
+    assert rec["tasks"] == [
+        {
+            "id": "H-1",
+            "goal": "开展警示教育",
+            "responsible": "p-health",
+            "lead": "health",
+            "due": "2025-11-30",
+            "status": "open",
+        }
+    ]
+
+
+_CITY = Path(__file__).resolve().parents[2] / "data" / "demo-city"
+_CITY_LISTS = [lst["id"] for lst in load_register(_CITY).lists]
+
+
+@pytest.mark.parametrize("list_id", _CITY_LISTS)
+def test_round_trip_every_demo_city_list(tmp_path, list_id):
+    full = load_register(_CITY)
+    lst = next(x for x in full.to_data()["lists"] if x["id"] == list_id)
+    path = write_ledger(full, list_id, tmp_path / "l.xlsx")
+    rest = load_register(_CITY)
+    rest.lists = [x for x in rest.lists if x["id"] != list_id]  # the ledger stands in for it
+    back = read_ledger(
+        path, rest, owner=lst["owner"], kind=lst["kind"], list_id=list_id, source=lst.get("source")
+    )
+    # A ledger has no place for the provenance of single tasks.
+    strip = [{k: v for k, v in t.items() if k not in ("source", "quote", "span")} for t in lst["tasks"]]
+    assert _norm(back) == {**lst, "tasks": strip}

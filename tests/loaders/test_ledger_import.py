@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 import yaml
 from _ledgerkit import HEADER, REGISTER, make_xlsx, task_of
+from respchain.loaders import load_register
+from respchain.loaders.ledger import HEADER_ALIASES, parse_due, read_ledger
 
 from respchain.cli import main
 from respchain.exceptions import InputError
-from respchain.loaders import load_register
-from respchain.loaders.ledger import HEADER_ALIASES, parse_due, read_ledger
 
 
 @pytest.fixture(scope="module")
@@ -72,8 +72,15 @@ def test_decorated_headers_in_any_order(tmp_path, reg):
     ]
     rec = _read(make_xlsx(tmp_path / "l.xlsx", {"S": rows}), reg)
     assert rec["tasks"] == [
-        {"id": "t1", "goal": "开展警示教育", "responsible": "p-edu-dep", "lead": "edu", "due": "2025-06-30",
-         "status": "open", "note": "n"}
+        {
+            "id": "t1",
+            "goal": "开展警示教育",
+            "responsible": "p-edu-dep",
+            "lead": "edu",
+            "due": "2025-06-30",
+            "status": "open",
+            "note": "n",
+        }
     ]
 
 
@@ -83,7 +90,17 @@ def test_header_below_title_rows_gives_name_and_year(tmp_path, reg):
         ["填报单位：示例县教育局", None, None, "填报时间：2025年1月"],
         [],
         HEADER,
-        [1, "落实意识形态工作责任制", "每季度专题研究", "王某（p-edu）", "示例县教育局", None, "12月底", None, None],
+        [
+            1,
+            "落实意识形态工作责任制",
+            "每季度专题研究",
+            "王某（p-edu）",
+            "示例县教育局",
+            None,
+            "12月底",
+            None,
+            None,
+        ],
     ]
     rec = read_ledger(make_xlsx(tmp_path / "l.xlsx", {"S": rows}), reg, owner="示例县教育局党组", kind="main")
     assert rec["name"] == "示例县教育局党组2025年全面从严治党主体责任清单"
@@ -107,13 +124,21 @@ def test_merged_cells_fill_every_row_and_headings_are_skipped(tmp_path, reg):
     ]
     path = make_xlsx(tmp_path / "l.xlsx", {"S": rows}, merges={"S": ["A2:I2", "E3:E5"]})
     rec = _read(path, reg)
-    assert [t["goal"] for t in rec["tasks"]] == ["落实意识形态工作责任制", "开展警示教育", "加强干部监督", "整治形式主义"]
+    assert [t["goal"] for t in rec["tasks"]] == [
+        "落实意识形态工作责任制",
+        "开展警示教育",
+        "加强干部监督",
+        "整治形式主义",
+    ]
     assert [t["lead"] for t in rec["tasks"]] == ["edu", "edu", "edu", "org-dept"]
 
 
 def test_merged_goal_over_several_measures(tmp_path, reg):
-    rows = [HEADER, [1, "开展警示教育", "观看警示片", "李书记", "示例县教育局", None, None, None, None],
-            [1, None, "参观警示教育基地", "周副局长", "示例县教育局", None, None, None, None]]
+    rows = [
+        HEADER,
+        [1, "开展警示教育", "观看警示片", "李书记", "示例县教育局", None, None, None, None],
+        [1, None, "参观警示教育基地", "周副局长", "示例县教育局", None, None, None, None],
+    ]
     path = make_xlsx(tmp_path / "l.xlsx", {"S": rows}, merges={"S": ["A2:A3", "B2:B3"]})
     rec = _read(path, reg)
     assert [(t["id"], t["goal"], t["measure"]) for t in rec["tasks"]] == [
@@ -123,13 +148,21 @@ def test_merged_goal_over_several_measures(tmp_path, reg):
 
 
 def test_several_sheets_hidden_and_headerless_ones_skipped(tmp_path, reg):
-    s1 = [["主体责任"], HEADER, [1, "落实意识形态工作责任制", None, "李书记", "示例县教育局", None, None, None, None]]
-    s2 = [HEADER, [1, "开展警示教育", None, "周副局长", "示例县卫生健康局", None, None, None, None],
-          [2, "加强干部监督", None, "钱部长", "示例县财政局", None, None, None, None]]
+    s1 = [
+        ["主体责任"],
+        HEADER,
+        [1, "落实意识形态工作责任制", None, "李书记", "示例县教育局", None, None, None, None],
+    ]
+    s2 = [
+        HEADER,
+        [1, "开展警示教育", None, "周副局长", "示例县卫生健康局", None, None, None, None],
+        [2, "加强干部监督", None, "钱部长", "示例县财政局", None, None, None, None],
+    ]
     hidden = [["单位"], ["示例县教育局"]]
     notes_sheet = [["填表说明：每项任务一行"]]
-    path = make_xlsx(tmp_path / "l.xlsx", {"说明": notes_sheet, "一": s1, "二": s2, "名单": hidden},
-                     hidden=["名单"])
+    path = make_xlsx(
+        tmp_path / "l.xlsx", {"说明": notes_sheet, "一": s1, "二": s2, "名单": hidden}, hidden=["名单"]
+    )
     notes: list[str] = []
     rec = _read(path, reg, notes=notes)
     assert [t["goal"] for t in rec["tasks"]] == ["落实意识形态工作责任制", "开展警示教育", "加强干部监督"]
@@ -140,9 +173,16 @@ def test_several_sheets_hidden_and_headerless_ones_skipped(tmp_path, reg):
 
 
 def test_several_names_per_cell_become_several_links(tmp_path, reg):
-    rows = [["任务目标", "责任领导", "责任人", "牵头单位", "配合单位"],
-            ["开展警示教育", "李书记", "周副局长、吴敏；钱部长", "示例县教育局，示例县财政局",
-             "示例县纪委监委/中共示例县委组织部; 中共示例县委宣传部,示例县纪委监委"]]
+    rows = [
+        ["任务目标", "责任领导", "责任人", "牵头单位", "配合单位"],
+        [
+            "开展警示教育",
+            "李书记",
+            "周副局长、吴敏；钱部长",
+            "示例县教育局，示例县财政局",
+            "示例县纪委监委/中共示例县委组织部; 中共示例县委宣传部,示例县纪委监委",
+        ],
+    ]
     rec = _read(make_xlsx(tmp_path / "l.xlsx", {"S": rows}), reg)
     (t,) = rec["tasks"]
     assert t["responsible"] == ["p-sec", "p-edu-dep", "p-clerk", "p-org"]
@@ -152,36 +192,53 @@ def test_several_names_per_cell_become_several_links(tmp_path, reg):
 
 
 def test_names_match_by_id_post_title_width_and_spaces(tmp_path, reg):
-    rows = [["任务目标", "责任人", "牵头单位"],
-            ["a", "县委书记", "edu"],            # a post title, a unit id
-            ["b", "ｐ－ｓｅｃ", "示例县 教育局"],  # full-width id, a space inside a name
-            ["c", "吴敏", "县委组织部"],          # 吴 敏 without space; 中共示例县委组织部 by its ending
-            ["d", "王某（p-health）", "卫生健康局"],
-            ["e", "宣传部部长", "中共示例县委宣传部"]]
+    rows = [
+        ["任务目标", "责任人", "牵头单位"],
+        ["a", "县委书记", "edu"],  # a post title, a unit id
+        ["b", "ｐ－ｓｅｃ", "示例县 教育局"],  # full-width id, a space inside a name
+        ["c", "吴敏", "县委组织部"],  # 吴 敏 without space; 中共示例县委组织部 by its ending
+        ["d", "王某（p-health）", "卫生健康局"],
+        ["e", "宣传部部长", "中共示例县委宣传部"],
+    ]
     rec = _read(make_xlsx(tmp_path / "l.xlsx", {"S": rows}), reg)
     assert [(t["responsible"], t["lead"]) for t in rec["tasks"]] == [
-        ("p-sec", "edu"), ("p-sec", "edu"), ("p-clerk", "org-dept"), ("p-health", "health"), ("p-prop", "prop-dept")
+        ("p-sec", "edu"),
+        ("p-sec", "edu"),
+        ("p-clerk", "org-dept"),
+        ("p-health", "health"),
+        ("p-prop", "prop-dept"),
     ]
 
 
 def test_unmatched_names_are_reported_with_sheet_row_column_and_closest(tmp_path, reg):
-    rows = [["清单"], ["序号", "任务目标", "责任人", "牵头单位", "完成时限"],
-            [1, "a", "李书纪", "示例县教育局", "2025-12-31"],
-            [2, "b", "周副局长", "示例县教肓局", "2025年2月30日"],
-            [3, None, "周副局长", "示例县教育局", None],
-            [4, "d", "王某", "李书记", None]]
+    rows = [
+        ["清单"],
+        ["序号", "任务目标", "责任人", "牵头单位", "完成时限"],
+        [1, "a", "李书纪", "示例县教育局", "2025-12-31"],
+        [2, "b", "周副局长", "示例县教肓局", "2025年2月30日"],
+        [3, None, "周副局长", "示例县教育局", None],
+        [4, "d", "王某", "李书记", None],
+    ]
     path = make_xlsx(tmp_path / "l.xlsx", {"任务": rows})
     with pytest.raises(InputError) as e:
         _read(path, reg)
     probs = {(p.line, p.path.split()[0]): p for p in e.value.problems}
-    assert set(probs) == {(3, "任务!C3"), (4, "任务!D4"), (4, "任务!E4"), (5, "任务!B5"), (6, "任务!C6"),
-                          (6, "任务!D6")}
+    assert set(probs) == {
+        (3, "任务!C3"),
+        (4, "任务!D4"),
+        (4, "任务!E4"),
+        (5, "任务!B5"),
+        (6, "任务!C6"),
+        (6, "任务!D6"),
+    }
     assert all(p.file == str(path) for p in e.value.problems)
     assert "李书记（p-sec）" in probs[(3, "任务!C3")].message  # the closest name is suggested
     assert probs[(3, "任务!C3")].path == "任务!C3 责任人"
     assert "示例县教育局（edu）" in probs[(4, "任务!D4")].message
     assert "2025年2月30日" in probs[(4, "任务!E4")].message
-    assert "p-edu" in probs[(6, "任务!C6")].message and "p-health" in probs[(6, "任务!C6")].message  # ambiguous
+    assert (
+        "p-edu" in probs[(6, "任务!C6")].message and "p-health" in probs[(6, "任务!C6")].message
+    )  # ambiguous
     assert "p-sec" in probs[(6, "任务!D6")].message  # a person in the unit column
     text = str(e.value)
     assert "6 个问题 / 6 problem(s)" in text
@@ -213,8 +270,13 @@ def test_text_dates(cell, due, note):
 
 
 def test_text_dates_in_a_ledger_and_excel_dates(tmp_path, reg):
-    rows = [["任务目标", "时间节点"], ["a", "长期坚持"], ["b", dt.date(2025, 5, 1)], ["c", "2025年12月底"],
-            ["d", 45930]]
+    rows = [
+        ["任务目标", "时间节点"],
+        ["a", "长期坚持"],
+        ["b", dt.date(2025, 5, 1)],
+        ["c", "2025年12月底"],
+        ["d", 45930],
+    ]
     rec = _read(make_xlsx(tmp_path / "l.xlsx", {"S": rows}), reg)
     got = [(t.get("due"), t.get("due_note")) for t in rec["tasks"]]
     assert got == [(None, "长期坚持"), ("2025-05-01", None), ("2025-12-31", None), ("2025-09-30", None)]
@@ -222,8 +284,16 @@ def test_text_dates_in_a_ledger_and_excel_dates(tmp_path, reg):
 
 @pytest.mark.parametrize(
     ("text", "status"),
-    [("已完成", "done"), ("完成", "done"), ("已于6月完成", "done"), ("已全部完成，未发现问题", "done"),
-     ("未完成", "open"), ("正在推进，预计年底完成", "open"), ("完成80%", "open"), ("推进中", "open")],
+    [
+        ("已完成", "done"),
+        ("完成", "done"),
+        ("已于6月完成", "done"),
+        ("已全部完成，未发现问题", "done"),
+        ("未完成", "open"),
+        ("正在推进，预计年底完成", "open"),
+        ("完成80%", "open"),
+        ("推进中", "open"),
+    ],
 )
 def test_progress_sets_status_and_is_kept(tmp_path, reg, text, status):
     rows = [["任务目标", "完成情况"], ["a", text]]
@@ -244,14 +314,39 @@ def test_list_id_already_in_register_is_refused(tmp_path, reg):
 
 
 def test_cli_import_writes_a_list_that_validates_with_the_register(tmp_path, capsys):
-    rows = [["2025年主体责任清单"], HEADER,
-            [1, "落实意识形态工作责任制", "专题研究", "李书记", "示例县教育局", "中共示例县委宣传部", "2025-12-31",
-             "已完成", None],
-            [2, "开展警示教育", None, "周副局长、吴敏", "示例县教育局", None, "每季度", None, "结合七一"]]
+    rows = [
+        ["2025年主体责任清单"],
+        HEADER,
+        [
+            1,
+            "落实意识形态工作责任制",
+            "专题研究",
+            "李书记",
+            "示例县教育局",
+            "中共示例县委宣传部",
+            "2025-12-31",
+            "已完成",
+            None,
+        ],
+        [2, "开展警示教育", None, "周副局长、吴敏", "示例县教育局", None, "每季度", None, "结合七一"],
+    ]
     ledger = make_xlsx(tmp_path / "台账.xlsx", {"S": rows})
     out = tmp_path / "list.yaml"
-    rc = main(["ledger", "import", str(ledger), "--register", str(REGISTER), "--owner", "edu-group",
-               "--kind", "main", "-o", str(out)])
+    rc = main(
+        [
+            "ledger",
+            "import",
+            str(ledger),
+            "--register",
+            str(REGISTER),
+            "--owner",
+            "edu-group",
+            "--kind",
+            "main",
+            "-o",
+            str(out),
+        ]
+    )
     assert rc == 0, capsys.readouterr().err
     data = yaml.safe_load(out.read_text(encoding="utf-8"))
     assert data["respchain"] == 1
@@ -262,14 +357,64 @@ def test_cli_import_writes_a_list_that_validates_with_the_register(tmp_path, cap
 
 
 def test_cli_import_with_bad_rows_exits_2_and_writes_nothing(tmp_path, capsys):
-    rows = [HEADER, [1, "a", None, "李书纪", "示例县教育局", None, None, None, None],
-            [2, "b", None, "李书记", "示例县教肓局", None, None, None, None]]
+    rows = [
+        HEADER,
+        [1, "a", None, "李书纪", "示例县教育局", None, None, None, None],
+        [2, "b", None, "李书记", "示例县教肓局", None, None, None, None],
+    ]
     ledger = make_xlsx(tmp_path / "台账.xlsx", {"S": rows})
     out = tmp_path / "list.yaml"
-    rc = main(["ledger", "import", str(ledger), "--register", str(REGISTER), "--owner", "edu-group",
-               "--kind", "main", "-o", str(out)])
+    rc = main(
+        [
+            "ledger",
+            "import",
+            str(ledger),
+            "--register",
+            str(REGISTER),
+            "--owner",
+            "edu-group",
+            "--kind",
+            "main",
+            "-o",
+            str(out),
+        ]
+    )
     assert rc == 2
     err = capsys.readouterr().err
     assert "S!D2 责任人" in err and "S!E3 牵头单位" in err and "李书记" in err
     assert not out.exists()
     assert list(tmp_path.iterdir()) == [ledger]
+
+
+def test_two_row_header_with_a_merged_group(tmp_path, reg):
+    rows = [
+        ["序号", "任务目标", "责任主体", None, "完成时限"],
+        [None, None, "牵头单位", "协助部门", None],
+        [1, "开展警示教育", "示例县教育局", "示例县财政局", "2025-12-31"],
+    ]
+    path = make_xlsx(tmp_path / "l.xlsx", {"S": rows}, merges={"S": ["A1:A2", "B1:B2", "C1:D1", "E1:E2"]})
+    (t,) = _read(path, reg)["tasks"]
+    assert (t["id"], t["lead"], t["assist"], t["due"]) == ("L-1", "edu", ["finance"], "2025-12-31")
+
+
+def test_row_without_goal_is_reported_not_dropped_and_footers_are_skipped(tmp_path, reg):
+    rows = [
+        HEADER,
+        [1, "开展警示教育", "观看警示片", "李书记", "示例县教育局", None, None, None, None],
+        [None, None, "参观警示教育基地", None, None, None, None, None, None],
+        ["填表人：吴敏", None, None, "审核人：李书记", None, None, "填报日期：2025年1月5日", None, None],
+    ]
+    with pytest.raises(InputError) as e:
+        _read(make_xlsx(tmp_path / "l.xlsx", {"S": rows}), reg)
+    (p,) = e.value.problems
+    assert (p.line, p.path) == (3, "S!B3 任务目标")
+
+
+def test_task_ids_given_twice_are_reported(tmp_path, reg):
+    rows = [["任务编号", "任务目标"], ["t1", "a"], ["t1", "b"], ["edu", "c"]]
+    with pytest.raises(InputError) as e:
+        _read(make_xlsx(tmp_path / "l.xlsx", {"S": rows}), reg)
+    msgs = {p.line: p.message for p in e.value.problems}
+    assert set(msgs) == {3, 4}
+    assert "given twice" in msgs[3] and "S!2" in msgs[3]
+    assert "already used" in msgs[4]

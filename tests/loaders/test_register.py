@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from respchain.exceptions import RegisterError
 from respchain.graph import graph_from_register
 from respchain.loaders import load_register
+
+from respchain.exceptions import RegisterError
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "registers"
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import networkx as nx
+from respchain.graph import graph_from_register
 
 from respchain.exceptions import RegisterError
-from respchain.graph import graph_from_register
 
 ROOT = Path(__file__).resolve().parents[2]
 DISTRICT = ROOT / "tests" / "data" / "gaps" / "district" / "register.yaml"
@@ -45,6 +45,6 @@ def register_id(p: Path) -> str:
     return str(p.relative_to(ROOT))
 
 
-@lru_cache(maxsize=None)
+@cache
 def graph_of(p: Path) -> nx.MultiDiGraph:
     return graph_from_register(p)

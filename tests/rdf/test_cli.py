@@ -9,16 +9,18 @@ import re
 from pathlib import Path
 
 import pytest
+from rdf_support import DISTRICT, ROOT, SEED
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
-from rdf_support import DISTRICT, ROOT, SEED
-
-from respchain.cli import main
-from respchain.commands.rdf import EXPORT_WRITERS
 from respchain.graph import graph_from_register
 from respchain.graph.rdf import RC, graph_to_rdf
 
-DOC_QUERIES = re.findall(r"```sparql\n(.*?)```", (ROOT / "docs" / "sparql.md").read_text(encoding="utf-8"), re.S)
+from respchain.cli import main
+from respchain.commands.rdf import EXPORT_WRITERS
+
+DOC_QUERIES = re.findall(
+    r"```sparql\n(.*?)```", (ROOT / "docs" / "sparql.md").read_text(encoding="utf-8"), re.S
+)
 
 
 @pytest.mark.parametrize("to,fmt", [("ttl", "turtle"), ("jsonld", "json-ld"), ("nt", "nt")])
@@ -32,7 +34,9 @@ def test_export_writes_rdf_that_reads_back_to_the_same_graph(tmp_path, capsys, t
 
 def test_export_base_iri_and_unknown_format(tmp_path, capsys):
     out = tmp_path / "d.ttl"
-    assert main(["export", "--to", "ttl", str(DISTRICT), "-o", str(out), "--base", "https://x.example/r/"]) == 0
+    assert (
+        main(["export", "--to", "ttl", str(DISTRICT), "-o", str(out), "--base", "https://x.example/r/"]) == 0
+    )
     g = Graph().parse(out)
     assert (URIRef("https://x.example/r/health-group"), RC.leads, URIRef("https://x.example/r/hospital")) in g
     bad = tmp_path / "d.xml"
@@ -64,7 +68,10 @@ def test_sparql_table_json_and_csv(capsys):
     rows = json.loads(capsys.readouterr().out)["results"]["bindings"]
     assert [r["name"]["value"] for r in rows] == ["示例区交通运输局党组", "示例区卫生健康局党组"]
     assert main(["sparql", q, str(DISTRICT), "--format", "csv"]) == 0
-    assert list(csv.reader(io.StringIO(capsys.readouterr().out)))[1:] == [["示例区交通运输局党组"], ["示例区卫生健康局党组"]]
+    assert list(csv.reader(io.StringIO(capsys.readouterr().out)))[1:] == [
+        ["示例区交通运输局党组"],
+        ["示例区卫生健康局党组"],
+    ]
 
 
 def test_sparql_sees_the_ontology_and_reads_rdf_registers(tmp_path, capsys):

@@ -4,10 +4,9 @@ English, and every term the exporter writes is defined."""
 from __future__ import annotations
 
 import pytest
+from rdf_support import example_registers, graph_of, register_id
 from rdflib import OWL, RDF, RDFS, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
-from rdf_support import example_registers, graph_of, register_id
-
 from respchain.graph.rdf import NAMESPACES, RC, graph_to_rdf, ontology_graph
 from respchain.graph.schema import (
     ORG_KIND_INFO,
@@ -23,8 +22,14 @@ from respchain.graph.shacl import SH, SHACL_RULES, shapes_graph
 from respchain.queries.catalog import CATALOG
 
 ONTO = ontology_graph()
-_TERM_TYPES = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty,
-               SKOS.ConceptScheme, SKOS.Concept)
+_TERM_TYPES = (
+    OWL.Class,
+    OWL.ObjectProperty,
+    OWL.DatatypeProperty,
+    OWL.AnnotationProperty,
+    SKOS.ConceptScheme,
+    SKOS.Concept,
+)
 TERMS = sorted({s for t in _TERM_TYPES for s in ONTO.subjects(RDF.type, t)})
 DEFINED = {s for s in ONTO.subjects(RDFS.label, None)}
 
@@ -50,13 +55,21 @@ def test_every_term_has_labels_and_a_definition_in_chinese_and_english(term):
 
 def test_the_code_lists_hold_every_value_of_the_schema_with_its_text():
     schemes = {
-        "rctype": list(RESPONSIBILITY_INFO), "rckind": list(ORG_KIND_INFO), "rcrole": Role.values(),
-        "rclevel": Level.values(), "rctalk": TalkKind.values(), "rcrating": Rating.values(),
-        "rclistkind": ListKind.values(), "rcstatus": TaskStatus.values(),
+        "rctype": list(RESPONSIBILITY_INFO),
+        "rckind": list(ORG_KIND_INFO),
+        "rcrole": Role.values(),
+        "rclevel": Level.values(),
+        "rctalk": TalkKind.values(),
+        "rcrating": Rating.values(),
+        "rclistkind": ListKind.values(),
+        "rcstatus": TaskStatus.values(),
     }
     for prefix, codes in schemes.items():
-        in_onto = {str(c)[len(str(NAMESPACES[prefix])):] for c in ONTO.subjects(RDF.type, SKOS.Concept)
-                   if str(c).startswith(str(NAMESPACES[prefix]))}
+        in_onto = {
+            str(c)[len(str(NAMESPACES[prefix])) :]
+            for c in ONTO.subjects(RDF.type, SKOS.Concept)
+            if str(c).startswith(str(NAMESPACES[prefix]))
+        }
         assert in_onto == set(codes), prefix
     for code, info in RESPONSIBILITY_INFO.items():
         c = NAMESPACES["rctype"][code]
@@ -64,7 +77,9 @@ def test_the_code_lists_hold_every_value_of_the_schema_with_its_text():
         assert Literal(info["def_en"], lang="en") in set(ONTO.objects(c, SKOS.definition))
     for code, info in ORG_KIND_INFO.items():
         c = NAMESPACES["rckind"][code]
-        assert {str(t)[len(str(NAMESPACES["rctype"])):] for t in ONTO.objects(c, RC.bearsByDefault)} == set(info["bears"])
+        assert {str(t)[len(str(NAMESPACES["rctype"])) :] for t in ONTO.objects(c, RC.bearsByDefault)} == set(
+            info["bears"]
+        )
 
 
 @pytest.mark.parametrize("path", example_registers(), ids=register_id)

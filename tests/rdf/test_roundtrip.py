@@ -3,12 +3,12 @@ findings; registers given as .ttl, .jsonld or .nt load like YAML and are validat
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from rdf_support import DISTRICT, ROOT, example_registers, graph_of, register_id
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
-from rdf_support import DISTRICT, example_registers, graph_of, register_id
-
-from respchain.exceptions import InputError, RegisterError
 from respchain.graph import graph_from_register
 from respchain.graph.rdf import (
     DEFAULT_BASE_IRI,
@@ -22,7 +22,10 @@ from respchain.graph.rdf import (
 from respchain.loaders import load_register
 from respchain.queries import find_gaps
 
+from respchain.exceptions import InputError, RegisterError
+
 REGISTERS = example_registers()
+FULL = ROOT / "tests" / "data" / "registers" / "full.yaml"
 
 
 @pytest.mark.parametrize("path", REGISTERS, ids=register_id)
@@ -35,8 +38,13 @@ def test_register_to_rdf_to_graph_to_rdf_is_isomorphic(path):
     assert sorted(G2.edges(keys=True)) == sorted(G.edges(keys=True))
 
 
-@pytest.mark.parametrize("suffix", sorted(FORMATS))
-@pytest.mark.parametrize("path", REGISTERS, ids=register_id)
+@pytest.mark.parametrize(
+    "path,suffix",
+    # every register as Turtle; the other formats on the registers with every field and the worked example
+    [(p, ".ttl") for p in REGISTERS]
+    + [(p, s) for p in (FULL, DISTRICT) for s in sorted(FORMATS) if s != ".ttl"],
+    ids=lambda v: register_id(v) if isinstance(v, Path) else v,
+)
 def test_rdf_files_load_like_yaml_with_the_same_graph_and_findings(path, suffix, tmp_path):
     G = graph_of(path)
     out = write_rdf(G, tmp_path / f"register{suffix}")
@@ -91,8 +99,10 @@ def test_a_broken_rdf_register_is_refused_with_every_problem(tmp_path):
 
 def test_an_rdf_syntax_error_names_the_file_and_line(tmp_path):
     p = tmp_path / "bad.ttl"
-    p.write_text("@prefix rc: <https://respchain.example/ns#> .\n\n<a> rc:leads <b> <c> .\n<b> rc:leads <c> .\n",
-                 encoding="utf-8")
+    p.write_text(
+        "@prefix rc: <https://respchain.example/ns#> .\n\n<a> rc:leads <b> <c> .\n<b> rc:leads <c> .\n",
+        encoding="utf-8",
+    )
     with pytest.raises(RegisterError) as e:
         load_register(p)
     assert str(p) in str(e.value) and "line 3" in str(e.value) and "RDF" in str(e.value)
@@ -112,7 +122,11 @@ def test_the_register_resource_carries_as_of_and_period():
     reg = URIRef(DEFAULT_BASE_IRI)
     assert str(g.value(reg, RC.asOf)) == "2025-09-30" and int(g.value(reg, RC.period)) == 2025
     G2 = graph_from_rdf(g)
-    assert (G2.graph["as_of"], G2.graph["period"], G2.graph["title"]) == ("2025-09-30", 2025, G.graph["title"])
+    assert (G2.graph["as_of"], G2.graph["period"], G2.graph["title"]) == (
+        "2025-09-30",
+        2025,
+        G.graph["title"],
+    )
 
 
 def test_jsonld_output_is_json_ld_a_store_can_read(tmp_path):

@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 
 import pytest
-from rdflib import Literal
 from rdf_support import DISTRICT, example_registers, graph_of, register_id
-
-from respchain.cli import main
+from rdflib import Literal
 from respchain.graph import graph_from_register
 from respchain.graph.rdf import graph_to_rdf, node_iri
 from respchain.graph.shacl import SH, SHACL_RULES, shacl_findings, validate_rdf
 from respchain.queries import find_gaps
+
+from respchain.cli import main
 
 
 @pytest.mark.parametrize("path", example_registers(), ids=register_id)
@@ -54,7 +54,13 @@ def test_the_raw_pyshacl_report_names_the_gap_in_both_languages():
 
 
 def test_gaps_command_with_the_shacl_backend(capsys):
-    assert main(["gaps", str(DISTRICT), "--backend", "shacl", "--rules", "main,first,lists", "--format", "json"]) == 0
+    assert (
+        main(["gaps", str(DISTRICT), "--backend", "shacl", "--rules", "main,first,lists", "--format", "json"])
+        == 0
+    )
     out = json.loads(capsys.readouterr().out)
-    assert {(f["rule"], f["subject"]) for f in out["findings"]} >= {("MAIN-001", "street"), ("LIST-004", "tr-1")}
+    assert {(f["rule"], f["subject"]) for f in out["findings"]} >= {
+        ("MAIN-001", "street"),
+        ("LIST-004", "tr-1"),
+    }
     assert main(["gaps", str(DISTRICT), "--backend", "shacl", "--fail-on", "high"]) == 1
