@@ -152,8 +152,19 @@ def _read_text(path: Path) -> str:
     return data.decode("utf-8")
 
 
+def _compose_yaml(text: str) -> tuple[Any, Any]:
+    """Parse YAML once into its node tree and the data built from it."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    return data, node
+
+
 def _parse_yaml(path: Path, text: str) -> Any:
-    return yaml.load(text, Loader=_Loader)  # noqa: S506 - CSafeLoader/SafeLoader only
+    return _compose_yaml(text)[0]
 
 
 def _parse_json(path: Path, text: str) -> Any:
@@ -169,13 +180,20 @@ READERS: dict[str, Callable[[Path, str], Any]] = {
 }
 
 
-def _line_map(text: str) -> dict[tuple, int]:
-    """Map field paths to 1-based lines by composing the YAML (or JSON) node tree."""
-    lines: dict[tuple, int] = {}
+def _compose(source: Any) -> Any:
+    """The YAML node tree of ``source``: a node already (returned as is) or text."""
+    if source is None or isinstance(source, yaml.Node):
+        return source
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        return yaml.compose(source, Loader=_Loader)
     except yaml.YAMLError:
-        return lines
+        return None
+
+
+def _line_map(source: Any) -> dict[tuple, int]:
+    """Map field paths to 1-based lines from the YAML (or JSON) node tree."""
+    lines: dict[tuple, int] = {}
+    root = _compose(source)
 
     def walk(node: Any, path: tuple) -> None:
         lines[path] = node.start_mark.line + 1
@@ -194,14 +212,11 @@ def _line_map(text: str) -> dict[tuple, int]:
     return lines
 
 
-def _duplicate_keys(text: str) -> list[tuple[tuple, int]]:
+def _duplicate_keys(source: Any) -> list[tuple[tuple, int]]:
     """Keys given twice in one mapping (PyYAML would keep the last silently)."""
     found: list[tuple[tuple, int]] = []
-    try:
-        root = yaml.compose(text, Loader=_Loader)
-    except yaml.YAMLError:
-        return found
-    stack = [(root, ())]
+    root = _compose(source)
+    stack = [(root, ())] if root is not None else []
     while stack:
         node, path = stack.pop()
         if isinstance(node, yaml.MappingNode):
@@ -234,7 +249,7 @@ def _fmt_path(path: tuple) -> str:
 class _Collector:
     """Collects problems of one file as (path tuple, message)."""
 
-    def __init__(self, file: str, text: str | None):
+    def __init__(self, file: str, text: Any):
         self.file = file
         self.text = text
         self.items: list[tuple[tuple, str]] = []
@@ -246,7 +261,7 @@ class _Collector:
     def problems(self) -> list[Problem]:
         if not self.items:
             return []
-        lines = _line_map(self.text) if self.text is not None else {}
+        lines = _line_map(self.text)
         lines.update(self.lines_known)
         out = []
         for path, msg in self.items:
@@ -611,8 +626,11 @@ def _check_heads(reg: Register, val: _Validator) -> None:
                     heads.setdefault(org, (person["id"], person, j))
 
 
-def register_from_data(items: Sequence[tuple[str, Any, str | None]]) -> Register:
-    """Validate already parsed registers ``(file name, data, text or None)``.
+def register_from_data(items: Sequence[tuple[str, Any, Any]]) -> Register:
+    """Validate already parsed registers ``(file name, data, source)``.
+
+    ``source`` is the file's text (YAML or JSON) or its YAML node tree, used to
+    find line numbers; None when there is none.
 
     Raises
     ------
@@ -671,7 +689,8 @@ class _LazyLines:
 
     def get(self, path: tuple) -> int:
         if self.map is None:
-            self.map = _line_map(self.text) if self.text and len(self.text) < 5_000_000 else {}
+            big = isinstance(self.text, str) and len(self.text) >= 5_000_000
+            self.map = {} if self.text is None or big else _line_map(self.text)
         return self.map.get(path, 0)
 
 
@@ -742,8 +761,13 @@ def load_register(paths: str | Path | Sequence[str | Path]) -> Register:
         except OSError as e:
             problems.append(Problem(str(f), 0, "", f"无法读取 / cannot read: {e.strerror}"))
             continue
+        source: Any = None
         try:
-            data = reader(f, text)
+            if reader is _parse_yaml:
+                data, source = _compose_yaml(text)
+            else:
+                data = reader(f, text)
+                source = text if reader is _parse_json else None
         except yaml.MarkedYAMLError as e:
             mark = e.problem_mark or e.context_mark
             problems.append(Problem(str(f), (mark.line + 1) if mark else 0, "", f"YAML 语法错误 / YAML syntax error: {e.problem}"))
@@ -754,10 +778,10 @@ def load_register(paths: str | Path | Sequence[str | Path]) -> Register:
         except (ValueError, yaml.YAMLError) as e:
             problems.append(Problem(str(f), 0, "", f"无法解析 / cannot parse: {e}"))
             continue
-        if f.suffix.lower() in (".yaml", ".yml") and len(text) < 5_000_000:
-            for path, line in _duplicate_keys(text):
+        if reader is _parse_yaml:
+            for path, line in _duplicate_keys(source):
                 problems.append(Problem(str(f), line, _fmt_path(path), "键重复 / key given twice"))
-        items.append((str(f), data, text if reader in (_parse_yaml, _parse_json) else None))
+        items.append((str(f), data, source))
     try:
         reg = register_from_data(items)
     except RegisterError as e:

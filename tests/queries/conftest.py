@@ -1,0 +1,17 @@
+"""Fixtures of the gap rule tests: the case folders under tests/data/gaps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from respchain.graph import graph_from_register
+
+GAPS_DATA = Path(__file__).resolve().parents[1] / "data" / "gaps"
+DISTRICT = GAPS_DATA / "district" / "register.yaml"
+
+
+@pytest.fixture(scope="session")
+def district():
+    return graph_from_register(DISTRICT)
