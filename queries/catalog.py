@@ -117,27 +117,65 @@ class Rule:
 
 
 _MAIN_BASIS = (
-    Basis(MAIN_RULES_DOC, note_zh="党委（党组）承担全面从严治党主体责任", note_en="party committees and groups bear the main responsibility"),
-    Basis(ACCOUNTABILITY_DOC, ("第四条",), "党委（党组）承担主体责任", "committees and groups bear the main responsibility"),
+    Basis(
+        MAIN_RULES_DOC,
+        note_zh="党委（党组）承担全面从严治党主体责任",
+        note_en="party committees and groups bear the main responsibility",
+    ),
+    Basis(
+        ACCOUNTABILITY_DOC,
+        ("第四条",),
+        "党委（党组）承担主体责任",
+        "committees and groups bear the main responsibility",
+    ),
 )
 _FIRST_BASIS = (
-    Basis(MAIN_RULES_DOC, note_zh="书记承担第一责任人职责", note_en="the secretary bears the first-responsible-person duty"),
-    Basis(RESP_SYSTEM_DOC, ("第六条",), "主要负责人是第一责任人", "the principal head is the first person responsible"),
+    Basis(
+        MAIN_RULES_DOC,
+        note_zh="书记承担第一责任人职责",
+        note_en="the secretary bears the first-responsible-person duty",
+    ),
+    Basis(
+        RESP_SYSTEM_DOC,
+        ("第六条",),
+        "主要负责人是第一责任人",
+        "the principal head is the first person responsible",
+    ),
     Basis(YIBASHOU_DOC, note_zh="加强对\u201c一把手\u201d的监督", note_en="supervision of the 'number one'"),
 )
 _DUAL_BASIS = (
-    Basis(MAIN_RULES_DOC, note_zh="班子其他成员在分管范围内履行一岗双责", note_en="other members bear one post, two duties in their areas"),
-    Basis(RESP_SYSTEM_DOC, ("第六条",), "其他成员按分工承担主要领导责任", "other members answer by their division of work"),
-    Basis(YIBASHOU_DOC, note_zh="领导班子其他成员\u201c一岗双责\u201d", note_en="one post, two duties of the other team members"),
+    Basis(
+        MAIN_RULES_DOC,
+        note_zh="班子其他成员在分管范围内履行一岗双责",
+        note_en="other members bear one post, two duties in their areas",
+    ),
+    Basis(
+        RESP_SYSTEM_DOC,
+        ("第六条",),
+        "其他成员按分工承担主要领导责任",
+        "other members answer by their division of work",
+    ),
+    Basis(
+        YIBASHOU_DOC,
+        note_zh="领导班子其他成员\u201c一岗双责\u201d",
+        note_en="one post, two duties of the other team members",
+    ),
 )
 _LIST_BASIS = (
-    Basis(MAIN_RULES_DOC, note_zh="责任清单、检查考核、责任追究", note_en="responsibility lists, inspection and assessment, accountability"),
+    Basis(
+        MAIN_RULES_DOC,
+        note_zh="责任清单、检查考核、责任追究",
+        note_en="responsibility lists, inspection and assessment, accountability",
+    ),
 )
 
 _RULES: list[Rule] = [
     Rule(
-        id="MAIN-001", family="main", severity="high",
-        title_zh="党组织未声明主体责任", title_en="Party organization without a main responsibility",
+        id="MAIN-001",
+        family="main",
+        severity="high",
+        title_zh="党组织未声明主体责任",
+        title_en="Party organization without a main responsibility",
         definition_zh="党组织（党委、党组、党支部）既没有登记主体责任，也没有自己的主体责任清单。",
         definition_en="A party organization (committee, group or branch) with no declared `main` responsibility: "
         "none under responsibilities and no `main` list it owns.",
@@ -151,8 +189,11 @@ _RULES: list[Rule] = [
         function="main:find_main_missing",
     ),
     Rule(
-        id="FIRST-001", family="first", severity="high",
-        title_zh="一把手空缺", title_en="Head (一把手) vacant",
+        id="FIRST-001",
+        family="first",
+        severity="high",
+        title_zh="一把手空缺",
+        title_en="Head (一把手) vacant",
         definition_zh="党委或党组没有任何人担任 head（一把手）岗位。",
         definition_en="A leading party organization (committee or group) where no person holds a post in the `head` role.",
         message_zh="{subject_name}没有一把手（无人担任书记岗位）",
@@ -165,8 +206,11 @@ _RULES: list[Rule] = [
         function="first:find_head_vacant",
     ),
     Rule(
-        id="FIRST-002", family="first", severity="medium",
-        title_zh="一把手未声明第一责任人责任", title_en="Head without the first-responsible duty",
+        id="FIRST-002",
+        family="first",
+        severity="medium",
+        title_zh="一把手未声明第一责任人责任",
+        title_en="Head without the first-responsible duty",
         definition_zh="党组织的一把手（head）本人没有登记第一责任人责任。",
         definition_en="The `head` of a party organization with no declared `first_responsible` responsibility (subject: the person).",
         message_zh="{subject_name}是{orgs}的一把手，但未声明第一责任人责任",
@@ -179,8 +223,11 @@ _RULES: list[Rule] = [
         function="first:find_head_without_first",
     ),
     Rule(
-        id="DUAL-001", family="dual", severity="medium",
-        title_zh="班子成员未声明一岗双责", title_en="Team member without one post, two duties",
+        id="DUAL-001",
+        family="dual",
+        severity="medium",
+        title_zh="班子成员未声明一岗双责",
+        title_en="Team member without one post, two duties",
         definition_zh="党委或党组的副书记（deputy）或班子成员（member）没有登记一岗双责。",
         definition_en="A `deputy` or `member` of a leading party organization with no declared `one_post_two_duties` "
         "responsibility (subject: the person).",
@@ -194,8 +241,11 @@ _RULES: list[Rule] = [
         function="dual:find_member_without_dual",
     ),
     Rule(
-        id="DUAL-002", family="dual", severity="medium",
-        title_zh="分管空白", title_en="Unit in nobody's charge",
+        id="DUAL-002",
+        family="dual",
+        severity="medium",
+        title_zh="分管空白",
+        title_en="Unit in nobody's charge",
         definition_zh="党委或党组领导（leads）的单位，不在该组织任何班子成员（一把手、副书记、班子成员）岗位的分管范围（areas）内。",
         definition_en="A unit that a leading party organization `leads` which appears in no `areas` of the posts of "
         "its team members (head, deputy, member; a head's areas count) (分管空白; subject: the unit).",
@@ -209,8 +259,11 @@ _RULES: list[Rule] = [
         function="dual:find_unit_unassigned",
     ),
     Rule(
-        id="SUP-001", family="supervision", severity="high",
-        title_zh="党委（党组）无人监督", title_en="Leading party organization under no supervision",
+        id="SUP-001",
+        family="supervision",
+        severity="high",
+        title_zh="党委（党组）无人监督",
+        title_en="Leading party organization under no supervision",
         definition_zh="党委或党组本身及其领导的任何单位都不在任何监督责任的覆盖范围（over）内。",
         definition_en="A leading party organization such that neither it nor any unit it `leads` is in the `over` "
         "of a `supervisory` responsibility.",
@@ -218,8 +271,17 @@ _RULES: list[Rule] = [
         message_en="Neither {subject_name} nor any of the {units} unit(s) it leads is covered by a supervisory responsibility",
         params=("units",),
         basis=(
-            Basis(ACCOUNTABILITY_DOC, ("第四条",), "纪委履行监督专责，派驻机构依权限开展问责", "discipline commissions supervise; dispatched bodies hold to account"),
-            Basis(DISPATCHED_RULES_DOC, note_zh="派驻机构对驻在单位的监督", note_en="the dispatched body supervises the unit it is stationed at"),
+            Basis(
+                ACCOUNTABILITY_DOC,
+                ("第四条",),
+                "纪委履行监督专责，派驻机构依权限开展问责",
+                "discipline commissions supervise; dispatched bodies hold to account",
+            ),
+            Basis(
+                DISPATCHED_RULES_DOC,
+                note_zh="派驻机构对驻在单位的监督",
+                note_en="the dispatched body supervises the unit it is stationed at",
+            ),
         ),
         fix_zh="在纪委监委或派驻纪检监察组的监督责任 over 中写入该组织或其领导的单位。",
         fix_en="Add it, or a unit it leads, to the over of the supervisory responsibility of a commission or dispatched group.",
@@ -227,23 +289,36 @@ _RULES: list[Rule] = [
         function="supervision:find_unsupervised",
     ),
     Rule(
-        id="SUP-002", family="supervision", severity="medium",
-        title_zh="监督责任主体错位", title_en="Supervisory responsibility borne by the wrong body",
+        id="SUP-002",
+        family="supervision",
+        severity="medium",
+        title_zh="监督责任主体错位",
+        title_en="Supervisory responsibility borne by the wrong body",
         definition_zh="监督责任（条目或监督责任清单）的承担者既不是纪委监委，也不是派驻纪检监察组。",
         definition_en="A declared `supervisory` responsibility (an entry or a supervisory list) borne by something that "
         "is neither a discipline_commission nor a dispatched_group (subject: the bearer).",
         message_zh="{subject_name}（{kind}）承担监督责任，但它既不是纪委监委，也不是派驻纪检监察组",
         message_en="{subject_name} ({kind}) bears a supervisory responsibility but is neither a discipline commission nor a dispatched group",
         params=("kind",),
-        basis=(Basis(ACCOUNTABILITY_DOC, ("第四条",), "纪委承担监督专责", "the discipline commission bears the dedicated duty of supervision"),),
+        basis=(
+            Basis(
+                ACCOUNTABILITY_DOC,
+                ("第四条",),
+                "纪委承担监督专责",
+                "the discipline commission bears the dedicated duty of supervision",
+            ),
+        ),
         fix_zh="把该监督责任改由纪委监委或派驻纪检监察组承担；党委（党组）应登记主体责任。",
         fix_en="Give the duty to the discipline commission or a dispatched group; a party organization declares main instead.",
         evidence="[承担者, 声明该责任的责任条目或清单（升序）/ the bearer, then the declaring responsibilities or lists, sorted]",
         function="supervision:find_supervisory_misplaced",
     ),
     Rule(
-        id="SUP-003", family="supervision", severity="medium",
-        title_zh="派驻独立性", title_en="Dispatched group not independent",
+        id="SUP-003",
+        family="supervision",
+        severity="medium",
+        title_zh="派驻独立性",
+        title_en="Dispatched group not independent",
         definition_zh="同一人既在派驻纪检监察组任职，又在该组监督责任覆盖的组织（或领导被覆盖单位的组织）任职。"
         "纪委书记（纪检组长）以 discipline_secretary 身份进入同级党委（党组）是制度安排，该岗位不计。",
         definition_en="A person holding a post in a dispatched_group and a post in an organization in the `over` of "
@@ -253,29 +328,48 @@ _RULES: list[Rule] = [
         message_zh="{subject_name}在{groups}任职，同时在其监督对象{orgs}任职（派驻机构应独立于驻在单位）",
         message_en="{subject_name} holds posts both in {groups} and in {orgs}, which it supervises (the dispatched group must be independent)",
         params=("groups", "orgs"),
-        basis=(Basis(DISPATCHED_RULES_DOC, note_zh="派驻机构独立于驻在单位", note_en="the dispatched body is independent of the unit it watches"),),
+        basis=(
+            Basis(
+                DISPATCHED_RULES_DOC,
+                note_zh="派驻机构独立于驻在单位",
+                note_en="the dispatched body is independent of the unit it watches",
+            ),
+        ),
         fix_zh="调整任职，使派驻纪检监察组的人员不在其监督对象任职；或更正登记。",
         fix_en="Separate the posts, or correct the register.",
         evidence="[人员, 涉及的派驻组和被监督组织（合并升序）/ the person, then the groups and organizations involved, sorted together]",
         function="supervision:find_dispatched_conflict",
     ),
     Rule(
-        id="FUNC-001", family="main", severity="medium",
-        title_zh="职能部门未声明监管责任", title_en="Functional department without a regulatory responsibility",
+        id="FUNC-001",
+        family="main",
+        severity="medium",
+        title_zh="职能部门未声明监管责任",
+        title_en="Functional department without a regulatory responsibility",
         definition_zh="职能部门没有登记职能部门监管责任。",
         definition_en="A functional_department with no declared `functional_regulatory` responsibility.",
         message_zh="{subject_name}未声明职能部门监管责任",
         message_en="{subject_name} declares no functional regulatory responsibility",
         params=(),
-        basis=(Basis(ACCOUNTABILITY_DOC, ("第四条",), "党的工作机关依职能履行监督职责", "party working organs supervise by function"),),
+        basis=(
+            Basis(
+                ACCOUNTABILITY_DOC,
+                ("第四条",),
+                "党的工作机关依职能履行监督职责",
+                "party working organs supervise by function",
+            ),
+        ),
         fix_zh="登记其监管责任（type: functional_regulatory），over 写其所管领域。",
         fix_en="Declare a functional_regulatory responsibility over its domains.",
         evidence="[部门 / the department]",
         function="main:find_functional_missing",
     ),
     Rule(
-        id="LIST-001", family="lists", severity="medium",
-        title_zh="任务无责任人", title_en="Task without a responsible person",
+        id="LIST-001",
+        family="lists",
+        severity="medium",
+        title_zh="任务无责任人",
+        title_en="Task without a responsible person",
         definition_zh="清单任务没有责任人（responsible）。",
         definition_en="A task with no `responsible` person (subject: the task).",
         message_zh="任务\u201c{subject_name}\u201d（{list}）没有责任人",
@@ -288,8 +382,11 @@ _RULES: list[Rule] = [
         function="lists:find_task_no_responsible",
     ),
     Rule(
-        id="LIST-002", family="lists", severity="medium",
-        title_zh="任务无牵头单位", title_en="Task without a lead unit",
+        id="LIST-002",
+        family="lists",
+        severity="medium",
+        title_zh="任务无牵头单位",
+        title_en="Task without a lead unit",
         definition_zh="清单任务没有牵头单位（lead）。",
         definition_en="A task with no `lead` unit (牵头单位).",
         message_zh="任务\u201c{subject_name}\u201d（{list}）没有牵头单位",
@@ -302,8 +399,11 @@ _RULES: list[Rule] = [
         function="lists:find_task_no_lead",
     ),
     Rule(
-        id="LIST-003", family="lists", severity="low",
-        title_zh="任务无完成时限", title_en="Task without a due date",
+        id="LIST-003",
+        family="lists",
+        severity="low",
+        title_zh="任务无完成时限",
+        title_en="Task without a due date",
         definition_zh="清单任务没有完成时限（due）。",
         definition_en="A task with no `due` date.",
         message_zh="任务\u201c{subject_name}\u201d（{list}）没有完成时限",
@@ -316,8 +416,11 @@ _RULES: list[Rule] = [
         function="lists:find_task_no_due",
     ),
     Rule(
-        id="LIST-004", family="lists", severity="high",
-        title_zh="任务逾期未完成", title_en="Task overdue",
+        id="LIST-004",
+        family="lists",
+        severity="high",
+        title_zh="任务逾期未完成",
+        title_en="Task overdue",
         definition_zh="清单任务的完成时限早于基准日（as_of），且状态不是 done。到期日等于基准日不算逾期；已完成的任务永不逾期。",
         definition_en="A task whose `due` is before `as_of` and whose status is not done (due on as_of is not overdue; "
         "a done task never is).",
@@ -331,8 +434,11 @@ _RULES: list[Rule] = [
         function="lists:find_task_overdue",
     ),
     Rule(
-        id="CHAIN-001", family="chain", severity="info",
-        title_zh="层层传导中断", title_en="Transmission broken above",
+        id="CHAIN-001",
+        family="chain",
+        severity="info",
+        title_zh="层层传导中断",
+        title_en="Transmission broken above",
         definition_zh="党组织的某个上级（沿 parent，任意层级）存在 MAIN-001 或 FIRST-001 缺口：层层传导在其上方中断。",
         definition_en="A party organization with an ancestor (along `parent`, any depth) that has MAIN-001 or FIRST-001: "
         "the transmission 层层传导 is broken above it.",
@@ -340,8 +446,16 @@ _RULES: list[Rule] = [
         message_en="{broken}, {depth} level(s) above {subject_name}, has {reasons}: the transmission is broken above it",
         params=("broken", "reasons", "depth"),
         basis=(
-            Basis(MAIN_RULES_DOC, note_zh="主体责任逐级落实", note_en="the main responsibility carried down level by level"),
-            Basis(YIBASHOU_DOC, note_zh="责任链条：主体责任、第一责任人职责、一岗双责、监督专责", note_en="the four-part chain of duties"),
+            Basis(
+                MAIN_RULES_DOC,
+                note_zh="主体责任逐级落实",
+                note_en="the main responsibility carried down level by level",
+            ),
+            Basis(
+                YIBASHOU_DOC,
+                note_zh="责任链条：主体责任、第一责任人职责、一岗双责、监督专责",
+                note_en="the four-part chain of duties",
+            ),
         ),
         fix_zh="先补上上级组织的缺口（见其 MAIN-001 / FIRST-001）。",
         fix_en="Close the gap of the ancestor first (its MAIN-001 / FIRST-001).",
@@ -349,52 +463,84 @@ _RULES: list[Rule] = [
         function="chain:find_broken_above",
     ),
     Rule(
-        id="ACC-001", family="events", severity="low",
-        title_zh="问责后无激励谈话", title_en="No encouragement talk after accountability",
+        id="ACC-001",
+        family="events",
+        severity="low",
+        title_zh="问责后无激励谈话",
+        title_en="No encouragement talk after accountability",
         definition_zh="被问责的人员，在问责当日或之后、基准日之前（含当日），没有参加任何问责激励谈话（问责\u201c后半篇文章\u201d）。",
         definition_en="A person who was the `target` of an accountability event and is in the `with` of no `encouragement` "
         "talk dated on or after that event's date and not after `as_of`.",
         message_zh="{subject_name}于{dates}被问责，此后截至{as_of}没有问责激励谈话",
         message_en="{subject_name} was held accountable on {dates} and has had no encouragement talk since (as of {as_of})",
         params=("dates", "as_of"),
-        basis=(Basis(ACCOUNTABILITY_DOC, ("第三条",), "严管和厚爱结合、激励和约束并重", "strictness with care, incentive with restraint"),),
+        basis=(
+            Basis(
+                ACCOUNTABILITY_DOC,
+                ("第三条",),
+                "严管和厚爱结合、激励和约束并重",
+                "strictness with care, incentive with restraint",
+            ),
+        ),
         fix_zh="与被问责人开展问责激励谈心谈话（talk: encouragement），做实问责\u201c后半篇文章\u201d。",
         fix_en="Hold an encouragement talk with the person and record it.",
         evidence="[人员, 缺少后续谈话的问责事件（升序）/ the person, then the accountability events without a follow-up, sorted]",
         function="events:find_accountability_no_followup",
     ),
     Rule(
-        id="TALK-001", family="events", severity="low",
-        title_zh="班子成员本年度无谈话", title_en="Team member with no talk in the period",
+        id="TALK-001",
+        family="events",
+        severity="low",
+        title_zh="班子成员本年度无谈话",
+        title_en="Team member with no talk in the period",
         definition_zh="党委或党组的一把手、副书记或班子成员，在考察年度（period）内没有作为谈话对象参加任何谈话。",
         definition_en="A `head`, `deputy` or `member` of a leading party organization who is in the `with` of no talk dated in `period`.",
         message_zh="{subject_name}是{orgs}的班子成员，{period}年没有任何谈心谈话记录",
         message_en="{subject_name}, on the leading team of {orgs}, was in no talk in {period}",
         params=("orgs", "period"),
-        basis=(Basis(YIBASHOU_DOC, note_zh="与一把手和班子成员谈心谈话", note_en="talks with the number one and team members"),),
+        basis=(
+            Basis(
+                YIBASHOU_DOC,
+                note_zh="与一把手和班子成员谈心谈话",
+                note_en="talks with the number one and team members",
+            ),
+        ),
         fix_zh="安排并记录与其的谈心谈话（events 中 kind: talk，with 包含此人）。",
         fix_en="Hold and record a talk with this person.",
         evidence="[人员, 其任职的党委（党组）（升序）/ the person, then those leading organizations, sorted]",
         function="events:find_team_no_talk",
     ),
     Rule(
-        id="ECO-001", family="events", severity="medium",
-        title_zh="政治生态较差未跟进谈话", title_en="Poor political ecology without a follow-up talk",
+        id="ECO-001",
+        family="events",
+        severity="medium",
+        title_zh="政治生态较差未跟进谈话",
+        title_en="Poor political ecology without a follow-up talk",
         definition_zh="政治生态研判为\u201c较差\u201d（poor）的组织，在研判当日或之后，没有与在该组织任职的人员开展集体廉政谈话或警示类谈话。",
         definition_en="An organization rated `poor` with no `collective` or `warning` talk, dated on or after the rating, "
         "whose `with` includes someone holding a post in it.",
         message_zh="{subject_name}于{dates}被研判为政治生态\u201c较差\u201d，此后没有对其人员开展集体廉政谈话或警示类谈话",
         message_en="{subject_name} was rated poor on {dates} and no collective or warning talk with its people followed",
         params=("dates",),
-        basis=(Basis(DISCIPLINE_RULES_DOC, ("第十四条",), "定期开展政治生态分析研判", "regular analysis of the political ecology"),),
+        basis=(
+            Basis(
+                DISCIPLINE_RULES_DOC,
+                ("第十四条",),
+                "定期开展政治生态分析研判",
+                "regular analysis of the political ecology",
+            ),
+        ),
         fix_zh="与该组织领导班子开展集体廉政谈话或警示类谈话并记录。",
         fix_en="Hold a collective or warning talk with its leading team and record it.",
         evidence="[组织, 未跟进的\u201c较差\u201d研判事件（升序）/ the organization, then the poor ratings without a follow-up, sorted]",
         function="events:find_poor_ecology_no_talk",
     ),
     Rule(
-        id="CONS-001", family="events", severity="low",
-        title_zh="派驻组与被监督党组织未专题会商", title_en="No consultation with the dispatched group",
+        id="CONS-001",
+        family="events",
+        severity="low",
+        title_zh="派驻组与被监督党组织未专题会商",
+        title_en="No consultation with the dispatched group",
         definition_zh="在派驻纪检监察组监督责任覆盖范围内的党委或党组，考察年度内没有双方共同参加的专题会商。",
         definition_en="A leading party organization in the `over` of a dispatched_group's `supervisory` responsibility, "
         "with no consultation dated in `period` whose `parties` include both (subject: the party organization).",
@@ -402,8 +548,18 @@ _RULES: list[Rule] = [
         message_en="{subject_name} is supervised by {groups} but held no consultation with it in {period}",
         params=("groups", "period"),
         basis=(
-            Basis(DISCIPLINE_RULES_DOC, ("第十四条",), "会同党委（党组）分析研判政治生态", "joint analysis of the political ecology"),
-            Basis(DISPATCHED_RULES_DOC, ("第十四条",), "与驻在单位共同分析研判政治生态", "joint analysis with the unit it is stationed at"),
+            Basis(
+                DISCIPLINE_RULES_DOC,
+                ("第十四条",),
+                "会同党委（党组）分析研判政治生态",
+                "joint analysis of the political ecology",
+            ),
+            Basis(
+                DISPATCHED_RULES_DOC,
+                ("第十四条",),
+                "与驻在单位共同分析研判政治生态",
+                "joint analysis with the unit it is stationed at",
+            ),
         ),
         fix_zh="由派驻纪检监察组与该党组织召开专题会商并记录（kind: consultation，parties 含双方）。",
         fix_en="Hold a consultation of the dispatched group with the party organization and record both as parties.",
@@ -481,7 +637,9 @@ def make_finding(
     )
 
 
-def resolve_rules(rules: Iterable[str] | str | None = None, skip: Iterable[str] | str | None = None) -> list[str]:
+def resolve_rules(
+    rules: Iterable[str] | str | None = None, skip: Iterable[str] | str | None = None
+) -> list[str]:
     """The rule ids selected by ``rules`` minus ``skip``, in catalog order.
 
     Each entry is a rule id (``LIST-004``, case-insensitive) or a family name

@@ -68,8 +68,12 @@ def find_broken_above(
             b = path[-1]
             out.append(
                 make_finding(
-                    "CHAIN-001", x, name_of(G, x), [x, *path],
-                    {"broken": name_of(G, b), "reasons": broken[b], "depth": len(path)}, source_of(G, x),
+                    "CHAIN-001",
+                    x,
+                    name_of(G, x),
+                    [x, *path],
+                    {"broken": name_of(G, b), "reasons": broken[b], "depth": len(path)},
+                    source_of(G, x),
                 )
             )
     return out

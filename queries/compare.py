@@ -13,7 +13,16 @@ from respchain.queries.finding import Finding
 
 from respchain.exceptions import InputError, Problem
 
-__all__ = ["GapDiff", "WhatIf", "diff_gaps", "whatif", "graph_changes", "removal_closure", "render_diff", "render_whatif"]
+__all__ = [
+    "GapDiff",
+    "WhatIf",
+    "diff_gaps",
+    "whatif",
+    "graph_changes",
+    "removal_closure",
+    "render_diff",
+    "render_whatif",
+]
 
 
 @dataclass
@@ -35,7 +44,11 @@ class GapDiff:
             "closed": [f.to_dict() for f in self.closed],
             "still_open": [f.to_dict() for f in self.still_open],
             "changes": self.changes,
-            "summary": {"opened": len(self.opened), "closed": len(self.closed), "still_open": len(self.still_open)},
+            "summary": {
+                "opened": len(self.opened),
+                "closed": len(self.closed),
+                "still_open": len(self.still_open),
+            },
         }
 
 
@@ -61,7 +74,11 @@ class WhatIf:
 def _split(old: list[Finding], new: list[Finding]) -> tuple[list[Finding], list[Finding], list[Finding]]:
     ok = {f.key() for f in old}
     nk = {f.key() for f in new}
-    return ([f for f in new if f.key() not in ok], [f for f in old if f.key() not in nk], [f for f in new if f.key() in ok])
+    return (
+        [f for f in new if f.key() not in ok],
+        [f for f in old if f.key() not in nk],
+        [f for f in new if f.key() in ok],
+    )
 
 
 def _records(G: nx.MultiDiGraph) -> dict[str, dict]:
@@ -72,26 +89,41 @@ def _records(G: nx.MultiDiGraph) -> dict[str, dict]:
         succ = G._succ[n]
         if kind == "Organization":
             orgs[n] = {
-                "name": d.get("name"), "kind": d.get("org_kind"),
+                "name": d.get("name"),
+                "kind": d.get("org_kind"),
                 "parent": next((v for v, k in succ.items() if "SUB_ORGANIZATION_OF" in k), None),
                 "leads": sorted(v for v, k in succ.items() if "LEADS" in k),
             }
         elif kind == "Post":
-            areas = sorted([v for v, k in succ.items() if "IN_CHARGE_OF" in k] + list(d.get("areas_text") or ()))
+            areas = sorted(
+                [v for v, k in succ.items() if "IN_CHARGE_OF" in k] + list(d.get("areas_text") or ())
+            )
             posts[f"{d.get('person')}@{d.get('org')}:{d.get('role')}"] = {
-                "person": d.get("person"), "org": d.get("org"), "role": d.get("role"), "areas": areas,
+                "person": d.get("person"),
+                "org": d.get("org"),
+                "role": d.get("role"),
+                "areas": areas,
             }
         elif kind == "Responsibility":
             over = sorted([v for v, k in succ.items() if "COVERS" in k] + list(d.get("over_text") or ()))
             # Generated ids (resp:3) shift when records are added; compare by content.
             resps[f"{d.get('type')}:{d.get('bearer')}:{'|'.join(over)}"] = {
-                "id": n, "type": d.get("type"), "bearer": d.get("bearer"), "over": over,
+                "id": n,
+                "type": d.get("type"),
+                "bearer": d.get("bearer"),
+                "over": over,
             }
         elif kind == "Task":
             tasks[n] = {"goal": d.get("goal"), "due": d.get("due"), "status": d.get("status")}
         elif kind == "Event":
             events[n] = {"kind": d.get("event_kind"), "date": d.get("date"), "name": d.get("name")}
-    return {"organizations": orgs, "posts": posts, "responsibilities": resps, "tasks": tasks, "events": events}
+    return {
+        "organizations": orgs,
+        "posts": posts,
+        "responsibilities": resps,
+        "tasks": tasks,
+        "events": events,
+    }
 
 
 def graph_changes(old: nx.MultiDiGraph, new: nx.MultiDiGraph) -> dict[str, dict[str, list]]:
@@ -114,7 +146,8 @@ def graph_changes(old: nx.MultiDiGraph, new: nx.MultiDiGraph) -> dict[str, dict[
             "changed": [
                 {"key": k, "old": ra[k], "new": rb[k]}
                 for k in sorted(ra.keys() & rb.keys())
-                if {x: y for x, y in ra[k].items() if x != "id"} != {x: y for x, y in rb[k].items() if x != "id"}
+                if {x: y for x, y in ra[k].items() if x != "id"}
+                != {x: y for x, y in rb[k].items() if x != "id"}
             ],
         }
     return out
@@ -137,8 +170,12 @@ def diff_gaps(
     fn = find_gaps(new, as_of=as_of, period=period, rules=rules, skip=skip)
     opened, closed, still = _split(fo, fn)
     return GapDiff(
-        opened, closed, still, graph_changes(old, new),
-        old_as_of=str(as_of or old.graph.get("as_of", "")), new_as_of=str(as_of or new.graph.get("as_of", "")),
+        opened,
+        closed,
+        still,
+        graph_changes(old, new),
+        old_as_of=str(as_of or old.graph.get("as_of", "")),
+        new_as_of=str(as_of or new.graph.get("as_of", "")),
     )
 
 
@@ -213,7 +250,10 @@ def whatif(
 
 
 def _lines(findings: list[Finding], lang: str) -> list[str]:
-    return [f"  [{f.severity}] {f.rule} {f.subject} ({f.subject_name}): {getattr(f, 'message_' + lang)}" for f in findings]
+    return [
+        f"  [{f.severity}] {f.rule} {f.subject} ({f.subject_name}): {getattr(f, 'message_' + lang)}"
+        for f in findings
+    ]
 
 
 def render_diff(d: GapDiff, lang: str = "zh") -> str:
@@ -221,14 +261,22 @@ def render_diff(d: GapDiff, lang: str = "zh") -> str:
     out = [
         f"新增缺口 / opened: {len(d.opened)}   已关闭 / closed: {len(d.closed)}   仍存在 / still open: {len(d.still_open)}",
         "",
-        f"新增缺口 / gaps opened ({len(d.opened)}):", *_lines(d.opened, lang),
-        f"已关闭缺口 / gaps closed ({len(d.closed)}):", *_lines(d.closed, lang),
-        f"仍存在 / still open ({len(d.still_open)}):", *_lines(d.still_open, lang),
+        f"新增缺口 / gaps opened ({len(d.opened)}):",
+        *_lines(d.opened, lang),
+        f"已关闭缺口 / gaps closed ({len(d.closed)}):",
+        *_lines(d.closed, lang),
+        f"仍存在 / still open ({len(d.still_open)}):",
+        *_lines(d.still_open, lang),
         "",
         "登记变化 / changes in the register:",
     ]
-    names = {"organizations": "组织 / organizations", "posts": "岗位 / posts",
-             "responsibilities": "责任 / responsibilities", "tasks": "任务 / tasks", "events": "事件 / events"}
+    names = {
+        "organizations": "组织 / organizations",
+        "posts": "岗位 / posts",
+        "responsibilities": "责任 / responsibilities",
+        "tasks": "任务 / tasks",
+        "events": "事件 / events",
+    }
     for section, ch in d.changes.items():
         if not any(ch.values()):
             continue
@@ -238,8 +286,11 @@ def render_diff(d: GapDiff, lang: str = "zh") -> str:
         for e in ch["removed"]:
             out.append(f"    - {e['key']}")
         for e in ch["changed"]:
-            diffs = [f"{k}: {e['old'].get(k)!r} -> {e['new'].get(k)!r}" for k in e["new"]
-                     if k != "id" and e["old"].get(k) != e["new"].get(k)]
+            diffs = [
+                f"{k}: {e['old'].get(k)!r} -> {e['new'].get(k)!r}"
+                for k in e["new"]
+                if k != "id" and e["old"].get(k) != e["new"].get(k)
+            ]
             out.append(f"    ~ {e['key']}: {'; '.join(diffs)}")
     return "\n".join(out)
 

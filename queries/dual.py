@@ -37,8 +37,12 @@ def find_member_without_dual(
                 seats[person].add(p.org)
     return [
         make_finding(
-            "DUAL-001", person, name_of(G, person), [person, *sorted(orgs)],
-            {"orgs": [name_of(G, o) for o in orgs]}, source_of(G, person),
+            "DUAL-001",
+            person,
+            name_of(G, person),
+            [person, *sorted(orgs)],
+            {"orgs": [name_of(G, o) for o in orgs]},
+            source_of(G, person),
         )
         for person, orgs in seats.items()
     ]
@@ -69,9 +73,12 @@ def find_unit_unassigned(
                 gaps[u].add(org)
     return [
         make_finding(
-            "DUAL-002", u, name_of(G, u), [u, *sorted(leaders)],
-            {"leaders": [name_of(G, o) for o in leaders]}, source_of(G, u),
+            "DUAL-002",
+            u,
+            name_of(G, u),
+            [u, *sorted(leaders)],
+            {"leaders": [name_of(G, o) for o in leaders]},
+            source_of(G, u),
         )
         for u, leaders in gaps.items()
     ]
-

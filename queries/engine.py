@@ -15,7 +15,15 @@ from respchain.queries.index import GraphIndex, build_index, no_gc, norm_as_of, 
 
 from respchain.exceptions import InputError
 
-__all__ = ["find_gaps", "scores", "BACKENDS", "register_backend", "memory_backend", "subject_orgs", "SEVERITIES"]
+__all__ = [
+    "find_gaps",
+    "scores",
+    "BACKENDS",
+    "register_backend",
+    "memory_backend",
+    "subject_orgs",
+    "SEVERITIES",
+]
 
 SEVERITIES = tuple(SEVERITY_ORDER)
 
@@ -144,7 +152,9 @@ def subject_orgs(G: nx.MultiDiGraph, subject: str, index: GraphIndex | None = No
     if kind == "Person":
         if index is not None:
             return sorted({p.org for p in index.posts_by_person.get(subject, ())})
-        return sorted({G._node[p].get("org") for p in G._succ[subject] if G._node[p].get("kind") == "Post"} - {None})
+        return sorted(
+            {G._node[p].get("org") for p in G._succ[subject] if G._node[p].get("kind") == "Post"} - {None}
+        )
     if kind == "Task":
         lst = G._node.get(d.get("list", ""), {})
         return [lst["owner"]] if lst.get("owner") else []
@@ -224,10 +234,15 @@ def _scores(G: nx.MultiDiGraph, findings: Iterable[Finding], ix: GraphIndex) -> 
         if k not in PARTY:
             continue
         s = sub.get(o, zero)
-        rows.append({
-            "org": o, "name": G._node[o].get("name", o), "org_kind": k,
-            "own": dict(zip(SEVERITIES, own.get(o, zero), strict=True)),
-            "subtree": dict(zip(SEVERITIES, s, strict=True)), "total": sum(s),
-        })
+        rows.append(
+            {
+                "org": o,
+                "name": G._node[o].get("name", o),
+                "org_kind": k,
+                "own": dict(zip(SEVERITIES, own.get(o, zero), strict=True)),
+                "subtree": dict(zip(SEVERITIES, s, strict=True)),
+                "total": sum(s),
+            }
+        )
     rows.sort(key=lambda r: (*(-r["subtree"][k] for k in SEVERITIES), r["org"]))
     return rows

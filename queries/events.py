@@ -52,8 +52,12 @@ def find_accountability_no_followup(
                 missing[p].append((eid, date))
     return [
         make_finding(
-            "ACC-001", p, name_of(G, p), [p, *sorted(e for e, _ in evs)],
-            {"dates": sorted({d for _, d in evs}), "as_of": day}, source_of(G, p),
+            "ACC-001",
+            p,
+            name_of(G, p),
+            [p, *sorted(e for e, _ in evs)],
+            {"dates": sorted({d for _, d in evs}), "as_of": day},
+            source_of(G, p),
         )
         for p, evs in missing.items()
     ]
@@ -80,8 +84,12 @@ def find_team_no_talk(
                 seats[p.person].add(o)
     return [
         make_finding(
-            "TALK-001", person, name_of(G, person), [person, *sorted(orgs)],
-            {"orgs": [name_of(G, o) for o in orgs], "period": year}, source_of(G, person),
+            "TALK-001",
+            person,
+            name_of(G, person),
+            [person, *sorted(orgs)],
+            {"orgs": [name_of(G, o) for o in orgs], "period": year},
+            source_of(G, person),
         )
         for person, orgs in seats.items()
     ]
@@ -116,8 +124,12 @@ def find_poor_ecology_no_talk(
             missing[org].append((eid, date))
     return [
         make_finding(
-            "ECO-001", org, name_of(G, org), [org, *sorted(e for e, _ in evs)],
-            {"dates": sorted({d for _, d in evs})}, source_of(G, org),
+            "ECO-001",
+            org,
+            name_of(G, org),
+            [org, *sorted(e for e, _ in evs)],
+            {"dates": sorted({d for _, d in evs})},
+            source_of(G, org),
         )
         for org, evs in missing.items()
     ]
@@ -152,8 +164,12 @@ def find_no_consultation(
     order = {o: i for i, o in enumerate(leading_orgs(ix))}
     return [
         make_finding(
-            "CONS-001", o, name_of(G, o), [o, *sorted(gs)],
-            {"groups": [name_of(G, g) for g in gs], "period": year}, source_of(G, o),
+            "CONS-001",
+            o,
+            name_of(G, o),
+            [o, *sorted(gs)],
+            {"groups": [name_of(G, g) for g in gs], "period": year},
+            source_of(G, o),
         )
         for o, gs in sorted(missing.items(), key=lambda kv: order.get(kv[0], 0))
     ]

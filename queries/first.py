@@ -59,8 +59,12 @@ def find_head_without_first(
                 heads[person].add(p.org)
     return [
         make_finding(
-            "FIRST-002", person, name_of(G, person), [person, *sorted(orgs)],
-            {"orgs": [name_of(G, o) for o in orgs]}, source_of(G, person),
+            "FIRST-002",
+            person,
+            name_of(G, person),
+            [person, *sorted(orgs)],
+            {"orgs": [name_of(G, o) for o in orgs]},
+            source_of(G, person),
         )
         for person, orgs in heads.items()
     ]

@@ -19,7 +19,16 @@ from dataclasses import dataclass, field
 import networkx as nx
 from respchain.graph.schema import NodeKind, RelType
 
-__all__ = ["GraphIndex", "PostRec", "TaskRec", "build_index", "ensure_index", "norm_as_of", "norm_period", "no_gc"]
+__all__ = [
+    "GraphIndex",
+    "PostRec",
+    "TaskRec",
+    "build_index",
+    "ensure_index",
+    "norm_as_of",
+    "norm_period",
+    "no_gc",
+]
 
 _ORG = NodeKind.ORGANIZATION.value
 _PERSON = NodeKind.PERSON.value

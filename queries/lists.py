@@ -71,7 +71,9 @@ def find_task_overdue(
     """
     day = norm_as_of(G, as_of)
     return _task_findings(
-        G, ensure_index(G, index), "LIST-004",
+        G,
+        ensure_index(G, index),
+        "LIST-004",
         lambda t: bool(t.due) and t.due < day and t.status != "done",
         lambda t: {"due": t.due, "as_of": day},
     )

@@ -103,10 +103,18 @@ def report_dict(
     }
 
 
-def render_json(findings: list[Finding], G: nx.MultiDiGraph, *, as_of=None, period=None, score_rows=None) -> str:
+def render_json(
+    findings: list[Finding], G: nx.MultiDiGraph, *, as_of=None, period=None, score_rows=None
+) -> str:
     """The JSON report as text (UTF-8, Chinese kept readable)."""
-    return json.dumps(report_dict(findings, G, as_of=as_of, period=period, score_rows=score_rows),
-                      ensure_ascii=False, indent=2) + "\n"
+    return (
+        json.dumps(
+            report_dict(findings, G, as_of=as_of, period=period, score_rows=score_rows),
+            ensure_ascii=False,
+            indent=2,
+        )
+        + "\n"
+    )
 
 
 def _nonzero(rows: list[dict], limit: int | None) -> list[dict]:
@@ -130,8 +138,14 @@ def render_table(
     from rich.table import Table
 
     buf = io.StringIO()
-    con = Console(file=buf, force_terminal=color, color_system="standard" if color else None,
-                  width=width, no_color=not color, highlight=False)
+    con = Console(
+        file=buf,
+        force_terminal=color,
+        color_system="standard" if color else None,
+        width=width,
+        no_color=not color,
+        highlight=False,
+    )
     day, year = _meta(G, as_of, period)
     title = G.graph.get("title") or "登记册 / register"
     con.print(f"[bold]{title}[/]  as_of {day}  period {year}  缺口 / gaps: {len(findings)}")
@@ -165,7 +179,9 @@ def render_table(
             st.add_column(_sev(s, lang), justify="right")
         st.add_column("合计 / total", justify="right")
         for r in rows:
-            st.add_row(f"{r['name']} ({r['org']})", *(str(r["subtree"][s]) for s in SEVERITIES), str(r["total"]))
+            st.add_row(
+                f"{r['name']} ({r['org']})", *(str(r["subtree"][s]) for s in SEVERITIES), str(r["total"])
+            )
         con.print(st)
     return buf.getvalue()
 
@@ -174,46 +190,91 @@ def _md(s: str) -> str:
     return str(s).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
-def render_markdown(findings: list[Finding], G: nx.MultiDiGraph, *, lang: str = "zh", as_of=None, period=None,
-                    score_rows=None) -> str:
+def render_markdown(
+    findings: list[Finding], G: nx.MultiDiGraph, *, lang: str = "zh", as_of=None, period=None, score_rows=None
+) -> str:
     """A Markdown report: summary, findings by severity and rule, scores."""
     day, year = _meta(G, as_of, period)
     title = G.graph.get("title") or "登记册 / register"
-    out = [f"# 责任链缺口 / Gaps: {_md(title)}", "", f"- as_of: {day}", f"- period: {year}",
-           f"- 缺口 / gaps: {len(findings)}", "", "## 汇总 / Summary", "",
-           "| 规则 / rule | 级别 / severity | 名称 / title | 数量 / count |", "|---|---|---|---:|"]
+    out = [
+        f"# 责任链缺口 / Gaps: {_md(title)}",
+        "",
+        f"- as_of: {day}",
+        f"- period: {year}",
+        f"- 缺口 / gaps: {len(findings)}",
+        "",
+        "## 汇总 / Summary",
+        "",
+        "| 规则 / rule | 级别 / severity | 名称 / title | 数量 / count |",
+        "|---|---|---|---:|",
+    ]
     for rule, c in _summary(findings).items():
-        out.append(f"| {rule} | {_sev(CATALOG[rule].severity, lang) if rule in CATALOG else ''} | {_md(_title(rule, lang))} | {c} |")
+        out.append(
+            f"| {rule} | {_sev(CATALOG[rule].severity, lang) if rule in CATALOG else ''} | {_md(_title(rule, lang))} | {c} |"
+        )
     for sev, rules in _groups(findings):
         out += ["", f"## {_sev(sev)}"]
         for rule, fs in rules:
-            out += ["", f"### {rule} {_md(_title(rule, lang))} ({len(fs)})", "",
-                    "| 对象 / subject | 名称 / name | 缺口 / gap | 证据 / evidence |", "|---|---|---|---|"]
-            out += [f"| `{_md(f.subject)}` | {_md(f.subject_name)} | {_md(_msg(f, lang))} | {_md(' → '.join(f.evidence))} |"
-                    for f in fs]
+            out += [
+                "",
+                f"### {rule} {_md(_title(rule, lang))} ({len(fs)})",
+                "",
+                "| 对象 / subject | 名称 / name | 缺口 / gap | 证据 / evidence |",
+                "|---|---|---|---|",
+            ]
+            out += [
+                f"| `{_md(f.subject)}` | {_md(f.subject_name)} | {_md(_msg(f, lang))} | {_md(' → '.join(f.evidence))} |"
+                for f in fs
+            ]
     rows = _nonzero(_scores(G, findings, score_rows), None)
     out += ["", "## 党组织得分（含下属）/ Scores per party organization and its subtree", ""]
     if rows:
-        out.append("| 组织 / organization | " + " | ".join(_sev(s, lang) for s in SEVERITIES) + " | 合计 / total |")
+        out.append(
+            "| 组织 / organization | " + " | ".join(_sev(s, lang) for s in SEVERITIES) + " | 合计 / total |"
+        )
         out.append("|---" * (len(SEVERITIES) + 2) + "|")
         for r in rows:
-            out.append(f"| {_md(r['name'])} (`{_md(r['org'])}`) | " + " | ".join(str(r["subtree"][s]) for s in SEVERITIES)
-                       + f" | {r['total']} |")
+            out.append(
+                f"| {_md(r['name'])} (`{_md(r['org'])}`) | "
+                + " | ".join(str(r["subtree"][s]) for s in SEVERITIES)
+                + f" | {r['total']} |"
+            )
     else:
         out.append("全部为零 / all zero")
     return "\n".join(out) + "\n"
 
 
-def render_csv(findings: list[Finding], G: nx.MultiDiGraph, *, lang: str = "zh", as_of=None, period=None,
-               score_rows=None) -> str:
+def render_csv(
+    findings: list[Finding], G: nx.MultiDiGraph, *, lang: str = "zh", as_of=None, period=None, score_rows=None
+) -> str:
     """CSV for Excel: a BOM, the findings, a blank row, then the scores."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(["级别 severity", "规则 rule", "名称 title", "对象 subject", "对象名称 subject_name",
-                "缺口 message", "证据 evidence", "来源 source"])
+    w.writerow(
+        [
+            "级别 severity",
+            "规则 rule",
+            "名称 title",
+            "对象 subject",
+            "对象名称 subject_name",
+            "缺口 message",
+            "证据 evidence",
+            "来源 source",
+        ]
+    )
     for f in findings:
-        w.writerow([f.severity, f.rule, _title(f.rule, lang), f.subject, f.subject_name, _msg(f, lang),
-                    " > ".join(f.evidence), f.source or ""])
+        w.writerow(
+            [
+                f.severity,
+                f.rule,
+                _title(f.rule, lang),
+                f.subject,
+                f.subject_name,
+                _msg(f, lang),
+                " > ".join(f.evidence),
+                f.source or "",
+            ]
+        )
     w.writerow([])
     w.writerow(["组织 org", "组织名称 name", "类型 kind", *(f"{s}" for s in SEVERITIES), "合计 total"])
     for r in _nonzero(_scores(G, findings, score_rows), None):
@@ -221,16 +282,9 @@ def render_csv(findings: list[Finding], G: nx.MultiDiGraph, *, lang: str = "zh",
     return "\ufeff" + buf.getvalue()
 
 
-_HTML_CSS = """
-body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2em;color:#222}
-table{border-collapse:collapse;margin:1em 0;width:100%}th,td{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}
-th{background:#f3f3f3}.high{color:#b00020;font-weight:bold}.medium{color:#a86400}.low{color:#006a8e}.info{color:#777}
-code{font-size:90%}td.n{text-align:right}
-"""
-
-
-def render_html(findings: list[Finding], G: nx.MultiDiGraph, lang: str = "zh", *, as_of=None, period=None,
-                score_rows=None) -> str:
+def render_html(
+    findings: list[Finding], G: nx.MultiDiGraph, lang: str = "zh", *, as_of=None, period=None, score_rows=None
+) -> str:
     """A standalone, offline HTML page of the findings: summary figures, charts, the table and the
     scores; every string is escaped. Drawn by :func:`respchain.viz.report.render_report_html`."""
     from respchain.viz.report import render_report_html
@@ -238,8 +292,16 @@ def render_html(findings: list[Finding], G: nx.MultiDiGraph, lang: str = "zh", *
     return render_report_html(findings, G, lang=lang)
 
 
-def render(findings: list[Finding], G: nx.MultiDiGraph, fmt: str = "table", *, lang: str = "zh",
-           as_of=None, period=None, color: bool = False) -> str:
+def render(
+    findings: list[Finding],
+    G: nx.MultiDiGraph,
+    fmt: str = "table",
+    *,
+    lang: str = "zh",
+    as_of=None,
+    period=None,
+    color: bool = False,
+) -> str:
     """The report in format ``fmt`` (one of :data:`FORMATS`)."""
     sc = scores(G, findings)
     if fmt == "json":

@@ -40,7 +40,11 @@ def find_unsupervised(
         units = ix.leads.get(o, ())
         if o in sup or any(u in sup for u in units):
             continue
-        out.append(make_finding("SUP-001", o, name_of(G, o), [o, *sorted(units)], {"units": len(units)}, source_of(G, o)))
+        out.append(
+            make_finding(
+                "SUP-001", o, name_of(G, o), [o, *sorted(units)], {"units": len(units)}, source_of(G, o)
+            )
+        )
     return out
 
 
@@ -65,8 +69,14 @@ def find_supervisory_misplaced(
         if kind in _SUPERVISORS:
             continue
         out.append(
-            make_finding("SUP-002", bearer, name_of(G, bearer), [bearer, *sorted(set(ids))],
-                         {"kind": kind or "person"}, source_of(G, bearer))
+            make_finding(
+                "SUP-002",
+                bearer,
+                name_of(G, bearer),
+                [bearer, *sorted(set(ids))],
+                {"kind": kind or "person"},
+                source_of(G, bearer),
+            )
         )
     return out
 
@@ -107,8 +117,14 @@ def find_dispatched_conflict(
                     orgs[person].add(p.org)
     return [
         make_finding(
-            "SUP-003", person, name_of(G, person), [person, *sorted(groups[person] | orgs[person])],
-            {"groups": [name_of(G, g) for g in groups[person]], "orgs": [name_of(G, o) for o in orgs[person]]},
+            "SUP-003",
+            person,
+            name_of(G, person),
+            [person, *sorted(groups[person] | orgs[person])],
+            {
+                "groups": [name_of(G, g) for g in groups[person]],
+                "orgs": [name_of(G, o) for o in orgs[person]],
+            },
             source_of(G, person),
         )
         for person in groups

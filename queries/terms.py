@@ -24,7 +24,9 @@ __all__ = ["TERMS", "find_term", "suggest"]
 
 TERMS: dict[str, dict] = {
     "main": {
-        "zh": "主体责任", "en": "Main responsibility", "aliases": ["主体责任", "main_responsibility"],
+        "zh": "主体责任",
+        "en": "Main responsibility",
+        "aliases": ["主体责任", "main_responsibility"],
         "def_zh": "党委（党组）对本地区本单位全面从严治党负主体责任，是管党治党的政治责任；党支部对本组织负主体责任。",
         "def_en": "Party committees and groups bear the main (primary) responsibility for strict party governance in "
         "their area or unit; a branch for its own organization.",
@@ -33,7 +35,9 @@ TERMS: dict[str, dict] = {
         "rules": ["MAIN-001", "CHAIN-001"],
     },
     "supervisory": {
-        "zh": "监督责任", "en": "Supervisory responsibility", "aliases": ["监督责任", "监督专责", "supervision"],
+        "zh": "监督责任",
+        "en": "Supervisory responsibility",
+        "aliases": ["监督责任", "监督专责", "supervision"],
         "def_zh": "纪委监委及其派驻机构履行监督专责，协助党委推进全面从严治党，监督检查所辖地区和部门党组织管党治党情况。",
         "def_en": "Discipline commissions and their dispatched groups carry the dedicated duty of supervision and "
         "assist the committee in strict party governance.",
@@ -42,7 +46,8 @@ TERMS: dict[str, dict] = {
         "rules": ["SUP-001", "SUP-002"],
     },
     "first_responsible": {
-        "zh": "第一责任人责任", "en": "First-responsible-person responsibility",
+        "zh": "第一责任人责任",
+        "en": "First-responsible-person responsibility",
         "aliases": ["第一责任人", "第一责任人责任", "first_responsible_person"],
         "def_zh": "党委（党组）书记是本地区本单位全面从严治党第一责任人，重要工作亲自部署、重大问题亲自过问。",
         "def_en": "The secretary (一把手) is the first person responsible for strict party governance in the area or unit.",
@@ -51,7 +56,9 @@ TERMS: dict[str, dict] = {
         "rules": ["FIRST-001", "FIRST-002"],
     },
     "one_post_two_duties": {
-        "zh": "一岗双责", "en": "One post, two duties", "aliases": ["一岗双责", "dual_duty", "dual"],
+        "zh": "一岗双责",
+        "en": "One post, two duties",
+        "aliases": ["一岗双责", "dual_duty", "dual"],
         "def_zh": "领导班子其他成员既抓分管业务工作，又抓分管领域的全面从严治党工作。",
         "def_en": "Every other member of the leading team answers both for the work and for strict party governance "
         "in the areas in their charge.",
@@ -60,7 +67,8 @@ TERMS: dict[str, dict] = {
         "rules": ["DUAL-001", "DUAL-002"],
     },
     "functional_regulatory": {
-        "zh": "职能部门监管责任", "en": "Functional regulatory responsibility",
+        "zh": "职能部门监管责任",
+        "en": "Functional regulatory responsibility",
         "aliases": ["职能部门监管责任", "监管责任", "functional"],
         "def_zh": "组织、宣传、审计、财政等职能部门在各自职责范围内承担全面从严治党相关的监管责任。",
         "def_en": "Functional departments regulate the fields of strict party governance within their remit.",
@@ -69,7 +77,8 @@ TERMS: dict[str, dict] = {
         "rules": ["FUNC-001"],
     },
     "dispatched": {
-        "zh": "派驻", "en": "Dispatched (stationed) supervision",
+        "zh": "派驻",
+        "en": "Dispatched (stationed) supervision",
         "aliases": ["派驻", "派驻机构", "派驻纪检监察组", "dispatched_group", "stationed"],
         "def_zh": "纪委监委向党和国家机关派驻纪检监察组，对驻在单位履行监督责任；派驻机构独立于驻在单位。",
         "def_en": "The discipline commission stations groups at party and state bodies; a group supervises the unit it "
@@ -79,7 +88,9 @@ TERMS: dict[str, dict] = {
         "rules": ["SUP-003", "CONS-001"],
     },
     "ledger": {
-        "zh": "台账", "en": "Ledger", "aliases": ["台账", "责任台账", "主体责任台账", "监督责任台账"],
+        "zh": "台账",
+        "en": "Ledger",
+        "aliases": ["台账", "责任台账", "主体责任台账", "监督责任台账"],
         "def_zh": "对照责任清单逐项记录任务目标、具体措施、责任人、完成时限和进展的工作账本，年底总结考评。",
         "def_en": "The working record of a responsibility list: per task its goal, measures, responsible person, "
         "deadline and progress, reviewed at year end.",
@@ -88,7 +99,9 @@ TERMS: dict[str, dict] = {
         "rules": ["LIST-001", "LIST-002", "LIST-003", "LIST-004"],
     },
     "responsibility_list": {
-        "zh": "责任清单", "en": "Responsibility list", "aliases": ["责任清单", "清单", "双清单", "list"],
+        "zh": "责任清单",
+        "en": "Responsibility list",
+        "aliases": ["责任清单", "清单", "双清单", "list"],
         "def_zh": "把责任细化为具体任务的清单（主体责任清单、监督责任清单），写明\u201c责任是什么、如何履责、谁来履责\u201d。",
         "def_en": "A list breaking a responsibility down into concrete tasks: what the duty is, how and by whom it is done.",
         "basis": [MAIN_RULES_DOC],
@@ -96,7 +109,9 @@ TERMS: dict[str, dict] = {
         "rules": ["MAIN-001", "LIST-001", "LIST-002", "LIST-003", "LIST-004"],
     },
     "yibashou": {
-        "zh": "一把手", "en": "Number one (the head)", "aliases": ["一把手", "number_one", "head", "书记"],
+        "zh": "一把手",
+        "en": "Number one (the head)",
+        "aliases": ["一把手", "number_one", "head", "书记"],
         "def_zh": "党委（党组）书记，领导班子的主要负责人，是全面从严治党第一责任人，也是监督的重点（\u201c关键少数\u201d中的关键）。",
         "def_en": "The secretary, principal head of the leading team: first person responsible, and the focus of supervision.",
         "basis": [YIBASHOU_DOC, f"{RESP_SYSTEM_DOC}第六条"],
@@ -104,7 +119,9 @@ TERMS: dict[str, dict] = {
         "rules": ["FIRST-001", "FIRST-002", "TALK-001"],
     },
     "two_responsibilities": {
-        "zh": "两个责任", "en": "The two responsibilities", "aliases": ["两个责任", "two_duties"],
+        "zh": "两个责任",
+        "en": "The two responsibilities",
+        "aliases": ["两个责任", "two_duties"],
         "def_zh": "党委（党组）的主体责任和纪委监委的监督责任，二者贯通协同。",
         "def_en": "The main responsibility of party committees and groups and the supervisory responsibility of "
         "discipline commissions, working together.",
@@ -113,7 +130,8 @@ TERMS: dict[str, dict] = {
         "rules": ["MAIN-001", "SUP-001"],
     },
     "layered_transmission": {
-        "zh": "层层传导", "en": "Level-by-level transmission",
+        "zh": "层层传导",
+        "en": "Level-by-level transmission",
         "aliases": ["层层传导", "层层压实", "传导", "transmission", "chain"],
         "def_zh": "管党治党责任自上而下逐级传导、层层压实；上级链条中断，下级的责任就失去传导。",
         "def_en": "Responsibility passed down level by level; where a link above is broken, the levels below lose it.",
@@ -122,7 +140,9 @@ TERMS: dict[str, dict] = {
         "rules": ["CHAIN-001"],
     },
     "talk": {
-        "zh": "谈心谈话", "en": "Heart-to-heart talk", "aliases": ["谈心谈话", "谈话", "三类谈话", "talks"],
+        "zh": "谈心谈话",
+        "en": "Heart-to-heart talk",
+        "aliases": ["谈心谈话", "谈话", "三类谈话", "talks"],
         "def_zh": "与一把手和班子成员的谈话提醒，如传达类、专题类、警示类谈话、集体廉政谈话和问责激励谈话。",
         "def_en": "Talks with the number one and team members: conveying, thematic, warning, collective and encouragement talks.",
         "basis": [YIBASHOU_DOC],
@@ -130,16 +150,24 @@ TERMS: dict[str, dict] = {
         "rules": ["TALK-001", "ACC-001", "ECO-001"],
     },
     "accountability": {
-        "zh": "问责", "en": "Accountability", "aliases": ["问责", "责任追究", "accountable"],
+        "zh": "问责",
+        "en": "Accountability",
+        "aliases": ["问责", "责任追究", "accountable"],
         "def_zh": "对失职失责的党组织和党员领导干部追究责任；坚持严管和厚爱结合、激励和约束并重，做实问责\u201c后半篇文章\u201d。",
         "def_en": "Holding party organizations and leaders to account for failing their duty, strictness with care: "
         "follow it up with encouragement.",
-        "basis": [f"{ACCOUNTABILITY_DOC}第三条", f"{ACCOUNTABILITY_DOC}第四条", f"{ACCOUNTABILITY_DOC}第五条"],
+        "basis": [
+            f"{ACCOUNTABILITY_DOC}第三条",
+            f"{ACCOUNTABILITY_DOC}第四条",
+            f"{ACCOUNTABILITY_DOC}第五条",
+        ],
         "example": "开展问责激励谈心谈话,做实问责\u201c后半篇文章\u201d",
         "rules": ["ACC-001"],
     },
     "consultation": {
-        "zh": "专题会商", "en": "Thematic consultation", "aliases": ["专题会商", "会商"],
+        "zh": "专题会商",
+        "en": "Thematic consultation",
+        "aliases": ["专题会商", "会商"],
         "def_zh": "派驻纪检监察组与被监督单位党委（党组）定期共同分析研判全面从严治党责任落实情况。",
         "def_en": "The dispatched group and the party organization it supervises meet regularly to analyse how duties are carried out.",
         "basis": [f"{DISCIPLINE_RULES_DOC}第十四条", f"{DISPATCHED_RULES_DOC}第十四条"],
@@ -147,7 +175,8 @@ TERMS: dict[str, dict] = {
         "rules": ["CONS-001"],
     },
     "political_ecology": {
-        "zh": "政治生态分析研判", "en": "Analysis of the political ecology",
+        "zh": "政治生态分析研判",
+        "en": "Analysis of the political ecology",
         "aliases": ["政治生态分析研判", "政治生态", "研判", "ecology"],
         "def_zh": "纪检机关会同党委（党组）定期分析研判所联系地区、单位的政治生态；评价较差的要跟进谈话、督促整改。",
         "def_en": "Regular joint analysis of the political ecology of an area or unit; a poor rating calls for follow-up talks.",
@@ -156,7 +185,9 @@ TERMS: dict[str, dict] = {
         "rules": ["ECO-001"],
     },
     "areas": {
-        "zh": "分管", "en": "Areas in charge", "aliases": ["分管", "分管领域", "分管空白"],
+        "zh": "分管",
+        "en": "Areas in charge",
+        "aliases": ["分管", "分管领域", "分管空白"],
         "def_zh": "班子成员按分工负责的领域和单位；党组领导的每个单位都应有班子成员分管。",
         "def_en": "The fields and units a team member is in charge of by the division of work; every unit needs one.",
         "basis": [f"{RESP_SYSTEM_DOC}第六条"],

@@ -173,7 +173,7 @@ def graph_to_neo4j_admin(G: nx.MultiDiGraph, outdir: str | Path) -> list[Path]:
             lambda _d: [_cell(GRAPH_NODE_ID), _cell(NodeKind.GRAPH.value)],
         ))
         by_type: dict[str, list] = defaultdict(list)
-        for (rt, _a, _b, _keyed), edges in rels.items():
+        for (rt, _keyed), edges in rels.items():
             by_type[rt].extend(edges)
         for rt, edges in by_type.items():
             names.append(_write_rels(tmp, rt, edges, G))

@@ -13,8 +13,15 @@ __all__ = ["register"]
 
 FILES = click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 _SEVERITIES = ["high", "medium", "low", "info"]
-_SUFFIX_FORMAT = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".csv": "csv", ".html": "html",
-                  ".htm": "html", ".txt": "table"}
+_SUFFIX_FORMAT = {
+    ".json": "json",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".csv": "csv",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "table",
+}
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -27,18 +34,41 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str 
 
 
 def _common(f):
-    f = click.option("--as-of", "as_of", callback=_date, metavar="DATE",
-                     help="基准日 / reference date (default: meta.as_of)")(f)
-    f = click.option("--period", type=click.IntRange(1900, 2999), metavar="YEAR",
-                     help="考察年度 / the year coverage rules look at (default: meta.period)")(f)
-    f = click.option("--rules", multiple=True, metavar="IDS",
-                     help="只运行这些规则或类别（逗号分隔）/ only these rule ids or families")(f)
-    f = click.option("--skip", multiple=True, metavar="IDS",
-                     help="跳过这些规则或类别 / skip these rule ids or families")(f)
-    f = click.option("--fail-on", "fail_on", type=click.Choice(_SEVERITIES),
-                     help="存在该级别或更高的缺口时退出码为 1 / exit 1 on a finding at or above this severity")(f)
-    f = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-                     help="消息语言 / message language")(f)
+    f = click.option(
+        "--as-of",
+        "as_of",
+        callback=_date,
+        metavar="DATE",
+        help="基准日 / reference date (default: meta.as_of)",
+    )(f)
+    f = click.option(
+        "--period",
+        type=click.IntRange(1900, 2999),
+        metavar="YEAR",
+        help="考察年度 / the year coverage rules look at (default: meta.period)",
+    )(f)
+    f = click.option(
+        "--rules",
+        multiple=True,
+        metavar="IDS",
+        help="只运行这些规则或类别（逗号分隔）/ only these rule ids or families",
+    )(f)
+    f = click.option(
+        "--skip", multiple=True, metavar="IDS", help="跳过这些规则或类别 / skip these rule ids or families"
+    )(f)
+    f = click.option(
+        "--fail-on",
+        "fail_on",
+        type=click.Choice(_SEVERITIES),
+        help="存在该级别或更高的缺口时退出码为 1 / exit 1 on a finding at or above this severity",
+    )(f)
+    f = click.option(
+        "--lang",
+        type=click.Choice(["zh", "en"]),
+        default="zh",
+        show_default=True,
+        help="消息语言 / message language",
+    )(f)
     return f
 
 
@@ -63,8 +93,12 @@ def _emit(text: str, output: Path | None) -> None:
 
 @click.command("gaps")
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown", "csv", "html"]),
-              help="输出格式（默认 table，或按 -o 的后缀）/ output format (default table, or from -o's suffix)")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "markdown", "csv", "html"]),
+    help="输出格式（默认 table，或按 -o 的后缀）/ output format (default table, or from -o's suffix)",
+)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="输出文件 / output file")
 @_common
 @click.option("--backend", default="memory", show_default=True, help="后端 / backend (memory, ...)")
@@ -86,13 +120,22 @@ def gaps_cmd(files, fmt, output, as_of, period, rules, skip, fail_on, lang, back
         from respchain.commands.neo4j import neo4j_gaps_input
 
         with neo4j_gaps_input(files) as (G, options):
-            findings = find_gaps(G, as_of=as_of, period=period, rules=rules or None, skip=skip or None,
-                                 backend=backend, **options)
+            findings = find_gaps(
+                G,
+                as_of=as_of,
+                period=period,
+                rules=rules or None,
+                skip=skip or None,
+                backend=backend,
+                **options,
+            )
     else:
         if not files:
             raise click.UsageError("缺少登记册文件 / missing register FILES")
         G = graph_from_register(list(files))
-        findings = find_gaps(G, as_of=as_of, period=period, rules=rules or None, skip=skip or None, backend=backend)
+        findings = find_gaps(
+            G, as_of=as_of, period=period, rules=rules or None, skip=skip or None, backend=backend
+        )
     color = output is None and fmt == "table" and sys.stdout.isatty()
     text = render(findings, G, fmt, lang=lang, as_of=as_of, period=period, color=color)
     _emit(text, output)
@@ -118,7 +161,11 @@ def _rule_example(rule_id: str) -> tuple[str, object] | None:
 
 @click.command("explain")
 @click.argument("name")
-@click.option("--no-example", is_flag=True, help="不在示例数据中查找实例 / do not look for an example in the example data")
+@click.option(
+    "--no-example",
+    is_flag=True,
+    help="不在示例数据中查找实例 / do not look for an example in the example data",
+)
 def explain_cmd(name: str, no_example: bool) -> int:
     """解释规则或术语 / Explain a gap rule (MAIN-001) or a term (主体责任, one_post_two_duties ...)."""
     from respchain.exceptions import UnknownRuleError
@@ -145,8 +192,10 @@ def explain_cmd(name: str, no_example: bool) -> int:
             ex = _rule_example(r.id)
             if ex:
                 reg, f = ex
-                click.echo(f"\n示例 / example ({reg}): {f.subject} ({f.subject_name})\n  {f.message_zh}\n  {f.message_en}"
-                           f"\n  证据 / evidence: {' > '.join(f.evidence)}")
+                click.echo(
+                    f"\n示例 / example ({reg}): {f.subject} ({f.subject_name})\n  {f.message_zh}\n  {f.message_en}"
+                    f"\n  证据 / evidence: {' > '.join(f.evidence)}"
+                )
             else:
                 click.echo("\n示例 / example: 示例数据中没有此缺口 / the example registers have no such gap")
         return 0
@@ -161,16 +210,20 @@ def explain_cmd(name: str, no_example: bool) -> int:
     if code is None:
         close = suggest(name)
         hint = f"; 是否指 / did you mean: {', '.join(close)}" if close else ""
-        raise UnknownRuleError(f"未知规则或术语 / unknown rule or term {name!r}{hint}\n"
-                               f"  规则 / rules: {', '.join(CATALOG)}\n"
-                               f"  术语 / terms: {', '.join(t['zh'] for t in TERMS.values())}")
+        raise UnknownRuleError(
+            f"未知规则或术语 / unknown rule or term {name!r}{hint}\n"
+            f"  规则 / rules: {', '.join(CATALOG)}\n"
+            f"  术语 / terms: {', '.join(t['zh'] for t in TERMS.values())}"
+        )
     t = TERMS[code]
     click.echo(f"{t['zh']} / {t['en']}  ({code})")
     click.echo(f"\n定义 / definition:\n  {t['def_zh']}\n  {t['def_en']}")
     click.echo("\n依据 / basis:")
     for b in t["basis"]:
         click.echo(f"  {b}")
-    click.echo(f"\n示例 / example（《强化全面从严治党政治责任》，中央纪委国家监委网站，2025-10-20）:\n  \u201c{t['example']}\u201d")
+    click.echo(
+        f"\n示例 / example（《强化全面从严治党政治责任》，中央纪委国家监委网站，2025-10-20）:\n  \u201c{t['example']}\u201d"
+    )
     click.echo("\n相关规则 / rules: " + ", ".join(f"{r} {CATALOG[r].title_zh}" for r in t["rules"]))
     return 0
 
@@ -192,17 +245,33 @@ def diff_cmd(old, new, fmt, output, as_of, period, rules, skip, fail_on, lang) -
     from respchain.queries.compare import diff_gaps, render_diff
 
     resolve_rules(rules or None, skip or None)
-    d = diff_gaps(graph_from_register(old), graph_from_register(new), as_of=as_of, period=period,
-                  rules=rules or None, skip=skip or None)
-    text = json.dumps(d.to_dict(), ensure_ascii=False, indent=2) + "\n" if fmt == "json" else render_diff(d, lang)
+    d = diff_gaps(
+        graph_from_register(old),
+        graph_from_register(new),
+        as_of=as_of,
+        period=period,
+        rules=rules or None,
+        skip=skip or None,
+    )
+    text = (
+        json.dumps(d.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        if fmt == "json"
+        else render_diff(d, lang)
+    )
     _emit(text, output)
     return 1 if _fails(d.opened, fail_on) else 0
 
 
 @click.command("whatif")
 @FILES
-@click.option("--remove", "remove", multiple=True, required=True, metavar="ID",
-              help="移除的人员、组织或责任 id（可多次）/ id of a person, organization or responsibility to remove")
+@click.option(
+    "--remove",
+    "remove",
+    multiple=True,
+    required=True,
+    metavar="ID",
+    help="移除的人员、组织或责任 id（可多次）/ id of a person, organization or responsibility to remove",
+)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="输出文件 / output file")
 @_common
@@ -219,7 +288,11 @@ def whatif_cmd(files, remove, fmt, output, as_of, period, rules, skip, fail_on, 
     resolve_rules(rules or None, skip or None)
     G = graph_from_register(list(files))
     w = whatif(G, list(remove), as_of=as_of, period=period, rules=rules or None, skip=skip or None)
-    text = json.dumps(w.to_dict(), ensure_ascii=False, indent=2) + "\n" if fmt == "json" else render_whatif(w, lang)
+    text = (
+        json.dumps(w.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        if fmt == "json"
+        else render_whatif(w, lang)
+    )
     _emit(text, output)
     return 1 if _fails(w.appear, fail_on) else 0
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from respchain.graph import graph_from_register
 
 GAPS_DATA = Path(__file__).resolve().parents[1] / "data" / "gaps"

@@ -9,13 +9,13 @@ near misses, which must not be found.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
-
 from respchain.graph import graph_from_register
 from respchain.queries import CATALOG, FAMILIES, find_gaps
 
-from .conftest import GAPS_DATA
+GAPS_DATA = Path(__file__).resolve().parents[1] / "data" / "gaps"
 
 CASES = sorted(p.parent for p in GAPS_DATA.glob("*/register.yaml"))
 

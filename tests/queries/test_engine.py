@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
-from respchain.exceptions import InputError, UnknownRuleError
+import pytest
 from respchain.graph import graph_from_register
 from respchain.queries import BACKENDS, CATALOG, FAMILIES, find_gaps, make_finding, register_backend, scores
 from respchain.queries.catalog import DOCUMENTS, resolve_rules
 
-from .conftest import GAPS_DATA
+from respchain.exceptions import InputError, UnknownRuleError
+
+GAPS_DATA = Path(__file__).resolve().parents[1] / "data" / "gaps"
 
 
 def test_rules_and_skip_take_ids_and_families(district):
     assert {f.rule for f in find_gaps(district, rules=["LIST-004"])} == {"LIST-004"}
-    assert {f.rule for f in find_gaps(district, rules="events")} == {"ACC-001", "TALK-001", "ECO-001", "CONS-001"}
+    assert {f.rule for f in find_gaps(district, rules="events")} == {
+        "ACC-001",
+        "TALK-001",
+        "ECO-001",
+        "CONS-001",
+    }
     assert {f.rule for f in find_gaps(district, rules="list-004,main")} == {"LIST-004", "MAIN-001"}
     rest = {f.rule for f in find_gaps(district, skip=["events", "CHAIN-001"])}
     assert rest == {"LIST-004", "MAIN-001", "DUAL-002", "FIRST-002"}
@@ -73,7 +80,10 @@ def test_catalog_is_complete_and_cites_only_verified_articles():
 def test_make_finding_sorts_and_joins_list_params():
     f = make_finding("FIRST-002", "p", "王某", ["p", "a", "b"], {"orgs": ["乙党组", "甲党委"]}, "seed")
     assert "乙党组、甲党委" in f.message_zh or "甲党委、乙党组" in f.message_zh
-    assert f.message_zh == make_finding("FIRST-002", "p", "王某", ["p", "a", "b"], {"orgs": ["甲党委", "乙党组"]}).message_zh
+    assert (
+        f.message_zh
+        == make_finding("FIRST-002", "p", "王某", ["p", "a", "b"], {"orgs": ["甲党委", "乙党组"]}).message_zh
+    )
     assert f.source == "seed" and f.evidence == ("p", "a", "b")
 
 

@@ -1,0 +1,28 @@
+"""The ten example queries of docs/cypher.md run, and say something, on the worked example."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from neo4j_helpers import ROOT
+
+from respchain.graph import graph_from_register
+from respchain.graph.neo4j import graph_to_neo4j, run_query
+
+DOC = ROOT / "docs" / "cypher.md"
+QUERIES = re.findall(r"```cypher\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S)
+PARAMS = {"as_of": "2025-09-30", "period": "2025", "org": "health-group"}
+
+
+def test_ten_queries():
+    assert len(QUERIES) == 10
+
+
+@pytest.mark.parametrize("n", range(len(QUERIES)))
+def test_doc_query_runs_and_returns_rows(driver, database, n):
+    graph_to_neo4j(graph_from_register(ROOT / "tests" / "data" / "gaps" / "district" / "register.yaml"), driver,
+                   database=database, replace=True)
+    used = {k: v for k, v in PARAMS.items() if f"${k}" in QUERIES[n]}
+    keys, rows = run_query(driver, QUERIES[n], used, database=database)
+    assert keys and rows, QUERIES[n]

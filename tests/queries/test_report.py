@@ -1,0 +1,37 @@
+"""Report formats and the demo step."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+from respchain.queries import find_gaps
+from respchain.queries.report import SCHEMA_PATH, demo_step, render
+
+from respchain.demo import DEMO_STEPS
+
+
+def test_demo_step_is_registered_and_writes_four_reports(district, tmp_path):
+    assert demo_step in DEMO_STEPS
+    paths = demo_step(district, "district", tmp_path)
+    assert sorted(p.name for p in paths) == ["gaps.csv", "gaps.html", "gaps.json", "gaps.md"]
+    data = json.loads((tmp_path / "gaps.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+    assert len(data["findings"]) == 10
+    assert (tmp_path / "gaps.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_every_format_carries_the_scores(district):
+    fs = find_gaps(district)
+    for fmt in ("table", "markdown", "csv", "html"):
+        text = render(fs, district, fmt)
+        assert "中共示例区委员会" in text, fmt  # the district's score row
+    assert json.loads(render(fs, district, "json"))["scores"][0]["total"] == 10
+
+
+def test_lang_picks_the_message_language(district):
+    fs = find_gaps(district, rules="MAIN-001")
+    assert "declares no main responsibility" in render(fs, district, "markdown", lang="en")
+    assert "未声明主体责任" in render(fs, district, "markdown", lang="zh")
+    both = json.loads(render(fs, district, "json", lang="en"))["findings"][0]
+    assert "未声明" in both["message_zh"] and "declares" in both["message_en"]
