@@ -15,6 +15,7 @@ from typing import Any
 
 import networkx as nx
 
+from respchain._gc import paused_gc
 from respchain.graph.schema import (
     ORG_KIND_INFO,
     RESPONSIBILITY_INFO,
@@ -48,6 +49,15 @@ EVENT_NAMES = {
 }
 
 _PROV_KEYS = ("source", "quote", "span")
+
+
+class _R:
+    """Relationship type values as plain strings (enum attribute access is slow
+    in the build loop of a million edges)."""
+
+
+for _t in RelType:
+    setattr(_R, _t.name, _t.value)
 
 
 def event_name(ev: dict) -> str:
@@ -107,6 +117,11 @@ def graph_from_register(
     from respchain.loaders.register import Register, load_register
 
     reg = register if isinstance(register, Register) else load_register(register)
+    with paused_gc():
+        return _build(reg)
+
+
+def _build(reg: Register) -> nx.MultiDiGraph:
     G = nx.MultiDiGraph()
     G.graph.update(
         respchain=1,
@@ -117,8 +132,10 @@ def graph_from_register(
     )
     add_node = G.add_node
 
-    def edge(u: str, v: str, t: RelType, **attrs: Any) -> None:
-        G.add_edge(u, v, key=t.value, type=t.value, **attrs)
+    add_edge = G.add_edge
+
+    def edge(u: str, v: str, t: str) -> None:
+        add_edge(u, v, key=t, type=t)
 
     # The vocabulary as nodes.
     for t, info in RESPONSIBILITY_INFO.items():
@@ -134,11 +151,11 @@ def graph_from_register(
             definition_zh=info["def_zh"], definition_en=info["def_en"],
         )
         for t in info["bears"]:
-            edge(nid, type_node_id(t), RelType.BEARS_BY_DEFAULT)
+            edge(nid, type_node_id(t), _R.BEARS_BY_DEFAULT)
 
     def provenance_edge(nid: str, rec: dict) -> None:
         if rec.get("source"):
-            edge(nid, rec["source"], RelType.DERIVED_FROM)
+            edge(nid, rec["source"], _R.DERIVED_FROM)
 
     for s in reg.sources:
         add_node(
@@ -148,18 +165,18 @@ def graph_from_register(
         )
     for s in reg.sources:
         for t in s.get("topics") or ():
-            edge(s["id"], type_node_id(t), RelType.DISCUSSES)
+            edge(s["id"], type_node_id(t), _R.DISCUSSES)
 
     for o in reg.organizations:
         attrs = {k: o[k] for k in ("level", "region", "domains") if k in o}
         add_node(o["id"], kind=NodeKind.ORGANIZATION.value, name=o["name"], org_kind=o["kind"], **attrs, **_prov(o))
     for o in reg.organizations:
         oid = o["id"]
-        edge(oid, orgkind_node_id(o["kind"]), RelType.HAS_KIND)
+        edge(oid, orgkind_node_id(o["kind"]), _R.HAS_KIND)
         if o.get("parent"):
-            edge(oid, o["parent"], RelType.SUB_ORGANIZATION_OF)
+            edge(oid, o["parent"], _R.SUB_ORGANIZATION_OF)
         for u in _as_list(o.get("leads")):
-            edge(oid, u, RelType.LEADS)
+            edge(oid, u, _R.LEADS)
         provenance_edge(oid, o)
 
     orgs = {o["id"] for o in reg.organizations}
@@ -174,11 +191,11 @@ def graph_from_register(
                 org=post["org"], role=post["role"], title=post.get("title", ""),
                 areas_text=[a for a in areas if a not in orgs], file=p.get("_file", ""), line=p.get("_line", 0),
             )
-            edge(p["id"], pid, RelType.HOLDS)
-            edge(pid, post["org"], RelType.POST_IN)
+            edge(p["id"], pid, _R.HOLDS)
+            edge(pid, post["org"], _R.POST_IN)
             for a in areas:
                 if a in orgs:
-                    edge(pid, a, RelType.IN_CHARGE_OF)
+                    edge(pid, a, _R.IN_CHARGE_OF)
 
     ids = set(G.nodes)
 
@@ -197,11 +214,11 @@ def graph_from_register(
             rid, kind=NodeKind.RESPONSIBILITY.value, name=f"{G.nodes[r['bearer']]['name']} {info['zh']}",
             type=r["type"], bearer=r["bearer"], over_text=[a for a in over if a not in orgs], **_prov(r),
         )
-        edge(r["bearer"], rid, RelType.BEARS)
-        edge(rid, type_node_id(r["type"]), RelType.OF_TYPE)
+        edge(r["bearer"], rid, _R.BEARS)
+        edge(rid, type_node_id(r["type"]), _R.OF_TYPE)
         for a in over:
             if a in orgs:
-                edge(rid, a, RelType.COVERS)
+                edge(rid, a, _R.COVERS)
         provenance_edge(rid, r)
 
     for lst in reg.lists:
@@ -210,9 +227,9 @@ def graph_from_register(
             lid, kind=NodeKind.LIST.value, name=lst["name"], list_kind=lst["kind"], owner=lst["owner"],
             **({"year": lst["year"]} if "year" in lst else {}), **_prov(lst),
         )
-        edge(lst["owner"], lid, RelType.OWNS)
+        edge(lst["owner"], lid, _R.OWNS)
         if lst["kind"] in RESPONSIBILITY_INFO:
-            edge(lid, type_node_id(lst["kind"]), RelType.OF_TYPE)
+            edge(lid, type_node_id(lst["kind"]), _R.OF_TYPE)
         provenance_edge(lid, lst)
         for t in lst.get("tasks") or ():
             tid = t["id"]
@@ -221,15 +238,15 @@ def graph_from_register(
                 tid, kind=NodeKind.TASK.value, name=t["goal"], goal=t["goal"], status=t.get("status", "open"),
                 list=lid, **attrs, **_prov(t),
             )
-            edge(lid, tid, RelType.HAS_TASK)
+            edge(lid, tid, _R.HAS_TASK)
             for person in _as_list(t.get("responsible")):
-                edge(tid, person, RelType.RESPONSIBLE)
+                edge(tid, person, _R.RESPONSIBLE)
             if t.get("lead"):
-                edge(tid, t["lead"], RelType.LEAD)
+                edge(tid, t["lead"], _R.LEAD)
             for u in _as_list(t.get("assist")):
-                edge(tid, u, RelType.ASSIST)
+                edge(tid, u, _R.ASSIST)
             if t.get("implements"):
-                edge(tid, type_node_id(t["implements"]), RelType.IMPLEMENTS)
+                edge(tid, type_node_id(t["implements"]), _R.IMPLEMENTS)
             provenance_edge(tid, t)
 
     for ev in reg.events:
@@ -240,24 +257,24 @@ def graph_from_register(
         add_node(eid, kind=NodeKind.EVENT.value, name=event_name(ev), event_kind=ev["kind"], date=ev["date"],
                  **attrs, **_prov(ev))
         for person in _as_list(ev.get("by")):
-            edge(eid, person, RelType.BY)
+            edge(eid, person, _R.BY)
         for person in _as_list(ev.get("with")):
-            edge(eid, person, RelType.WITH)
+            edge(eid, person, _R.WITH)
         for person in _as_list(ev.get("target")):
-            edge(eid, person, RelType.TARGET)
+            edge(eid, person, _R.TARGET)
         if ev.get("for"):
-            edge(eid, type_node_id(ev["for"]), RelType.FOR)
+            edge(eid, type_node_id(ev["for"]), _R.FOR)
         for org in _as_list(ev.get("parties")):
-            edge(eid, org, RelType.PARTY)
+            edge(eid, org, _R.PARTY)
         if ev.get("org"):
-            edge(eid, ev["org"], RelType.ABOUT)
+            edge(eid, ev["org"], _R.ABOUT)
         provenance_edge(eid, ev)
 
     for m in reg.mechanisms:
         add_node(m["id"], kind=NodeKind.MECHANISM.value, name=m["name"],
                  **({"description": m["description"]} if "description" in m else {}), **_prov(m))
         for org in _as_list(m.get("adopted_by")):
-            edge(m["id"], org, RelType.ADOPTED_BY)
+            edge(m["id"], org, _R.ADOPTED_BY)
         provenance_edge(m["id"], m)
 
     for n, f in enumerate(reg.facts, 1):
@@ -267,6 +284,6 @@ def graph_from_register(
             subject=f["subject"], metric=f["metric"], value=f["value"],
             **{k: f[k] for k in ("unit", "period") if k in f}, **_prov(f),
         )
-        edge(fid, f["subject"], RelType.ABOUT)
+        edge(fid, f["subject"], _R.ABOUT)
         provenance_edge(fid, f)
     return G

@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from respchain._gc import paused_gc
 from respchain.exceptions import Problem, RegisterError
 from respchain.graph.schema import (
     EventKind,
@@ -350,58 +351,76 @@ ENUMS: dict[str, list[str]] = {
 }
 
 
-@dataclass
-class _Ref:
-    coll: _Collector
-    path: tuple
-    target: str  # org | person | bearer | source | any | area-org
-    value: str
+def _parse_kind(kind: str) -> tuple[str, str]:
+    """Split a field kind into (base, argument): ``refs:org`` -> (``refs``, ``org``)."""
+    base, _, arg = kind.partition(":")
+    if base == "area":
+        return "refs", "area-" + arg
+    return base, arg
+
+
+_KINDS = {k: _parse_kind(k) for spec in (*SPECS.values(), *EVENT_SPECS.values()) for k, _ in spec.values()}
+_KINDS.update({k: _parse_kind(k) for k, _ in (("id", 0), ("enum:event", 0), ("date", 0), ("ref:source", 0), ("text", 0), ("span", 0))})
 
 
 class _Validator:
     def __init__(self) -> None:
-        self.refs: list[_Ref] = []
+        # references to resolve: (collector, field path, target, id), where the
+        # target is org | person | bearer | source | any | area-org
+        self.refs: list[tuple] = []
         self.ids: dict[str, tuple[_Collector, tuple, str]] = {}  # id -> (where, kind)
         self.kinds: dict[str, str] = {}  # id -> section
 
     # -- scalar checks -------------------------------------------------
     def field(self, coll: _Collector, rec: dict, path: tuple, name: str, spec: tuple[str, bool]) -> None:
-        kind, _req = spec
+        kind = spec[0]
+        base, arg = _KINDS[kind]
         v = rec[name]
+        # Fast paths for the common, valid cases of large registers.
+        if type(v) is str:
+            if base == "text" and v.strip():
+                return
+            if base == "id" and _ID_RE.match(v):
+                return
+            if base == "ref" and v.strip():
+                self.refs.append((coll, (*path, name), arg, v))
+                return
+            if base == "enum" and v in ENUMS[arg]:
+                return
         p = (*path, name)
         if v is None:
             coll.add(p, "值为空 / empty value")
             return
-        if kind == "id":
+        if base == "id":
             if isinstance(v, int) and not isinstance(v, bool):
                 rec[name] = v = str(v)
             if not isinstance(v, str) or not v or not _ID_RE.match(v):
                 coll.add(p, f"id 须为不含空白的非空文本 / an id must be non-empty text without whitespace: {v!r}")
-        elif kind == "text":
+        elif base == "text":
             if isinstance(v, (int, float)) and not isinstance(v, bool):
                 rec[name] = v = str(v)
             if not isinstance(v, str) or not v.strip():
                 coll.add(p, f"须为非空文本 / must be non-empty text: {v!r}")
-        elif kind == "texts":
+        elif base == "texts":
             if isinstance(v, str):
                 rec[name] = [v]
             elif not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
                 coll.add(p, f"须为文本列表 / must be a list of text: {v!r}")
-        elif kind == "date":
+        elif base == "date":
             d = _check_date(v)
             if d is None:
                 coll.add(p, f"不是有效日期（YYYY-MM-DD）/ not a valid date (YYYY-MM-DD): {v!r}")
             else:
                 rec[name] = d
-        elif kind == "year":
+        elif base == "year":
             if isinstance(v, str) and v.isdigit():
                 rec[name] = v = int(v)
             if not isinstance(v, int) or isinstance(v, bool) or not 1900 <= v <= 2200:
                 coll.add(p, f"须为年份 / must be a year: {v!r}")
-        elif kind == "number":
+        elif base == "number":
             if isinstance(v, bool) or not isinstance(v, (int, float)):
                 coll.add(p, f"须为数字 / must be a number: {v!r}")
-        elif kind == "span":
+        elif base == "span":
             if (
                 not isinstance(v, list)
                 or len(v) != 2
@@ -409,12 +428,12 @@ class _Validator:
                 or not 0 <= v[0] <= v[1]
             ):
                 coll.add(p, f"须为 [起, 止] 字符位置 / must be [start, end] character offsets: {v!r}")
-        elif kind.startswith("enum:"):
-            allowed = ENUMS[kind[5:]]
+        elif base == "enum":
+            allowed = ENUMS[arg]
             if v not in allowed:
                 coll.add(p, f"{v!r} 不是允许值 / is not one of {_one_of(allowed)}")
-        elif kind.startswith("enums:"):
-            allowed = ENUMS[kind[6:]]
+        elif base == "enums":
+            allowed = ENUMS[arg]
             vals = [v] if isinstance(v, str) else v
             if not isinstance(vals, list):
                 coll.add(p, f"须为列表 / must be a list: {v!r}")
@@ -423,33 +442,31 @@ class _Validator:
             for i, x in enumerate(vals):
                 if x not in allowed:
                     coll.add((*p, i), f"{x!r} 不是允许值 / is not one of {_one_of(allowed)}")
-        elif kind.startswith(("ref:", "refs:", "area:")):
-            many = not kind.startswith("ref:")
-            target = kind.split(":", 1)[1]
-            if kind.startswith("area:"):
-                target = "area-" + target
-            vals = v
-            if many:
+        elif base in ("ref", "refs"):
+            target = arg
+            if base == "refs":
                 if isinstance(v, (str, int)) and not isinstance(v, bool):
                     vals = [str(v)]
                     rec[name] = vals
                 elif not isinstance(v, list):
                     coll.add(p, f"须为 id 或 id 列表 / must be an id or a list of ids: {v!r}")
                     return
+                else:
+                    vals = v
                 for i, x in enumerate(vals):
                     if isinstance(x, int) and not isinstance(x, bool):
                         vals[i] = x = str(x)
                     if not isinstance(x, str) or not x.strip():
                         coll.add((*p, i), f"须为 id / must be an id: {x!r}")
                     else:
-                        self.refs.append(_Ref(coll, (*p, i), target, x))
+                        self.refs.append((coll, (*p, i), target, x))
             else:
                 if isinstance(v, int) and not isinstance(v, bool):
                     rec[name] = v = str(v)
                 if not isinstance(v, str) or not v.strip():
                     coll.add(p, f"须为 id / must be an id: {v!r}")
                 else:
-                    self.refs.append(_Ref(coll, p, target, v))
+                    self.refs.append((coll, p, target, v))
 
     def record(self, coll: _Collector, rec: Any, path: tuple, spec: dict, section: str) -> bool:
         if not isinstance(rec, dict):
@@ -580,23 +597,26 @@ _TARGET_NAMES = {
 
 
 def _resolve(val: _Validator) -> None:
-    for ref in val.refs:
-        sec = val.kinds.get(ref.value)
-        allowed = _TARGET_SECTIONS[ref.target]
-        if ref.target == "area-org" and sec is None and is_free_text(ref.value):
+    kinds = val.kinds
+    for coll, path, target, value in val.refs:
+        sec = kinds.get(value)
+        allowed = _TARGET_SECTIONS[target]
+        if sec is not None and (allowed is None or sec in allowed):
+            continue
+        if target == "area-org" and sec is None and is_free_text(value):
             continue  # a free-text area such as 意识形态工作
         if sec is None:
-            hint = _closest(ref.value, val.kinds, allowed)
-            ref.coll.add(
-                ref.path,
-                f"引用的 id 不存在 / reference to unknown id {ref.value!r}"
+            hint = _closest(value, kinds, allowed)
+            coll.add(
+                path,
+                f"引用的 id 不存在 / reference to unknown id {value!r}"
                 + (f" (是否指 / did you mean {hint!r}?)" if hint else ""),
             )
-        elif allowed is not None and sec not in allowed:
-            ref.coll.add(
-                ref.path,
-                f"{ref.value!r} 是 {sec}，此处须为{_TARGET_NAMES[ref.target]} / is a record of {sec!r}, "
-                f"expected {_TARGET_NAMES[ref.target].split(' / ')[1]}",
+        else:
+            coll.add(
+                path,
+                f"{value!r} 是 {sec}，此处须为{_TARGET_NAMES[target]} / is a record of {sec!r}, "
+                f"expected {_TARGET_NAMES[target].split(' / ')[1]}",
             )
 
 
@@ -729,6 +749,11 @@ def load_register(paths: str | Path | Sequence[str | Path]) -> Register:
     >>> reg.meta["as_of"]  # doctest: +SKIP
     '2025-10-20'
     """
+    with paused_gc():
+        return _load_register(paths)
+
+
+def _load_register(paths: str | Path | Sequence[str | Path]) -> Register:
     if isinstance(paths, (str, Path)):
         paths = [paths]
     files: list[Path] = []

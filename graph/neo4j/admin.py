@@ -34,8 +34,6 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
-
-from respchain.exceptions import InputError, Problem
 from respchain.graph.neo4j.store import (
     _JSON_KEY,
     _KEY_KEY,
@@ -46,6 +44,8 @@ from respchain.graph.neo4j.store import (
     _scalar_type,
 )
 from respchain.graph.schema import NodeKind
+
+from respchain.exceptions import InputError, Problem
 
 __all__ = ["graph_to_neo4j_admin", "neo4j_admin_args", "ARRAY_DELIMITER"]
 
@@ -98,7 +98,11 @@ def _columns(records: list[dict], reserved: frozenset[str], where: str) -> dict[
     for d in records:
         for k, v in d.items():
             if not isinstance(k, str) or k in reserved:
-                raise InputError(Problem(where, 0, str(k), "属性名为保留名或不是文本 / attribute name reserved or not text"))
+                raise InputError(
+                    Problem(
+                        where, 0, str(k), "属性名为保留名或不是文本 / attribute name reserved or not text"
+                    )
+                )
             values[k].append(v)
     return {k: _column_type(vs) for k, vs in values.items()}
 
@@ -159,7 +163,9 @@ def graph_to_neo4j_admin(G: nx.MultiDiGraph, outdir: str | Path) -> list[Path]:
     """
     outdir = Path(outdir)
     if outdir.exists() and (not outdir.is_dir() or any(outdir.iterdir())):
-        raise InputError(Problem(str(outdir), 0, "", "目录已存在且不为空 / the folder exists and is not empty"))
+        raise InputError(
+            Problem(str(outdir), 0, "", "目录已存在且不为空 / the folder exists and is not empty")
+        )
     nodes, rels = _plan(G)
     outdir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{outdir.name}.", dir=outdir.parent))
@@ -168,16 +174,25 @@ def graph_to_neo4j_admin(G: nx.MultiDiGraph, outdir: str | Path) -> list[Path]:
         for lab, ids in nodes.items():
             names.append(_write_nodes(tmp, lab, ids, G))
         meta = dict(G.graph)
-        names.append(_write_table(
-            tmp, "nodes_Graph", ["id:ID(Graph)", ":LABEL"], [meta], _RESERVED_NODE, "图属性 / graph attributes",
-            lambda _d: [_cell(GRAPH_NODE_ID), _cell(NodeKind.GRAPH.value)],
-        ))
+        names.append(
+            _write_table(
+                tmp,
+                "nodes_Graph",
+                ["id:ID(Graph)", ":LABEL"],
+                [meta],
+                _RESERVED_NODE,
+                "图属性 / graph attributes",
+                lambda _d: [_cell(GRAPH_NODE_ID), _cell(NodeKind.GRAPH.value)],
+            )
+        )
         by_type: dict[str, list] = defaultdict(list)
         for (rt, _keyed), edges in rels.items():
             by_type[rt].extend(edges)
         for rt, edges in by_type.items():
             names.append(_write_rels(tmp, rt, edges, G))
-        (tmp / "import.args").write_text("\n".join(neo4j_admin_args(tmp, names, relative=True)) + "\n", encoding="utf-8")
+        (tmp / "import.args").write_text(
+            "\n".join(neo4j_admin_args(tmp, names, relative=True)) + "\n", encoding="utf-8"
+        )
         script = (
             "#!/bin/sh\n# 把本目录导入一个新的 Neo4j 数据库（服务器须先停止）/ import this folder into a new\n"
             "# Neo4j database (stop the server first). Usage: ./import.sh [DATABASE] (default neo4j)\n"
@@ -186,10 +201,12 @@ def graph_to_neo4j_admin(G: nx.MultiDiGraph, outdir: str | Path) -> list[Path]:
         )
         (tmp / "import.sh").write_text(script, encoding="utf-8")
         os.chmod(tmp / "import.sh", 0o755)
-        from respchain.graph.neo4j.store import DATA_LABELS, _CONSTRAINT
+        from respchain.graph.neo4j.store import _CONSTRAINT, DATA_LABELS
 
-        cons = [_CONSTRAINT.format(name=f"respchain_{lab.lower()}_id", label=lab) + ";"
-                for lab in (*DATA_LABELS, NodeKind.GRAPH.value)]
+        cons = [
+            _CONSTRAINT.format(name=f"respchain_{lab.lower()}_id", label=lab) + ";"
+            for lab in (*DATA_LABELS, NodeKind.GRAPH.value)
+        ]
         (tmp / "constraints.cypher").write_text("\n".join(cons) + "\n", encoding="utf-8")
         written = sorted(p.name for p in tmp.iterdir())
         if outdir.exists():
@@ -201,8 +218,16 @@ def graph_to_neo4j_admin(G: nx.MultiDiGraph, outdir: str | Path) -> list[Path]:
     return [outdir / n for n in written]
 
 
-def _write_table(tmp: Path, stem: str, first: list[str], records: list[dict], reserved: frozenset[str],
-                 where: str, lead, extra: dict[str, str] | None = None) -> str:
+def _write_table(
+    tmp: Path,
+    stem: str,
+    first: list[str],
+    records: list[dict],
+    reserved: frozenset[str],
+    where: str,
+    lead,
+    extra: dict[str, str] | None = None,
+) -> str:
     cols = _columns(records, reserved, where)
     (tmp / f"{stem}.header.csv").write_text(_header(first, cols), encoding="utf-8")
     with (tmp / f"{stem}.csv").open("w", encoding="utf-8", newline="") as f:
@@ -234,14 +259,18 @@ def _write_rels(tmp: Path, rt: str, edges: list, G: nx.MultiDiGraph) -> str:
     cols = _columns([{k: v for k, v in d.items() if k != _KEY_KEY} for d in recs], _RESERVED_EDGE, stem)
     if any(_KEY_KEY in d for d in recs):
         cols[_KEY_KEY] = _column_type(d[_KEY_KEY] for d in recs if _KEY_KEY in d)
-    (tmp / f"{stem}.header.csv").write_text(_header([":START_ID", ":END_ID", ":TYPE"], cols), encoding="utf-8")
+    (tmp / f"{stem}.header.csv").write_text(
+        _header([":START_ID", ":END_ID", ":TYPE"], cols), encoding="utf-8"
+    )
     with (tmp / f"{stem}.csv").open("w", encoding="utf-8", newline="") as f:
         for (u, v, _k), d in zip(edges, recs, strict=True):
             f.write(",".join([_cell(u), _cell(v), _cell(rt), *_fields(d, cols, f"{stem} {u}->{v}")]) + "\n")
     return stem
 
 
-def neo4j_admin_args(folder: str | Path, stems: list[str] | None = None, *, relative: bool = False) -> list[str]:
+def neo4j_admin_args(
+    folder: str | Path, stems: list[str] | None = None, *, relative: bool = False
+) -> list[str]:
     """The options of ``neo4j-admin database import full`` for an exported folder.
 
     Parameters

@@ -22,11 +22,11 @@ from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
-
-from respchain.exceptions import UnknownRuleError
 from respchain.graph.neo4j.store import _session, backend_errors, graph_meta_from_neo4j, graph_to_neo4j
 from respchain.queries.catalog import CATALOG, make_finding, resolve_rules
 from respchain.queries.finding import Finding
+
+from respchain.exceptions import UnknownRuleError
 
 if TYPE_CHECKING:
     import neo4j
@@ -62,7 +62,9 @@ def _finding(rule_id: str, row: dict[str, Any]) -> Finding:
     evidence = [str(e) for e in row["evidence"]]
     if rule_id not in ORDERED_EVIDENCE:
         evidence = evidence[:1] + sorted(evidence[1:])
-    return make_finding(rule_id, row["subject"], row["subject_name"], evidence, row["params"] or {}, row["source"])
+    return make_finding(
+        rule_id, row["subject"], row["subject_name"], evidence, row["params"] or {}, row["source"]
+    )
 
 
 def gaps_from_neo4j(

@@ -10,10 +10,13 @@ relationship of its :class:`~respchain.graph.schema.RelType`. The graph's own
 attributes (``as_of``, ``period``, ``title``, ``files``) are kept on the single
 node ``(:Graph {id: 'graph'})``.
 
-Labels and relationship types are written into the Cypher text, because Cypher
-takes no parameter there; they come only from the schema's enumerations and are
-checked against them and against an identifier pattern first. Every value goes
-in as a parameter.
+Labels are written into the Cypher text (a label given as a parameter would
+cost the index lookups); they come only from the schema's enumeration and are
+checked against it and an identifier pattern first. Relationships are merged
+between the element ids that the node statements return, with the type given
+as a parameter (``MERGE (a)-[r:$(row.type)]->(b)``, Neo4j 5.26), after the same
+check against :class:`~respchain.graph.schema.RelType`; so one statement serves
+every type. Every value goes in as a parameter.
 
 Property values
 ---------------
@@ -49,9 +52,9 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
+from respchain.graph.schema import NodeKind, RelType
 
 from respchain.exceptions import BackendError
-from respchain.graph.schema import NodeKind, RelType
 
 if TYPE_CHECKING:
     import neo4j
@@ -111,7 +114,9 @@ _MERGE_KEYED_RELS = (
 # The ids of a batch that a node of another label holds already (one index seek per label and id).
 _ID_CLASH_BRANCH = "MATCH (n:`{label}` {{id: id}}) RETURN n.id AS found, '{label}' AS label"
 _ID_CLASH = "UNWIND $ids AS id CALL (id) {{ {branches} }} RETURN found, label LIMIT 20"
-_READ_NODES = "MATCH (n) WHERE n.id IS NOT NULL RETURN labels(n) AS labels, n.id AS id, properties(n) AS props"
+_READ_NODES = (
+    "MATCH (n) WHERE n.id IS NOT NULL RETURN labels(n) AS labels, n.id AS id, properties(n) AS props"
+)
 _READ_RELS = (
     "MATCH (a)-[r]->(b) WHERE a.id IS NOT NULL AND b.id IS NOT NULL "
     "RETURN type(r) AS type, a.id AS s, b.id AS t, properties(r) AS props"
@@ -126,7 +131,9 @@ def _label(kind: Any) -> str:
     try:
         value = NodeKind(kind).value
     except ValueError:
-        raise BackendError(f"未知节点类型 / unknown node kind {kind!r}; 可用 / known: {', '.join(NodeKind.values())}") from None
+        raise BackendError(
+            f"未知节点类型 / unknown node kind {kind!r}; 可用 / known: {', '.join(NodeKind.values())}"
+        ) from None
     if not _IDENT.match(value):  # pragma: no cover - the schema's own values
         raise BackendError(f"节点类型不是合法标签 / node kind is not a valid label: {value!r}")
     return value
@@ -137,7 +144,9 @@ def _rel_type(t: Any) -> str:
     try:
         value = RelType(t).value
     except ValueError:
-        raise BackendError(f"未知关系类型 / unknown relationship type {t!r}; 可用 / known: {', '.join(RelType.values())}") from None
+        raise BackendError(
+            f"未知关系类型 / unknown relationship type {t!r}; 可用 / known: {', '.join(RelType.values())}"
+        ) from None
     if not _IDENT.match(value):  # pragma: no cover - the schema's own values
         raise BackendError(f"关系类型不是合法标识符 / relationship type is not a valid identifier: {value!r}")
     return value
@@ -158,7 +167,9 @@ def _describe(e: BaseException) -> str:
     if isinstance(e, ne.AuthError) or getattr(e, "code", "") == "Neo.ClientError.Security.Unauthorized":
         return "Neo4j 拒绝登录（用户名或密码错误）/ Neo4j refused the login (wrong user name or password)"
     if isinstance(e, ne.ServiceUnavailable | OSError):
-        return f"无法连接 Neo4j / cannot reach Neo4j: {str(e).splitlines()[0] if str(e) else type(e).__name__}"
+        return (
+            f"无法连接 Neo4j / cannot reach Neo4j: {str(e).splitlines()[0] if str(e) else type(e).__name__}"
+        )
     code = getattr(e, "code", None)
     msg = getattr(e, "message", None) or str(e)
     first = msg.splitlines()[0] if msg else type(e).__name__
@@ -266,7 +277,9 @@ def _plan(G: nx.MultiDiGraph) -> tuple[dict[str, list], dict[tuple[str, bool], l
             bad.append(f"节点 / node {n!r}: {e}")
             continue
         if lab == NodeKind.GRAPH.value:
-            bad.append(f"节点 / node {n!r}: 类型 Graph 只用于图属性 / kind Graph is for the graph's attributes only")
+            bad.append(
+                f"节点 / node {n!r}: 类型 Graph 只用于图属性 / kind Graph is for the graph's attributes only"
+            )
             continue
         known.add(n)
         nodes[lab].append(n)
@@ -285,8 +298,12 @@ def _plan(G: nx.MultiDiGraph) -> tuple[dict[str, list], dict[tuple[str, bool], l
             continue
         rels[(rt, keyed)].append((u, v, k))
     if bad:
-        shown = bad[:20] + ([f"... 另有 {len(bad) - 20} 个 / and {len(bad) - 20} more"] if len(bad) > 20 else [])
-        raise BackendError("图无法写入 Neo4j / the graph cannot be written to Neo4j:\n  " + "\n  ".join(shown))
+        shown = bad[:20] + (
+            [f"... 另有 {len(bad) - 20} 个 / and {len(bad) - 20} more"] if len(bad) > 20 else []
+        )
+        raise BackendError(
+            "图无法写入 Neo4j / the graph cannot be written to Neo4j:\n  " + "\n  ".join(shown)
+        )
     return nodes, rels
 
 
@@ -386,7 +403,13 @@ def graph_to_neo4j(
                 if check:
                     _check_clash(tx, lab, batch, clash_query)
                 rows = [
-                    {"id": n, "props": {**_encode(_attrs(node_data[n]), _RESERVED_NODE, f"节点 / node {n!r}"), "id": n}}
+                    {
+                        "id": n,
+                        "props": {
+                            **_encode(_attrs(node_data[n]), _RESERVED_NODE, f"节点 / node {n!r}"),
+                            "id": n,
+                        },
+                    }
                     for n in batch
                 ]
                 for r in tx.run(query, rows=rows):
@@ -402,7 +425,9 @@ def graph_to_neo4j(
                         props[_KEY_KEY] = k
                     rows.append({"s": eid[u], "t": eid[v], "type": rt, "k": k, "props": props})
                 tx.run(query, rows=rows).consume()
-        tx.run(_MERGE_NODES.format(label=NodeKind.GRAPH.value), rows=[{"id": GRAPH_NODE_ID, "props": meta}]).consume()
+        tx.run(
+            _MERGE_NODES.format(label=NodeKind.GRAPH.value), rows=[{"id": GRAPH_NODE_ID, "props": meta}]
+        ).consume()
 
     with backend_errors("写入 Neo4j / writing to Neo4j"), _session(driver, database) as s:
         s.execute_write(load)
@@ -512,6 +537,7 @@ def run_query(
     dicts of their properties with ``_labels``; relationships with ``_type``;
     paths lists of those.
     """
+
     def work(tx: neo4j.ManagedTransaction) -> tuple[list[str], list[dict[str, Any]]]:
         res = tx.run(query, params or {})
         keys = list(res.keys())

@@ -32,12 +32,22 @@ DEFAULT_URI = "bolt://127.0.0.1:7687"
 
 
 def _connection_options(f):
-    f = click.option("--database", default=None, metavar="NAME",
-                     help="数据库 / database (default: NEO4J_DATABASE, or the server's default)")(f)
-    f = click.option("--user", default=None, metavar="USER", help="用户名 / user (default: NEO4J_USER or neo4j)")(f)
-    f = click.option("--uri", default=None, metavar="URI",
-                     help=f"Neo4j 地址 / Neo4j URI (default: NEO4J_URI or {DEFAULT_URI}); "
-                          "密码只从 NEO4J_PASSWORD 或提示输入读取 / the password comes from NEO4J_PASSWORD or a prompt")(f)
+    f = click.option(
+        "--database",
+        default=None,
+        metavar="NAME",
+        help="数据库 / database (default: NEO4J_DATABASE, or the server's default)",
+    )(f)
+    f = click.option(
+        "--user", default=None, metavar="USER", help="用户名 / user (default: NEO4J_USER or neo4j)"
+    )(f)
+    f = click.option(
+        "--uri",
+        default=None,
+        metavar="URI",
+        help=f"Neo4j 地址 / Neo4j URI (default: NEO4J_URI or {DEFAULT_URI}); "
+        "密码只从 NEO4J_PASSWORD 或提示输入读取 / the password comes from NEO4J_PASSWORD or a prompt",
+    )(f)
     return f
 
 
@@ -45,8 +55,9 @@ def _open(uri: str, auth: tuple[str, str] | None) -> neo4j.Driver:
     import neo4j as _neo4j
 
     try:
-        driver = _neo4j.GraphDatabase.driver(uri, auth=auth, connection_timeout=10.0,
-                                             connection_acquisition_timeout=20.0)
+        driver = _neo4j.GraphDatabase.driver(
+            uri, auth=auth, connection_timeout=10.0, connection_acquisition_timeout=20.0
+        )
     except (ValueError, _neo4j.exceptions.ConfigurationError) as e:
         raise BackendError(f"Neo4j 地址无效 / invalid Neo4j URI {uri!r}: {str(e).split('. ')[0]}") from None
     try:
@@ -58,8 +69,9 @@ def _open(uri: str, auth: tuple[str, str] | None) -> neo4j.Driver:
 
 
 @contextmanager
-def connect(uri: str | None = None, user: str | None = None, database: str | None = None
-            ) -> Iterator[tuple[neo4j.Driver, str | None]]:
+def connect(
+    uri: str | None = None, user: str | None = None, database: str | None = None
+) -> Iterator[tuple[neo4j.Driver, str | None]]:
     """A verified driver and the database to use, from the options and the environment.
 
     Yields
@@ -86,22 +98,30 @@ def connect(uri: str | None = None, user: str | None = None, database: str | Non
         try:
             driver = _open(uri, auth)
         except (ne.AuthError, ne.ClientError) as e:
-            unauthorized = isinstance(e, ne.AuthError) or getattr(e, "code", "") == "Neo.ClientError.Security.Unauthorized"
+            unauthorized = (
+                isinstance(e, ne.AuthError)
+                or getattr(e, "code", "") == "Neo.ClientError.Security.Unauthorized"
+            )
             if not (unauthorized and password is None and click.get_text_stream("stdin").isatty()):
                 raise
             password = click.prompt(f"{user}@{uri} 的密码 / password", hide_input=True, err=True)
             driver = _open(uri, (user, password))
-    except (ne.AuthError,) as e:
-        raise BackendError(f"Neo4j 拒绝登录（用户名或密码错误）/ Neo4j refused the login (wrong user or password): "
-                           f"{user}@{uri}") from e
+    except ne.AuthError as e:
+        raise BackendError(
+            f"Neo4j 拒绝登录（用户名或密码错误）/ Neo4j refused the login (wrong user or password): "
+            f"{user}@{uri}"
+        ) from e
     except (ne.ServiceUnavailable, OSError) as e:
-        raise BackendError(f"无法连接 Neo4j / cannot reach Neo4j at {uri} "
-                           "(启动一个 / start one: make neo4j)") from e
+        raise BackendError(
+            f"无法连接 Neo4j / cannot reach Neo4j at {uri} (启动一个 / start one: make neo4j)"
+        ) from e
     except (ne.Neo4jError, ne.DriverError) as e:
         code = getattr(e, "code", "") or type(e).__name__
         if code == "Neo.ClientError.Security.Unauthorized":
-            raise BackendError(f"Neo4j 拒绝登录（用户名或密码错误）/ Neo4j refused the login (wrong user or password): "
-                               f"{user}@{uri}") from e
+            raise BackendError(
+                f"Neo4j 拒绝登录（用户名或密码错误）/ Neo4j refused the login (wrong user or password): "
+                f"{user}@{uri}"
+            ) from e
         raise BackendError(f"Neo4j 连接失败 / Neo4j connection failed at {uri}: {code}") from e
     try:
         yield driver, database
@@ -110,8 +130,9 @@ def connect(uri: str | None = None, user: str | None = None, database: str | Non
 
 
 @contextmanager
-def neo4j_gaps_input(files: Sequence[Path], uri: str | None = None, user: str | None = None,
-                     database: str | None = None) -> Iterator[tuple[nx.MultiDiGraph, dict[str, Any]]]:
+def neo4j_gaps_input(
+    files: Sequence[Path], uri: str | None = None, user: str | None = None, database: str | None = None
+) -> Iterator[tuple[nx.MultiDiGraph, dict[str, Any]]]:
     """The graph and the ``find_gaps`` options of ``gaps --backend neo4j``.
 
     With FILES, their graph replaces the database content (so that the findings
@@ -130,14 +151,25 @@ def neo4j_gaps_input(files: Sequence[Path], uri: str | None = None, user: str | 
 
             G = graph_from_neo4j(driver, database=db)
             if G.number_of_nodes() == 0:
-                raise InputError(Problem("", 0, "", "Neo4j 中没有图；先运行 / no graph in Neo4j; first run: respchain push FILES"))
+                raise InputError(
+                    Problem(
+                        "",
+                        0,
+                        "",
+                        "Neo4j 中没有图；先运行 / no graph in Neo4j; first run: respchain push FILES",
+                    )
+                )
             yield G, {"driver": driver, "database": db}
 
 
 @click.command("push")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--replace", is_flag=True, help="先清空数据库（同一事务）/ empty the database first (same transaction)")
-@click.option("--batch-size", default=5000, show_default=True, type=click.IntRange(1), help="每批行数 / rows per batch")
+@click.option(
+    "--replace", is_flag=True, help="先清空数据库（同一事务）/ empty the database first (same transaction)"
+)
+@click.option(
+    "--batch-size", default=5000, show_default=True, type=click.IntRange(1), help="每批行数 / rows per batch"
+)
 @_connection_options
 def push_cmd(files, replace, batch_size, uri, user, database) -> int:
     """把登记册写入 Neo4j / Write registers into Neo4j (all or nothing; idempotent)."""
@@ -147,14 +179,21 @@ def push_cmd(files, replace, batch_size, uri, user, database) -> int:
     G = graph_from_register(list(files))
     with connect(uri, user, database) as (driver, db):
         n = graph_to_neo4j(G, driver, database=db, replace=replace, batch_size=batch_size)
-    click.echo(f"已写入 Neo4j / pushed to Neo4j: {n['nodes']} 个节点 / nodes, {n['relationships']} 条关系 / relationships"
-               + ("（已替换 / replaced）" if replace else ""))
+    click.echo(
+        f"已写入 Neo4j / pushed to Neo4j: {n['nodes']} 个节点 / nodes, {n['relationships']} 条关系 / relationships"
+        + ("（已替换 / replaced）" if replace else "")
+    )
     return 0
 
 
 @click.command("pull")
-@click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
-              help="输出文件 .json（node-link）或 .graphml / output file")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="输出文件 .json（node-link）或 .graphml / output file",
+)
 @_connection_options
 def pull_cmd(output, uri, user, database) -> int:
     """从 Neo4j 读回图 / Read the graph back from Neo4j and save it."""
@@ -164,7 +203,9 @@ def pull_cmd(output, uri, user, database) -> int:
     with connect(uri, user, database) as (driver, db):
         G = graph_from_neo4j(driver, database=db)
     write_graph(G, output)
-    click.echo(f"已写入 / wrote {output}: {G.number_of_nodes()} 个节点 / nodes, {G.number_of_edges()} 条边 / edges")
+    click.echo(
+        f"已写入 / wrote {output}: {G.number_of_nodes()} 个节点 / nodes, {G.number_of_edges()} 条边 / edges"
+    )
     return 0
 
 
@@ -195,10 +236,19 @@ def _text(v: Any) -> str:
 
 @click.command("query")
 @click.argument("cypher")
-@click.option("--param", "params", multiple=True, metavar="K=V",
-              help="查询参数（值按 JSON 解析，否则为文本）/ query parameter (JSON value, else text)")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
-@click.option("--write", is_flag=True, help="允许写入（默认只读事务）/ allow writes (default: a read transaction)")
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="K=V",
+    help="查询参数（值按 JSON 解析，否则为文本）/ query parameter (JSON value, else text)",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True
+)
+@click.option(
+    "--write", is_flag=True, help="允许写入（默认只读事务）/ allow writes (default: a read transaction)"
+)
 @_connection_options
 def query_cmd(cypher, params, fmt, write, uri, user, database) -> int:
     """在 Neo4j 上运行 Cypher / Run your own Cypher against Neo4j.
@@ -257,9 +307,11 @@ def implementations_text(rule_id: str) -> str:
     except (OSError, TypeError):  # pragma: no cover - installed without sources
         py = f"# respchain.queries.{mod}.{name}"
     cy = cypher_for(rule.id).rstrip()
-    return (f"\n实现 / implementations (两者给出相同的结果 / both give the same findings):\n"
-            f"\n--- Python: respchain.queries.{mod}.{name} ---\n{py}\n"
-            f"\n--- Cypher: queries/cypher/{rule.id}.cypher ($as_of, $period) ---\n{cy}\n")
+    return (
+        f"\n实现 / implementations (两者给出相同的结果 / both give the same findings):\n"
+        f"\n--- Python: respchain.queries.{mod}.{name} ---\n{py}\n"
+        f"\n--- Cypher: queries/cypher/{rule.id}.cypher ($as_of, $period) ---\n{cy}\n"
+    )
 
 
 def _export_neo4j_admin(G: Any, output: Path, **_options: Any) -> list[Path]:

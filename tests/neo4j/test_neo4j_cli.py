@@ -8,9 +8,9 @@ import json
 
 import pytest
 from neo4j_helpers import ROOT, same_graph
+from respchain.graph import graph_from_register, read_graph
 
 from respchain.cli import main
-from respchain.graph import graph_from_register, read_graph
 
 DISTRICT = ROOT / "tests" / "data" / "gaps" / "district" / "register.yaml"
 
@@ -49,7 +49,14 @@ def test_query_formats_and_parameters(env, capsys):
     main(["push", str(DISTRICT), "--replace"])
     capsys.readouterr()
     q = "MATCH (o:Organization {org_kind: $kind}) WHERE o.id IN $ids RETURN o.id AS id, o.name AS name ORDER BY id"
-    args = ["query", q, "--param", "kind=party_group", "--param", 'ids=["health-group", "transport-group", "x"]']
+    args = [
+        "query",
+        q,
+        "--param",
+        "kind=party_group",
+        "--param",
+        'ids=["health-group", "transport-group", "x"]',
+    ]
     assert main([*args, "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out) == [
         {"id": "health-group", "name": "示例区卫生健康局党组"},
@@ -57,7 +64,11 @@ def test_query_formats_and_parameters(env, capsys):
     ]
     assert main([*args, "--format", "csv"]) == 0
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
-    assert rows == [["id", "name"], ["health-group", "示例区卫生健康局党组"], ["transport-group", "示例区交通运输局党组"]]
+    assert rows == [
+        ["id", "name"],
+        ["health-group", "示例区卫生健康局党组"],
+        ["transport-group", "示例区交通运输局党组"],
+    ]
     assert main([*args]) == 0
     assert "示例区交通运输局党组" in capsys.readouterr().out
 
@@ -73,8 +84,12 @@ def test_query_is_read_only_unless_write(env, capsys):
 def test_unreachable_server_one_line_exit_2_password_never_shown(monkeypatch, capsys):
     monkeypatch.setenv("NEO4J_URI", "bolt://127.0.0.1:9")
     monkeypatch.setenv("NEO4J_PASSWORD", "s3cret-pw-xyz")
-    for args in (["pull", "-o", "x.json"], ["query", "RETURN 1"], ["gaps", "--backend", "neo4j"],
-                 ["push", str(DISTRICT)]):
+    for args in (
+        ["pull", "-o", "x.json"],
+        ["query", "RETURN 1"],
+        ["gaps", "--backend", "neo4j"],
+        ["push", str(DISTRICT)],
+    ):
         assert main(args) == 2
         cap = capsys.readouterr()
         text = cap.out + cap.err

@@ -6,7 +6,6 @@ import re
 
 import pytest
 from neo4j_helpers import ROOT
-
 from respchain.graph import graph_from_register
 from respchain.graph.neo4j import graph_to_neo4j, run_query
 
@@ -21,8 +20,12 @@ def test_ten_queries():
 
 @pytest.mark.parametrize("n", range(len(QUERIES)))
 def test_doc_query_runs_and_returns_rows(driver, database, n):
-    graph_to_neo4j(graph_from_register(ROOT / "tests" / "data" / "gaps" / "district" / "register.yaml"), driver,
-                   database=database, replace=True)
+    graph_to_neo4j(
+        graph_from_register(ROOT / "tests" / "data" / "gaps" / "district" / "register.yaml"),
+        driver,
+        database=database,
+        replace=True,
+    )
     used = {k: v for k, v in PARAMS.items() if f"${k}" in QUERIES[n]}
     keys, rows = run_query(driver, QUERIES[n], used, database=database)
     assert keys and rows, QUERIES[n]

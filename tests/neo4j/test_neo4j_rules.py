@@ -10,12 +10,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from neo4j_helpers import example_registers
-
-from respchain.exceptions import RegisterError, UnknownRuleError
 from respchain.graph import graph_from_register
 from respchain.graph.neo4j import cypher_for, gaps_from_neo4j, graph_to_neo4j
 from respchain.loaders import register_from_data
 from respchain.queries import CATALOG, find_gaps
+
+from respchain.exceptions import RegisterError, UnknownRuleError
 
 REGISTERS = example_registers()
 
@@ -67,10 +67,18 @@ def test_district_example_findings(driver, database):
 # Ids mix ASCII, CJK, full-width forms and characters beyond U+FFFF: Neo4j and
 # Python order the last two differently, which evidence must not show.
 _SUFFIX = st.sampled_from(["", "中", "！", "𠀀", "-b", "_a"])
-_DATES = st.dates(min_value=__import__("datetime").date(2024, 1, 1),
-                  max_value=__import__("datetime").date(2025, 12, 31)).map(lambda d: d.isoformat())
-_ORG_KINDS = ["party_committee", "party_group", "party_branch", "discipline_commission", "dispatched_group",
-              "functional_department", "unit"]
+_DATES = st.dates(
+    min_value=__import__("datetime").date(2024, 1, 1), max_value=__import__("datetime").date(2025, 12, 31)
+).map(lambda d: d.isoformat())
+_ORG_KINDS = [
+    "party_committee",
+    "party_group",
+    "party_branch",
+    "discipline_commission",
+    "dispatched_group",
+    "functional_department",
+    "unit",
+]
 _RESP = ["main", "supervisory", "first_responsible", "one_post_two_duties", "functional_regulatory"]
 _ROLES = ["head", "deputy", "member", "discipline_secretary"]
 _TALKS = ["conveying", "thematic", "warning", "encouragement", "collective"]
@@ -84,10 +92,17 @@ def registers(draw) -> dict:
     people = [f"p{i}{draw(_SUFFIX)}" for i in range(n_people)]
     pick_org = st.sampled_from(orgs)
     some_orgs = st.lists(pick_org, max_size=3, unique=True)
-    data: dict = {"respchain": 1, "meta": {"as_of": draw(_DATES), "period": draw(st.sampled_from([2024, 2025]))}}
+    data: dict = {
+        "respchain": 1,
+        "meta": {"as_of": draw(_DATES), "period": draw(st.sampled_from([2024, 2025]))},
+    }
     org_recs = []
     for o in orgs:
-        rec = {"id": o, "name": draw(st.sampled_from(["党委", "党组", "局", o])), "kind": draw(st.sampled_from(_ORG_KINDS))}
+        rec = {
+            "id": o,
+            "name": draw(st.sampled_from(["党委", "党组", "局", o])),
+            "kind": draw(st.sampled_from(_ORG_KINDS)),
+        }
         if draw(st.booleans()):
             rec["parent"] = draw(pick_org)
         leads = draw(some_orgs)
@@ -141,9 +156,15 @@ def registers(draw) -> dict:
                 t["due"] = draw(_DATES)
             t["status"] = draw(st.sampled_from(["open", "done"]))
             tasks.append(t)
-        lists.append({"id": f"l{i}", "name": draw(st.sampled_from(["清单", ""])) or f"清单{i}",
-                      "kind": draw(st.sampled_from(["main", "supervisory", "other"])), "owner": draw(pick_org),
-                      "tasks": tasks})
+        lists.append(
+            {
+                "id": f"l{i}",
+                "name": draw(st.sampled_from(["清单", ""])) or f"清单{i}",
+                "kind": draw(st.sampled_from(["main", "supervisory", "other"])),
+                "owner": draw(pick_org),
+                "tasks": tasks,
+            }
+        )
     if lists:
         data["lists"] = lists
     events = []
@@ -172,8 +193,12 @@ def registers(draw) -> dict:
     return data
 
 
-@settings(max_examples=200, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=200,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(data=registers())
 def test_parity_on_random_registers(neo4j_session_driver, database, data):
     try:

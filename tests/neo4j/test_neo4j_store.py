@@ -7,10 +7,10 @@ import datetime as _dt
 import networkx as nx
 import pytest
 from neo4j_helpers import ROOT, example_registers, same_graph
-
-from respchain.exceptions import BackendError
 from respchain.graph import graph_from_register
 from respchain.graph.neo4j import graph_from_neo4j, graph_to_neo4j, run_query
+
+from respchain.exceptions import BackendError
 
 REGISTERS = example_registers()
 DISTRICT = ROOT / "tests" / "data" / "gaps" / "district" / "register.yaml"
@@ -18,8 +18,11 @@ SEED = ROOT / "data" / "seed"
 
 
 def _counts(driver, database) -> tuple[int, int]:
-    _, rows = run_query(driver, "MATCH (n) WITH count(n) AS n OPTIONAL MATCH ()-[r]->() RETURN n, count(r) AS r",
-                        database=database)
+    _, rows = run_query(
+        driver,
+        "MATCH (n) WITH count(n) AS n OPTIONAL MATCH ()-[r]->() RETURN n, count(r) AS r",
+        database=database,
+    )
     return rows[0]["n"], rows[0]["r"]
 
 
@@ -41,7 +44,9 @@ def test_loading_twice_changes_nothing(driver, database):
     graph_to_neo4j(G, driver, database=database)
     first = _counts(driver, database)
     graph_to_neo4j(G, driver, database=database)
-    assert _counts(driver, database) == first == (G.number_of_nodes() + 1, G.number_of_edges())  # + the Graph node
+    assert (
+        _counts(driver, database) == first == (G.number_of_nodes() + 1, G.number_of_edges())
+    )  # + the Graph node
     same_graph(G, graph_from_neo4j(driver, database=database))
 
 
@@ -87,11 +92,31 @@ def test_id_of_another_kind_is_refused_midway_and_nothing_changes(driver, databa
 
 def test_values_neo4j_cannot_hold_as_they_are_round_trip(driver, database):
     G = nx.MultiDiGraph()
-    G.graph.update(as_of="2025-09-30", period=2025, title="值 / values", files=["a.yaml", "b.yaml"],
-                   nested={"k": [1, "x"]})
-    G.add_node("o1", kind="Organization", name="组织", org_kind="unit", domains=[], span=[3, 9], none=None,
-               mixed=[1, "a", None], nested=[[1, 2], [3]], big=2**70, d={"a": {"b": 1}}, flag=True, ratio=0.25,
-               day=_dt.date(2025, 1, 2), empty="", emoji="😀𠀀")
+    G.graph.update(
+        as_of="2025-09-30",
+        period=2025,
+        title="值 / values",
+        files=["a.yaml", "b.yaml"],
+        nested={"k": [1, "x"]},
+    )
+    G.add_node(
+        "o1",
+        kind="Organization",
+        name="组织",
+        org_kind="unit",
+        domains=[],
+        span=[3, 9],
+        none=None,
+        mixed=[1, "a", None],
+        nested=[[1, 2], [3]],
+        big=2**70,
+        d={"a": {"b": 1}},
+        flag=True,
+        ratio=0.25,
+        day=_dt.date(2025, 1, 2),
+        empty="",
+        emoji="😀𠀀",
+    )
     G.add_node("t:1", kind="ResponsibilityType", name="主体责任")
     G.add_edge("o1", "t:1", key="BEARS_BY_DEFAULT", type="BEARS_BY_DEFAULT", weight=2, note=None)
     G.add_edge("o1", "t:1", key="second", type="BEARS_BY_DEFAULT", tags=["a", "b"])
@@ -124,6 +149,8 @@ def test_uniqueness_constraints_exist_for_every_label(driver, database):
     from respchain.graph.schema import NodeKind
 
     graph_to_neo4j(graph_from_register(DISTRICT), driver, database=database)
-    _, rows = run_query(driver, "SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type RETURN *", database=database)
+    _, rows = run_query(
+        driver, "SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type RETURN *", database=database
+    )
     unique = {r["labelsOrTypes"][0] for r in rows if r["type"] == "UNIQUENESS" and r["properties"] == ["id"]}
     assert set(NodeKind.values()) <= unique
