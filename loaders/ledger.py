@@ -46,9 +46,7 @@ import csv
 import datetime as _dt
 import difflib
 import io
-import os
 import re
-import tempfile
 import unicodedata
 import zipfile
 from collections import Counter
@@ -61,6 +59,7 @@ import yaml
 from respchain.graph.schema import RESPONSIBILITY_INFO, ListKind, NodeKind, RelType
 from respchain.loaders.register import Register, load_register, register_from_data
 
+from respchain._files import atomic_path
 from respchain.exceptions import InputError, Problem
 
 __all__ = [
@@ -1121,25 +1120,18 @@ def list_to_yaml(record: dict) -> str:
     return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1000)
 
 
-def _atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
+def _write_file(path: Path, write: Callable[[Path], None]) -> Path:
     """Write through a temporary file in the same folder, then rename: nothing half-written."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=path.parent)
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_path(path) as tmp:
+        write(tmp)
     return path
 
 
 def write_list(record: dict, path: str | Path) -> Path:
     """Save a list record (from :func:`read_ledger`) as a register file, atomically."""
     text = list_to_yaml(record)
-    return _atomic_write(Path(path), lambda p: p.write_text(text, encoding="utf-8"))
+    return _write_file(Path(path), lambda p: p.write_text(text, encoding="utf-8"))
 
 
 # ---------------------------------------------------------------------------
@@ -1337,7 +1329,7 @@ def write_ledger(source: Any, list_id: str, path: str | Path, *, as_of: str | No
     wb.properties.title = la.get("name") or list_id
     wb.properties.subject = f"{list_id} · {owner}"
     wb.properties.keywords = f"{_META_MARK} year={la['year']}" if la.get("year") else _META_MARK
-    return _atomic_write(Path(path), lambda p: wb.save(p))
+    return _write_file(Path(path), lambda p: wb.save(p))
 
 
 def _col(n: int) -> str:
@@ -1473,7 +1465,7 @@ def write_template(
     for key, c in col_of.items():
         ws.column_dimensions[_col(c)].width = widths.get(key, 12)
     ws.freeze_panes = "A3"
-    return _atomic_write(Path(path), lambda p: wb.save(p))
+    return _write_file(Path(path), lambda p: wb.save(p))
 
 
 def demo_step(G: Any, name: str, outdir: Path) -> list[Path]:

@@ -10,8 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -19,6 +17,8 @@ import networkx as nx
 from respchain.queries.catalog import CATALOG
 from respchain.queries.engine import SEVERITIES, scores
 from respchain.queries.finding import Finding, Severity
+
+from respchain._files import write_text_atomic
 
 __all__ = [
     "FORMATS",
@@ -319,17 +319,7 @@ def render(
 
 def write_report(text: str, path: str | Path) -> Path:
     """Write ``text`` (UTF-8) to ``path`` through a temporary file and a rename: never a partial file."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return write_text_atomic(path, text, newline="")
 
 
 def demo_step(G: nx.MultiDiGraph, name: str, outdir: Path) -> list[Path]:

@@ -34,13 +34,13 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
-import os
 import random
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from respchain._files import write_text_atomic
 
 __all__ = ["synth_register", "write_synth", "expected_path", "SYNTH_RULES", "AS_OF", "PERIOD"]
 
@@ -741,18 +741,6 @@ def expected_path(path: str | Path) -> Path:
     return path.with_name(stem + ".expected.json")
 
 
-def _atomic_write(path: Path, text: str) -> None:
-    """Write through a temporary file and rename: a reader never sees half a file."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=str(path.parent))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_synth(path: str | Path, orgs: int, *, seed: int = 0, gap_rate: float = 0.0) -> tuple[Path, Path]:
     """Generate a register and write it (JSON, or YAML for ``.yaml``/``.yml``) with its expected findings beside it.
 
@@ -767,9 +755,11 @@ def write_synth(path: str | Path, orgs: int, *, seed: int = 0, gap_rate: float =
         import yaml
 
         dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-        _atomic_write(path, yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=200))
+        write_text_atomic(
+            path, yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=200)
+        )
     else:
-        _atomic_write(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        write_text_atomic(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
     exp = expected_path(path)
-    _atomic_write(exp, "[" + ",\n ".join(json.dumps(x, ensure_ascii=False) for x in expected) + "]\n")
+    write_text_atomic(exp, "[" + ",\n ".join(json.dumps(x, ensure_ascii=False) for x in expected) + "]\n")
     return path, exp

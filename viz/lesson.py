@@ -28,8 +28,6 @@ from __future__ import annotations
 import html
 import json
 import math
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -46,6 +44,8 @@ from respchain.viz.style import (
     kind_label,
     severity_label,
 )
+
+from respchain._files import write_text_atomic
 
 __all__ = ["lesson_html", "save_lesson", "svg_graph", "LANGS"]
 
@@ -813,13 +813,4 @@ def save_lesson(path: str | Path, lang: str = "zh") -> Path:
     """Write the lesson page to ``path`` (UTF-8, atomically: a temporary file renamed)."""
     path = Path(path)
     text = lesson_html(lang)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return write_text_atomic(path, text)

@@ -27,8 +27,6 @@ from __future__ import annotations
 import gc
 import heapq
 import json
-import os
-import tempfile
 from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -55,6 +53,7 @@ from respchain.viz.style import (
     ui,
 )
 
+from respchain._files import write_text_atomic
 from respchain.exceptions import InputError
 
 __all__ = [
@@ -823,22 +822,6 @@ def _render_page(net: RespchainNetwork) -> str:
     )
 
 
-def _write_atomic(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # as an ordinary open() would create it
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
-
-
 def save_html(net: Network, path: str | Path) -> Path:
     """Write the page of ``net`` to ``path`` as UTF-8, atomically.
 
@@ -858,4 +841,4 @@ def save_html(net: Network, path: str | Path) -> Path:
     path = Path(path)
     with _gc_paused():
         html = net.generate_html() if isinstance(net, RespchainNetwork) else Network.generate_html(net)
-    return _write_atomic(path, html)
+    return write_text_atomic(path, html)

@@ -15,8 +15,9 @@ from urllib.parse import quote
 
 import networkx as nx
 from respchain.queries.finding import SEVERITY_ORDER, Finding
-from respchain.viz.network import _write_atomic
 from respchain.viz.style import SEVERITY_COLORS, severity_label, ui
+
+from respchain._files import write_text_atomic
 
 __all__ = ["render_report_html", "save_report_html"]
 
@@ -261,4 +262,4 @@ def save_report_html(
     graph_href: str | None = None,
 ) -> Path:
     """Write :func:`render_report_html` to ``path`` as UTF-8, atomically; return ``path``."""
-    return _write_atomic(Path(path), render_report_html(findings, G, lang=lang, graph_href=graph_href))
+    return write_text_atomic(Path(path), render_report_html(findings, G, lang=lang, graph_href=graph_href))

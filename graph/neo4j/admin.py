@@ -226,7 +226,6 @@ def _write_table(
     reserved: frozenset[str],
     where: str,
     lead,
-    extra: dict[str, str] | None = None,
 ) -> str:
     cols = _columns(records, reserved, where)
     (tmp / f"{stem}.header.csv").write_text(_header(first, cols), encoding="utf-8")

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import click
+
+from respchain._files import write_text_atomic
 
 __all__ = ["register", "write_draft"]
 
@@ -29,16 +29,7 @@ def write_draft(data: dict[str, Any], path: Path) -> Path:
     import yaml
 
     text = _DRAFT_HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=200)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_text_atomic(path, text)
     return path
 
 

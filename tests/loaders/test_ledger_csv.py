@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from _ledgerkit import HEADER, REGISTER, write_csv
+from tests.loaders._ledgerkit import HEADER, REGISTER, write_csv
 from respchain.loaders.ledger import read_ledger
 
 from respchain.exceptions import InputError

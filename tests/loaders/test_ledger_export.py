@@ -7,7 +7,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from _ledgerkit import LISTS, REGISTER
+from tests.loaders._ledgerkit import LISTS, REGISTER
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from respchain.graph import graph_from_register

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from _ledgerkit import HEADER, REGISTER, make_xlsx, task_of
+from tests.loaders._ledgerkit import HEADER, REGISTER, make_xlsx, task_of
 from respchain.loaders import load_register
 from respchain.loaders.ledger import HEADER_ALIASES, parse_due, read_ledger
 

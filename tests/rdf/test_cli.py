@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from rdf_support import DISTRICT, ROOT, SEED
+from tests.rdf.rdf_support import DISTRICT, ROOT, SEED
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 from respchain.graph import graph_from_register

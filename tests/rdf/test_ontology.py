@@ -4,7 +4,7 @@ English, and every term the exporter writes is defined."""
 from __future__ import annotations
 
 import pytest
-from rdf_support import example_registers, graph_of, register_id
+from tests.rdf.rdf_support import example_registers, graph_of, register_id
 from rdflib import OWL, RDF, RDFS, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 from respchain.graph.rdf import NAMESPACES, RC, graph_to_rdf, ontology_graph

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdf_support import DISTRICT, ROOT, example_registers, graph_of, register_id
+from tests.rdf.rdf_support import DISTRICT, ROOT, example_registers, graph_of, register_id
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 from respchain.graph import graph_from_register

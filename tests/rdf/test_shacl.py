@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from rdf_support import DISTRICT, example_registers, graph_of, register_id
+from tests.rdf.rdf_support import DISTRICT, example_registers, graph_of, register_id
 from rdflib import Literal
 from respchain.graph import graph_from_register
 from respchain.graph.rdf import graph_to_rdf, node_iri

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import console_errors, open_page, requests_made, screenshot
+from tests.teach.conftest import console_errors, open_page, requests_made, screenshot
 
 pytestmark = pytest.mark.browser
 

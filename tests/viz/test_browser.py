@@ -6,12 +6,12 @@ import shutil
 import time
 
 import pytest
-from browser import chromium, console_errors, requests_made, screenshot, wait_ready
-from conftest import XSS, XSS_NAME, demo_city_files
+from tests.viz.browser import chromium, console_errors, requests_made, screenshot, wait_ready
+from tests.viz.conftest import XSS, XSS_NAME, demo_city_files
 from respchain.graph import graph_from_register
 from respchain.queries import find_gaps
 from respchain.viz import save_html, save_report_html, to_pyvis
-from test_page import expected_counts
+from tests.viz.test_page import expected_counts
 
 pytestmark = [
     pytest.mark.browser,

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 import pytest
-from conftest import XSS, XSS_NAME
+from tests.viz.conftest import XSS, XSS_NAME
 from respchain.viz import render_report_html, save_html, to_pyvis, view_graph
 
 from respchain.cli import main
