@@ -11,8 +11,9 @@ import networkx as nx
 from respchain.queries._common import PARTY
 from respchain.queries.catalog import CATALOG, resolve_rules
 from respchain.queries.finding import SEVERITY_ORDER, Finding
-from respchain.queries.index import GraphIndex, build_index, no_gc, norm_as_of, norm_period
+from respchain.queries.index import GraphIndex, build_index, norm_as_of, norm_period
 
+from respchain._gc import paused_gc
 from respchain.exceptions import InputError
 
 __all__ = [
@@ -132,7 +133,7 @@ def find_gaps(
         )
     day = norm_as_of(G, as_of)
     year = norm_period(G, period, day)
-    with no_gc():
+    with paused_gc():
         found = BACKENDS[backend](G, ids, as_of=day, period=year, **options)
         return sorted(found, key=Finding.sort_key)
 
@@ -183,7 +184,7 @@ def scores(G: nx.MultiDiGraph, findings: Iterable[Finding], *, index: GraphIndex
         (findings charged to it) and ``subtree`` (counts by severity), and
         ``total`` (subtree findings); worst first (by high, medium, low, info), then by id.
     """
-    with no_gc():
+    with paused_gc():
         return _scores(G, findings, index if index is not None else build_index(G))
 
 

@@ -10,14 +10,13 @@ Each rule family then makes one pass over the index.
 from __future__ import annotations
 
 import datetime as _dt
-import gc
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import networkx as nx
 from respchain.graph.schema import NodeKind, RelType
+
+from respchain._gc import paused_gc
 
 __all__ = [
     "GraphIndex",
@@ -27,7 +26,6 @@ __all__ = [
     "ensure_index",
     "norm_as_of",
     "norm_period",
-    "no_gc",
 ]
 
 _ORG = NodeKind.ORGANIZATION.value
@@ -153,7 +151,7 @@ def build_index(G: nx.MultiDiGraph) -> GraphIndex:
     >>> ("anyang-unit-groups", "main") in ix.declared  # doctest: +SKIP
     True
     """
-    with no_gc():
+    with paused_gc():
         return _build(G)
 
 
@@ -218,23 +216,6 @@ def _build(G: nx.MultiDiGraph) -> GraphIndex:
                 about = [v for v, keys in succ[n].items() if _ABOUT in keys]
                 ix.ratings.append((n, date, about[0] if about else "", d.get("rating", "")))
     return ix
-
-
-@contextmanager
-def no_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many small objects.
-
-    The index and the findings hold no reference cycles; on a graph of a
-    million nodes the collector's repeated full scans would otherwise cost
-    more than the rules themselves.
-    """
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def ensure_index(G: nx.MultiDiGraph, index: GraphIndex | None) -> GraphIndex:

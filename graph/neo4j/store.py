@@ -99,17 +99,19 @@ _MERGE_NODES = (
 )
 # Endpoints are found by the element ids the node statements returned, so one
 # statement serves every relationship type; the type is a parameter, checked
-# against RelType before it is sent.
-_MERGE_RELS = (
+# against RelType before it is sent. Relationships are created, never MERGEd:
+# a MERGE looks through every relationship the transaction has added to its
+# endpoints, which is quadratic on the nodes many edges share (a kind, a
+# source); the ones that exist already are found first and updated by id.
+_CREATE_RELS = (
     "UNWIND $rows AS row "
     "MATCH (a) WHERE elementId(a) = row.s MATCH (b) WHERE elementId(b) = row.t "
-    "MERGE (a)-[r:$(row.type)]->(b) SET r = row.props"
+    "CREATE (a)-[r:$(row.type)]->(b) SET r = row.props"
 )
-# An edge whose key is not its type is told apart by the key.
-_MERGE_KEYED_RELS = (
-    "UNWIND $rows AS row "
-    "MATCH (a) WHERE elementId(a) = row.s MATCH (b) WHERE elementId(b) = row.t "
-    "MERGE (a)-[r:$(row.type) {_key: row.k}]->(b) SET r = row.props"
+_UPDATE_RELS = "UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.rid SET r = row.props"
+_EXISTING_RELS = (
+    "UNWIND $eids AS e MATCH (a) WHERE elementId(a) = e MATCH (a)-[r]->(b) "
+    "RETURN e AS s, type(r) AS type, elementId(b) AS t, r._key AS k, elementId(r) AS rid"
 )
 # The ids of a batch that a node of another label holds already (one index seek per label and id).
 _ID_CLASH_BRANCH = "MATCH (n:`{label}` {{id: id}}) RETURN n.id AS found, '{label}' AS label"
@@ -367,7 +369,8 @@ def graph_to_neo4j(
     Notes
     -----
     Nodes are merged on ``(label, id)`` and their properties set to the node's
-    attributes; relationships are merged on their endpoints and type. Loading
+    attributes; a relationship is created unless one of its type (and key)
+    joins the same two nodes already, whose properties are then set. Loading
     the same graph twice changes nothing; loading another graph without
     ``replace`` adds its nodes and relationships and updates the properties of
     the nodes it shares, and the ``(:Graph)`` node takes its attributes.
@@ -414,17 +417,24 @@ def graph_to_neo4j(
                 ]
                 for r in tx.run(query, rows=rows):
                     eid[r["id"]] = r["eid"]
+        existing = _existing_rels(tx, rels, eid, batch_size) if check else {}
         for (rt, keyed), edges in rels.items():
-            query = _MERGE_KEYED_RELS if keyed else _MERGE_RELS
             for batch in _batches(edges, batch_size):
-                rows = []
+                new, old = [], []
                 for u, v, k in batch:
                     attrs = {key: val for key, val in G.edges[u, v, k].items() if key != "type"}
                     props = _encode(attrs, _RESERVED_EDGE, f"边 / edge {u!r}->{v!r} [{k!r}]")
                     if keyed:
                         props[_KEY_KEY] = k
-                    rows.append({"s": eid[u], "t": eid[v], "type": rt, "k": k, "props": props})
-                tx.run(query, rows=rows).consume()
+                    rid = existing.get((eid[u], rt, eid[v], k if keyed else None))
+                    if rid is None:
+                        new.append({"s": eid[u], "t": eid[v], "type": rt, "props": props})
+                    else:
+                        old.append({"rid": rid, "props": props})
+                if new:
+                    tx.run(_CREATE_RELS, rows=new).consume()
+                if old:
+                    tx.run(_UPDATE_RELS, rows=old).consume()
         tx.run(
             _MERGE_NODES.format(label=NodeKind.GRAPH.value), rows=[{"id": GRAPH_NODE_ID, "props": meta}]
         ).consume()
@@ -432,6 +442,18 @@ def graph_to_neo4j(
     with backend_errors("写入 Neo4j / writing to Neo4j"), _session(driver, database) as s:
         s.execute_write(load)
     return {"nodes": sum(map(len, nodes.values())), "relationships": sum(map(len, rels.values()))}
+
+
+def _existing_rels(
+    tx: neo4j.ManagedTransaction, rels: dict[tuple[str, bool], list], eid: dict[str, str], batch_size: int
+) -> dict[tuple, str]:
+    """``(start, type, end, key or None) -> element id`` of the relationships leaving the graph's nodes now."""
+    sources = sorted({eid[u] for edges in rels.values() for u, _v, _k in edges})
+    out: dict[tuple, str] = {}
+    for batch in _batches(sources, batch_size):
+        for r in tx.run(_EXISTING_RELS, eids=list(batch)):
+            out[(r["s"], r["type"], r["t"], r["k"])] = r["rid"]
+    return out
 
 
 def _attrs(d: dict) -> dict:
