@@ -27,6 +27,7 @@ __all__ = [
     "Rule",
     "Basis",
     "CATALOG",
+    "PLANTABLE_RULES",
     "FAMILIES",
     "DOCUMENTS",
     "make_finding",
@@ -570,6 +571,13 @@ _RULES: list[Rule] = [
 
 CATALOG: dict[str, Rule] = {r.id: r for r in _RULES}
 """Rule id -> :class:`Rule`, in the order of gaps.md."""
+
+PLANTABLE_RULES: tuple[str, ...] = tuple(r.id for r in _RULES if r.family != "chain")
+"""The rule ids a generator plants directly, in catalog order.
+
+A chain gap (CHAIN-001) is never planted on its own: it follows below every
+planted MAIN-001 or FIRST-001 gap of a party organization.
+"""
 
 
 def _fmt_value(v: Any, lang: str) -> str:

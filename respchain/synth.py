@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from respchain._files import write_text_atomic
+from respchain.queries.catalog import PLANTABLE_RULES
 
 __all__ = ["synth_register", "write_synth", "expected_path", "SYNTH_RULES", "AS_OF", "PERIOD"]
 
@@ -48,25 +49,7 @@ AS_OF = "2025-10-20"
 PERIOD = 2025
 
 # The rules the generator plants directly (CHAIN-001 follows from MAIN-001 and FIRST-001).
-SYNTH_RULES = (
-    "MAIN-001",
-    "FIRST-001",
-    "FIRST-002",
-    "DUAL-001",
-    "DUAL-002",
-    "SUP-001",
-    "SUP-002",
-    "SUP-003",
-    "FUNC-001",
-    "LIST-001",
-    "LIST-002",
-    "LIST-003",
-    "LIST-004",
-    "ACC-001",
-    "TALK-001",
-    "ECO-001",
-    "CONS-001",
-)
+SYNTH_RULES = PLANTABLE_RULES
 
 _PARTY = frozenset({"party_committee", "party_group", "party_branch"})
 _LEADING = frozenset({"party_committee", "party_group"})

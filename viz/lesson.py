@@ -17,16 +17,16 @@ build time, so that the page is always true to the model and the engine:
 5. a quiz generated from the seed register's facts, checked in the page.
 
 The page makes no network request: vis-network's script and style are inlined
-from the copy bundled with pyvis (the graph page's helper). Every string from
-the registers and the catalog is escaped (``html.escape``) in the markup, or
-travels as JSON in a ``<script type="application/json">`` block and is put in
-the document with ``textContent`` only.
+from the copy bundled with pyvis (:mod:`respchain.viz._inline`, shared with the
+graph page). Every string from the registers and the catalog is escaped
+(``html.escape``) in the markup, or travels as JSON in a
+``<script type="application/json">`` block and is put in the document with
+``textContent`` only.
 """
 
 from __future__ import annotations
 
 import html
-import json
 import math
 from collections.abc import Iterable
 from pathlib import Path
@@ -34,7 +34,9 @@ from typing import Any
 
 import networkx as nx
 from respchain.graph.schema import ORG_KIND_INFO, RESPONSIBILITY_INFO, NodeKind, RelType
+from respchain.viz._inline import json_for_script, vis_assets
 from respchain.viz.style import (
+    DRAWN_KINDS,
     EDGE_LABELS,
     NODE_STYLES,
     RESP_COLORS,
@@ -52,16 +54,6 @@ __all__ = ["lesson_html", "save_lesson", "svg_graph", "LANGS"]
 LANGS = ("zh", "en")
 _HERE = Path(__file__).resolve().parent
 
-_DRAWN = {
-    NodeKind.ORGANIZATION.value,
-    NodeKind.PERSON.value,
-    NodeKind.RESPONSIBILITY.value,
-    NodeKind.LIST.value,
-    NodeKind.TASK.value,
-    NodeKind.EVENT.value,
-    NodeKind.MECHANISM.value,
-    NodeKind.FACT.value,
-}
 _SKIP_ATTRS = {"file", "line"}
 
 
@@ -71,35 +63,6 @@ def _t(lang: str, zh: str, en: str) -> str:
 
 def _e(s: Any) -> str:
     return html.escape("" if s is None else str(s), quote=True)
-
-
-# --------------------------------------------------------------------------- assets
-
-
-def _vis_assets() -> tuple[str, str]:
-    """vis-network's script and style: the graph page's helper, or the same files read here."""
-    try:
-        from respchain.viz.network import _vis_assets as shared
-
-        return shared()
-    except ImportError:  # pragma: no cover - the graph page is part of the package
-        import pyvis
-
-        d = Path(pyvis.__file__).resolve().parent / "lib" / "vis-9.1.2"
-        js = (d / "vis-network.min.js").read_text(encoding="utf-8").replace("</script", "<\\/script")
-        css = (d / "vis-network.css").read_text(encoding="utf-8").replace("</style", "<\\/style")
-        return js, css
-
-
-def _json_for_script(obj: Any) -> str:
-    s = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
-    return (
-        s.replace("&", "\\u0026")
-        .replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("\u2028", "\\u2028")
-        .replace("\u2029", "\\u2029")
-    )
 
 
 # --------------------------------------------------------------------------- drawing a register
@@ -265,7 +228,7 @@ def svg_graph(
         The SVG's accessible title.
     """
     if nodes is None:
-        nodes = [n for n, a in G.nodes(data=True) if a.get("kind") in _DRAWN]
+        nodes = [n for n, a in G.nodes(data=True) if a.get("kind") in DRAWN_KINDS]
     marked, added = set(marked), set(added)
     rows = layout_rows(G, nodes, per_row=per_row)
     font, small = 13.0, 10.5
@@ -355,7 +318,7 @@ def _changed(Gg: nx.MultiDiGraph, Gf: nx.MultiDiGraph) -> set[str]:
     """Record nodes of the fixed graph that are new or whose attributes or links changed."""
     out = set()
     for n, a in Gf.nodes(data=True):
-        if a.get("kind") not in _DRAWN:
+        if a.get("kind") not in DRAWN_KINDS:
             continue
         if n not in Gg:
             out.add(n)
@@ -779,7 +742,7 @@ def lesson_html(lang: str = "zh") -> str:
             ("quiz", "小测验", "Quiz"),
         )
     )
-    js, css = _vis_assets()
+    js, css = vis_assets()
     page_css = (_HERE / "static" / "lesson.css").read_text(encoding="utf-8").replace("</style", "<\\/style")
     page_js = (_HERE / "static" / "lesson.js").read_text(encoding="utf-8").replace("</script", "<\\/script")
     legend = "".join(
@@ -804,7 +767,7 @@ def lesson_html(lang: str = "zh") -> str:
         + _section_rules(examples, lang)
         + _section_quiz(questions, lang)
         + "</main>"
-        f'<script type="application/json" id="lesson-data">{_json_for_script(data)}</script>'
+        f'<script type="application/json" id="lesson-data">{json_for_script(data)}</script>'
         f"<script>{js}</script><script>{page_js}</script></body></html>\n"
     )
 

@@ -30,7 +30,6 @@ import json
 from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +37,9 @@ import networkx as nx
 from pyvis.network import Network
 from respchain.graph.schema import ORG_KIND_INFO, RESPONSIBILITY_INFO, NodeKind, RelType
 from respchain.queries.finding import SEVERITY_ORDER, Finding
+from respchain.viz._inline import json_for_script, vis_assets
 from respchain.viz.style import (
+    DRAWN_KINDS,
     EDGE_LABELS,
     FIELD_LABELS,
     NODE_STYLES,
@@ -69,9 +70,7 @@ __all__ = [
 
 # Plain strings: enum attribute access is slow in the loops below.
 _K_EVENT = NodeKind.EVENT.value
-_K_FACT = NodeKind.FACT.value
 _K_LIST = NodeKind.LIST.value
-_K_MECHANISM = NodeKind.MECHANISM.value
 _K_ORGANIZATION = NodeKind.ORGANIZATION.value
 _K_PERSON = NodeKind.PERSON.value
 _K_RESPONSIBILITY = NodeKind.RESPONSIBILITY.value
@@ -89,19 +88,6 @@ _R_POST_IN = RelType.POST_IN.value
 _R_RESPONSIBLE = RelType.RESPONSIBLE.value
 _R_SUB_ORGANIZATION_OF = RelType.SUB_ORGANIZATION_OF.value
 
-#: Node kinds drawn on the page.
-DRAWN_KINDS = frozenset(
-    {
-        _K_ORGANIZATION,
-        _K_PERSON,
-        _K_RESPONSIBILITY,
-        _K_LIST,
-        _K_TASK,
-        _K_EVENT,
-        _K_MECHANISM,
-        _K_FACT,
-    }
-)
 #: Above this many drawn nodes, the page groups everything but organizations.
 GROUP_THRESHOLD = 1500
 LAYOUTS = ("chain", "force")
@@ -747,37 +733,6 @@ def _to_pyvis(
 # --------------------------------------------------------------------------- page
 
 
-@lru_cache(maxsize=1)
-def _vis_assets() -> tuple[str, str]:
-    """vis-network's script and style, from the copy bundled with pyvis."""
-    import pyvis
-
-    base = Path(pyvis.__file__).resolve().parent
-    for d in (base / "templates" / "lib" / "vis-9.1.2", base / "lib" / "vis-9.1.2"):
-        if (d / "vis-network.min.js").is_file():
-            js = (d / "vis-network.min.js").read_text(encoding="utf-8")
-            css = (d / "vis-network.css").read_text(encoding="utf-8")
-            break
-    else:  # pragma: no cover - a broken pyvis install
-        raise FileNotFoundError("vis-network 9.1.2 not found in the pyvis package")
-    # Inlined into <script>/<style>: a closing tag inside would end the element.
-    js = js.replace("</script", "<\\/script")
-    css = css.replace("</style", "<\\/style")
-    return js, css
-
-
-def _json_for_script(obj: Any) -> str:
-    """JSON safe to place inside a ``<script>`` element."""
-    s = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
-    return (
-        s.replace("&", "\\u0026")
-        .replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("\u2028", "\\u2028")
-        .replace("\u2029", "\\u2029")
-    )
-
-
 def _env():
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -793,7 +748,7 @@ def _render_page(net: RespchainNetwork) -> str:
     data = getattr(net, "respchain_data", None)
     if data is None:  # a plain Network's nodes, drawn with our template
         data = {"lang": "zh", "title": net.heading, "nodes": [], "edges": [], "findings": [], "text": {}}
-    js, css = _vis_assets()
+    js, css = vis_assets()
     vis_nodes = net.nodes
     vis_edges = net.edges
     options = net.options if isinstance(net.options, dict) else json.loads(net.options.to_json())
@@ -817,7 +772,7 @@ def _render_page(net: RespchainNetwork) -> str:
             vis_css=Markup(css),
             page_js=Markup((_HERE / "static" / "graph.js").read_text(encoding="utf-8")),
             page_css=Markup((_HERE / "static" / "graph.css").read_text(encoding="utf-8")),
-            data_json=Markup(_json_for_script(payload)),
+            data_json=Markup(json_for_script(payload)),
         )
     )
 

@@ -6,9 +6,10 @@ look, so that the legend, the graph and the report's charts agree.
 
 from __future__ import annotations
 
-from respchain.graph.schema import ORG_KIND_INFO, RESPONSIBILITY_INFO
+from respchain.graph.schema import ORG_KIND_INFO, RESPONSIBILITY_INFO, NodeKind
 
 __all__ = [
+    "DRAWN_KINDS",
     "NODE_STYLES",
     "RESP_COLORS",
     "STRUCT_COLOR",
@@ -23,6 +24,21 @@ __all__ = [
     "severity_label",
     "ui",
 ]
+
+#: The node kinds the pages and the lesson draw: the records of a register, not
+#: posts (drawn as a person's link to an organization), vocabulary nodes or sources.
+DRAWN_KINDS = frozenset(
+    {
+        NodeKind.ORGANIZATION.value,
+        NodeKind.PERSON.value,
+        NodeKind.RESPONSIBILITY.value,
+        NodeKind.LIST.value,
+        NodeKind.TASK.value,
+        NodeKind.EVENT.value,
+        NodeKind.MECHANISM.value,
+        NodeKind.FACT.value,
+    }
+)
 
 # A display kind per node: organizations by their ``org_kind``, other records by
 # their NodeKind. ``shape`` is a vis-network shape; box, ellipse and database

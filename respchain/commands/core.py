@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-__all__ = ["register"]
+from respchain.commands._options import FILES, format_option, output_option
 
-FILES = click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+__all__ = ["register"]
 
 
 @click.command("validate")
@@ -31,8 +31,7 @@ def validate_cmd(files: tuple[Path, ...]) -> int:
 
 @click.command("build")
 @FILES
-@click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
-              help="输出文件 .json（node-link）或 .graphml / output file")
+@output_option("输出文件 .json（node-link）或 .graphml / output file", required=True)
 def build_cmd(files: tuple[Path, ...], output: Path) -> int:
     """构建图并保存 / Build the graph and save it as node-link JSON or GraphML."""
     from respchain.graph import graph_from_register, write_graph
@@ -45,8 +44,7 @@ def build_cmd(files: tuple[Path, ...], output: Path) -> int:
 
 @click.command("stats")
 @FILES
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
-              help="输出格式 / output format")
+@format_option("table", "json")
 @click.option("--top", default=15, show_default=True, help="列出人数最多的组织数 / organizations listed by headcount")
 def stats_cmd(files: tuple[Path, ...], fmt: str, top: int) -> int:
     """统计图中内容 / Count what the graph holds: kinds, responsibility types, people per organization."""

@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from respchain._files import write_text_atomic
+from respchain.commands._options import format_option, output_option
 
 __all__ = ["register", "write_draft"]
 
@@ -35,13 +36,7 @@ def write_draft(data: dict[str, Any], path: Path) -> Path:
 
 @click.command("extract")
 @click.argument("articles", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(path_type=Path),
-    help="草稿登记册 .yaml / the draft register to write",
-)
+@output_option("草稿登记册 .yaml / the draft register to write", required=True)
 @click.option(
     "--text-dir",
     type=click.Path(path_type=Path),
@@ -85,14 +80,7 @@ def extract_cmd(articles: tuple[Path, ...], output: Path, text_dir: Path | None)
 @click.command("eval-extract")
 @click.argument("gold", type=click.Path(path_type=Path))
 @click.argument("pred", type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="输出格式 / output format",
-)
+@format_option("table", "json")
 def eval_extract_cmd(gold: Path, pred: Path, fmt: str) -> int:
     """按类别评估抽取结果 / Score a draft against a gold file: precision, recall and F1 per category."""
     from respchain.loaders.text.evaluate import format_scores, score_extraction

@@ -5,13 +5,16 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
+from respchain.commands._options import FILES, format_option, lang_option, output_option
+
 __all__ = ["register"]
 
-FILES = click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 _SEVERITIES = ["high", "medium", "low", "info"]
 _SUFFIX_FORMAT = {
     ".json": "json",
@@ -62,13 +65,7 @@ def _common(f):
         type=click.Choice(_SEVERITIES),
         help="存在该级别或更高的缺口时退出码为 1 / exit 1 on a finding at or above this severity",
     )(f)
-    f = click.option(
-        "--lang",
-        type=click.Choice(["zh", "en"]),
-        default="zh",
-        show_default=True,
-        help="消息语言 / message language",
-    )(f)
+    f = lang_option("消息语言 / message language")(f)
     return f
 
 
@@ -91,6 +88,18 @@ def _emit(text: str, output: Path | None) -> None:
     click.echo(f"已写入 / wrote {output}", err=True)
 
 
+def _emit_result(
+    result: Any, fmt: str, render: Callable[[Any, str], str], lang: str, output: Path | None
+) -> None:
+    """Emit a diff or what-if ``result``: its ``to_dict()`` as JSON, or ``render(result, lang)``."""
+    text = (
+        json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        if fmt == "json"
+        else render(result, lang)
+    )
+    _emit(text, output)
+
+
 @click.command("gaps")
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
@@ -99,7 +108,7 @@ def _emit(text: str, output: Path | None) -> None:
     type=click.Choice(["table", "json", "markdown", "csv", "html"]),
     help="输出格式（默认 table，或按 -o 的后缀）/ output format (default table, or from -o's suffix)",
 )
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="输出文件 / output file")
+@output_option("输出文件 / output file")
 @_common
 @click.option("--backend", default="memory", show_default=True, help="后端 / backend (memory, ...)")
 def gaps_cmd(files, fmt, output, as_of, period, rules, skip, fail_on, lang, backend) -> int:
@@ -231,8 +240,8 @@ def explain_cmd(name: str, no_example: bool) -> int:
 @click.command("diff")
 @click.argument("old", type=click.Path(path_type=Path))
 @click.argument("new", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="输出文件 / output file")
+@format_option("text", "json")
+@output_option("输出文件 / output file")
 @_common
 def diff_cmd(old, new, fmt, output, as_of, period, rules, skip, fail_on, lang) -> int:
     """比较两个登记册的缺口 / Gaps opened, closed and still open from OLD to NEW (files or folders),
@@ -253,12 +262,7 @@ def diff_cmd(old, new, fmt, output, as_of, period, rules, skip, fail_on, lang) -
         rules=rules or None,
         skip=skip or None,
     )
-    text = (
-        json.dumps(d.to_dict(), ensure_ascii=False, indent=2) + "\n"
-        if fmt == "json"
-        else render_diff(d, lang)
-    )
-    _emit(text, output)
+    _emit_result(d, fmt, render_diff, lang, output)
     return 1 if _fails(d.opened, fail_on) else 0
 
 
@@ -272,8 +276,8 @@ def diff_cmd(old, new, fmt, output, as_of, period, rules, skip, fail_on, lang) -
     metavar="ID",
     help="移除的人员、组织或责任 id（可多次）/ id of a person, organization or responsibility to remove",
 )
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="输出文件 / output file")
+@format_option("text", "json")
+@output_option("输出文件 / output file")
 @_common
 def whatif_cmd(files, remove, fmt, output, as_of, period, rules, skip, fail_on, lang) -> int:
     """假如移除某记录 / The gaps that appear and disappear if a person, organization or
@@ -288,12 +292,7 @@ def whatif_cmd(files, remove, fmt, output, as_of, period, rules, skip, fail_on, 
     resolve_rules(rules or None, skip or None)
     G = graph_from_register(list(files))
     w = whatif(G, list(remove), as_of=as_of, period=period, rules=rules or None, skip=skip or None)
-    text = (
-        json.dumps(w.to_dict(), ensure_ascii=False, indent=2) + "\n"
-        if fmt == "json"
-        else render_whatif(w, lang)
-    )
-    _emit(text, output)
+    _emit_result(w, fmt, render_whatif, lang, output)
     return 1 if _fails(w.appear, fail_on) else 0
 
 

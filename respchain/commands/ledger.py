@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from respchain.commands._options import FILES, output_option
+
 __all__ = ["register", "ledger"]
 
 _LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".tsv", ".txt")
@@ -23,6 +25,13 @@ def _split_paths(paths: tuple[Path, ...], registers: tuple[Path, ...]) -> tuple[
     return (ledgers[0] if ledgers else None), [*registers, *rest]
 
 
+def _registers_option(help: str):
+    """``-r/--register FILE`` (repeatable), passed as ``registers``."""
+    return click.option(
+        "--register", "-r", "registers", multiple=True, type=click.Path(path_type=Path), help=help
+    )
+
+
 @click.group("ledger")
 def ledger() -> None:
     """台账（Excel/CSV）导入、导出与模板 / Ledgers (Excel, CSV) in and out."""
@@ -30,14 +39,7 @@ def ledger() -> None:
 
 @ledger.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--register",
-    "-r",
-    "registers",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="登记册文件（可多个）/ register files the ledger names people and units of",
-)
+@_registers_option("登记册文件（可多个）/ register files the ledger names people and units of")
 @click.option(
     "--owner", required=True, help="清单责任主体（单位 id 或名称）/ the organization owning the list"
 )
@@ -50,9 +52,7 @@ def ledger() -> None:
     "--source", default=None, help="清单来源（登记册 sources 中的 id）/ source id the list comes from"
 )
 @click.option("--id", "list_id", default=None, help="清单 id（默认 <owner>-<kind>-<year>）/ list id")
-@click.option(
-    "-o", "--output", required=True, type=click.Path(path_type=Path), help="输出 YAML 文件 / output file"
-)
+@output_option("输出 YAML 文件 / output file", required=True)
 def import_cmd(
     paths: tuple[Path, ...],
     registers: tuple[Path, ...],
@@ -103,16 +103,14 @@ def import_cmd(
 
 
 @ledger.command("export")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@FILES
 @click.option("--list", "list_id", required=True, help="清单 id / the list to export")
 @click.option(
     "--as-of",
     default=None,
     help="判断逾期的日期（默认取登记册）/ date for overdue tasks (default: the register's)",
 )
-@click.option(
-    "-o", "--output", required=True, type=click.Path(path_type=Path), help="输出 .xlsx / output file"
-)
+@output_option("输出 .xlsx / output file", required=True)
 def export_cmd(files: tuple[Path, ...], list_id: str, as_of: str | None, output: Path) -> int:
     """导出清单为台账（含缺口列）/ Export a list as an Excel ledger, with its gaps marked."""
     from respchain.graph import graph_from_register
@@ -127,18 +125,9 @@ def export_cmd(files: tuple[Path, ...], list_id: str, as_of: str | None, output:
 
 @ledger.command("template")
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--register",
-    "-r",
-    "registers",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="登记册文件：下拉列表取其单位和人员 / register files for the drop-down lists",
-)
+@_registers_option("登记册文件：下拉列表取其单位和人员 / register files for the drop-down lists")
 @click.option("--rows", default=500, show_default=True, help="带校验的行数 / rows with validation")
-@click.option(
-    "-o", "--output", required=True, type=click.Path(path_type=Path), help="输出 .xlsx / output file"
-)
+@output_option("输出 .xlsx / output file", required=True)
 def template_cmd(files: tuple[Path, ...], registers: tuple[Path, ...], rows: int, output: Path) -> int:
     """空白台账模板（下拉列表、日期校验）/ A blank ledger with drop-down lists and date validation."""
     from respchain.loaders.ledger import write_template

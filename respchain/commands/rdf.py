@@ -9,11 +9,10 @@ from typing import Any
 
 import click
 
+from respchain.commands._options import FILES, format_option, output_option
 from respchain.exceptions import InputError, Problem
 
 __all__ = ["register", "EXPORT_WRITERS", "export_graph"]
-
-FILES = click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 
 ExportWriter = Callable[..., list[Path]]
 
@@ -45,6 +44,11 @@ def export_graph(G: Any, to: str, output: Path, **options: Any) -> list[Path]:
     InputError
         For a ``to`` that no writer is registered for.
     """
+    return _writer(to)(G, output, **options)
+
+
+def _writer(to: str) -> ExportWriter:
+    """The writer registered for ``to``; an :class:`InputError` naming the formats there are if none."""
     writer = EXPORT_WRITERS.get(to)
     if writer is None:
         raise InputError(
@@ -56,7 +60,7 @@ def export_graph(G: Any, to: str, output: Path, **options: Any) -> list[Path]:
                 f"(可用 / available: {', '.join(EXPORT_WRITERS)})",
             )
         )
-    return writer(G, output, **options)
+    return writer
 
 
 @click.command("export")
@@ -68,7 +72,7 @@ def export_graph(G: Any, to: str, output: Path, **options: Any) -> list[Path]:
     metavar="FORMAT",
     help="导出格式 / export format: ttl, jsonld, nt (以及其他已注册的 / and others registered)",
 )
-@click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="输出文件 / output file")
+@output_option("输出文件 / output file", required=True)
 @click.option(
     "--base",
     "base_iri",
@@ -84,16 +88,7 @@ def export_cmd(files: tuple[Path, ...], to: str, output: Path, base_iri: str | N
     respchain export --to ttl data/seed -o seed.ttl
     respchain export --to jsonld data/seed -o seed.jsonld --base https://example.org/id/
     """
-    if to not in EXPORT_WRITERS:
-        raise InputError(
-            Problem(
-                "",
-                0,
-                "--to",
-                f"未知导出格式 / unknown export format {to!r} "
-                f"(可用 / available: {', '.join(EXPORT_WRITERS)})",
-            )
-        )
+    _writer(to)  # an unknown format fails before the register is read
     from respchain.graph import graph_from_register
 
     G = graph_from_register(list(files))
@@ -110,14 +105,7 @@ def _cell(term: Any) -> str:
 @click.command("sparql")
 @click.argument("query")
 @FILES
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "csv"]),
-    default="table",
-    show_default=True,
-    help="输出格式 / output format",
-)
+@format_option("table", "json", "csv")
 @click.option(
     "--base", "base_iri", default=None, metavar="IRI", help="记录 IRI 的基础 / base IRI of the records"
 )

@@ -7,25 +7,14 @@ from pathlib import Path
 
 import click
 
+from respchain.commands._options import format_option, lang_option, output_option
+
 __all__ = ["register"]
 
 
 @click.command("lesson")
-@click.option(
-    "-o",
-    "--output",
-    default="lesson.html",
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="输出的 HTML 文件 / the HTML file to write",
-)
-@click.option(
-    "--lang",
-    type=click.Choice(["zh", "en"]),
-    default="zh",
-    show_default=True,
-    help="页面语言（中文优先）/ language of the page",
-)
+@output_option("输出的 HTML 文件 / the HTML file to write", default="lesson.html", show_default=True)
+@lang_option("页面语言（中文优先）/ language of the page")
 def lesson_cmd(output: Path, lang: str) -> int:
     """生成离线课堂页面 / Write the offline lesson page.
 
@@ -84,14 +73,7 @@ def exercise_new_cmd(level: int, seed: str, outdir: Path) -> int:
 @exercise_group.command("check")
 @click.argument("exercise_dir", type=click.Path(path_type=Path, file_okay=False))
 @click.argument("answers", type=click.Path(path_type=Path, dir_okay=False))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="输出格式 / output format",
-)
+@format_option("text", "json")
 def exercise_check_cmd(exercise_dir: Path, answers: Path, fmt: str) -> int:
     """检查答案并解释遗漏 / Score the answers and explain what was missed.
 

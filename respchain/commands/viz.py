@@ -6,18 +6,14 @@ from pathlib import Path
 
 import click
 
+from respchain.commands._options import FILES, lang_option, output_option
+
 __all__ = ["register"]
 
 
 @click.command("viz")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(path_type=Path),
-    help="输出 .html 文件 / output .html file",
-)
+@FILES
+@output_option("输出 .html 文件 / output .html file", required=True)
 @click.option(
     "--layout",
     type=click.Choice(["chain", "force"]),
@@ -25,13 +21,7 @@ __all__ = ["register"]
     show_default=True,
     help="chain：自上而下的责任链；force：力导向 / top-down chain or force layout",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["zh", "en"]),
-    default="zh",
-    show_default=True,
-    help="页面语言 / page language",
-)
+@lang_option()
 @click.option("--focus", default=None, help="只画此节点周围 / draw only the neighbourhood of this id")
 @click.option(
     "--depth",

@@ -40,6 +40,7 @@ from typing import Any
 import yaml
 
 from respchain.exceptions import InputError, Problem
+from respchain.queries.catalog import PLANTABLE_RULES
 from respchain.teach._registers import AS_OF, PERIOD, findings_of, graph_from_data, new_register
 
 __all__ = [
@@ -136,25 +137,7 @@ _TOWN_AREAS = ["安全生产", "乡村振兴", "社会治理", "生态环境保�
 
 # Rules the generator can plant, in catalog order; CHAIN-001 is planted through a
 # MAIN-001 or FIRST-001 gap above a branch (the chain breaks below a broken link).
-_PLANTABLE = (
-    "MAIN-001",
-    "FIRST-001",
-    "FIRST-002",
-    "DUAL-001",
-    "DUAL-002",
-    "SUP-001",
-    "SUP-002",
-    "SUP-003",
-    "FUNC-001",
-    "LIST-001",
-    "LIST-002",
-    "LIST-003",
-    "LIST-004",
-    "ACC-001",
-    "TALK-001",
-    "ECO-001",
-    "CONS-001",
-)
+_PLANTABLE = PLANTABLE_RULES
 
 _CONFIG: dict[int, dict[str, int]] = {
     1: {

@@ -16,6 +16,7 @@ from typing import Any
 import networkx as nx
 
 from respchain.graph.schema import NodeKind
+from respchain.viz.style import DRAWN_KINDS
 
 __all__ = ["seed_graph", "places", "place_fragment", "quiz", "METRIC_QUESTIONS", "PLACE_NAMES_EN"]
 
@@ -97,18 +98,6 @@ def _start(d: dict) -> int:
     return int(span[0]) if span else 10**9
 
 
-_DRAWN = {
-    NodeKind.ORGANIZATION.value,
-    NodeKind.PERSON.value,
-    NodeKind.RESPONSIBILITY.value,
-    NodeKind.LIST.value,
-    NodeKind.TASK.value,
-    NodeKind.EVENT.value,
-    NodeKind.MECHANISM.value,
-    NodeKind.FACT.value,
-}
-
-
 def place_fragment(G: nx.MultiDiGraph, orgs: list[str]) -> list[str]:
     """The record nodes of a place: its organizations and every drawn record linked to one of them."""
     keep = dict.fromkeys(orgs)
@@ -119,13 +108,13 @@ def place_fragment(G: nx.MultiDiGraph, orgs: list[str]) -> list[str]:
                 person = G.nodes[nb].get("person")
                 if person:
                     keep.setdefault(person)
-            elif kind in _DRAWN:
+            elif kind in DRAWN_KINDS:
                 keep.setdefault(nb)
     # People's records (a talk with the secretary, a duty the secretary bears).
     for n in list(keep):
         if G.nodes[n].get("kind") == NodeKind.PERSON.value:
             for nb in [*G.predecessors(n), *G.successors(n)]:
-                if G.nodes[nb].get("kind") in _DRAWN:
+                if G.nodes[nb].get("kind") in DRAWN_KINDS:
                     keep.setdefault(nb)
     return list(keep)
 

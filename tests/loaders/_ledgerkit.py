@@ -51,3 +51,21 @@ def task_of(record: dict, goal: str) -> dict:
     found = [t for t in record["tasks"] if t["goal"] == goal]
     assert len(found) == 1, [t["goal"] for t in record["tasks"]]
     return found[0]
+
+
+def import_argv(ledger: Path, output: Path, *extra: str) -> list[str]:
+    """The command line importing ``ledger`` as the education group's main list of :data:`REGISTER`."""
+    return [
+        "ledger",
+        "import",
+        str(ledger),
+        "--register",
+        str(REGISTER),
+        "--owner",
+        "edu-group",
+        "--kind",
+        "main",
+        *extra,
+        "-o",
+        str(output),
+    ]

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from tests.loaders._ledgerkit import LISTS, REGISTER
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from respchain.graph import graph_from_register
@@ -16,6 +15,7 @@ from respchain.loaders.ledger import read_ledger, write_ledger, write_template
 
 from respchain.cli import main
 from respchain.exceptions import InputError
+from tests.loaders._ledgerkit import LISTS, REGISTER, import_argv
 
 
 @pytest.fixture(scope="module")
@@ -199,26 +199,7 @@ def test_cli_export_then_import(tmp_path, original):
     assert (
         main(["ledger", "export", str(REGISTER), str(LISTS), "--list", "edu-main-2025", "-o", str(xlsx)]) == 0
     )
-    assert (
-        main(
-            [
-                "ledger",
-                "import",
-                str(xlsx),
-                "--register",
-                str(REGISTER),
-                "--owner",
-                "edu-group",
-                "--kind",
-                "main",
-                "--id",
-                "edu-main-2025",
-                "-o",
-                str(back),
-            ]
-        )
-        == 0
-    )
+    assert main(import_argv(xlsx, back, "--id", "edu-main-2025")) == 0
     assert load_register([REGISTER, back]).to_data()["lists"][0] == original
 
 

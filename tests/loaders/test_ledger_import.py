@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from tests.loaders._ledgerkit import HEADER, REGISTER, make_xlsx, task_of
 from respchain.loaders import load_register
 from respchain.loaders.ledger import HEADER_ALIASES, parse_due, read_ledger
 
 from respchain.cli import main
 from respchain.exceptions import InputError
+from tests.loaders._ledgerkit import HEADER, REGISTER, import_argv, make_xlsx, task_of
 
 
 @pytest.fixture(scope="module")
@@ -332,21 +332,7 @@ def test_cli_import_writes_a_list_that_validates_with_the_register(tmp_path, cap
     ]
     ledger = make_xlsx(tmp_path / "台账.xlsx", {"S": rows})
     out = tmp_path / "list.yaml"
-    rc = main(
-        [
-            "ledger",
-            "import",
-            str(ledger),
-            "--register",
-            str(REGISTER),
-            "--owner",
-            "edu-group",
-            "--kind",
-            "main",
-            "-o",
-            str(out),
-        ]
-    )
+    rc = main(import_argv(ledger, out))
     assert rc == 0, capsys.readouterr().err
     data = yaml.safe_load(out.read_text(encoding="utf-8"))
     assert data["respchain"] == 1
@@ -364,21 +350,7 @@ def test_cli_import_with_bad_rows_exits_2_and_writes_nothing(tmp_path, capsys):
     ]
     ledger = make_xlsx(tmp_path / "台账.xlsx", {"S": rows})
     out = tmp_path / "list.yaml"
-    rc = main(
-        [
-            "ledger",
-            "import",
-            str(ledger),
-            "--register",
-            str(REGISTER),
-            "--owner",
-            "edu-group",
-            "--kind",
-            "main",
-            "-o",
-            str(out),
-        ]
-    )
+    rc = main(import_argv(ledger, out))
     assert rc == 2
     err = capsys.readouterr().err
     assert "S!D2 责任人" in err and "S!E3 牵头单位" in err and "李书记" in err

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from tests.teach.conftest import console_errors, open_page, requests_made, screenshot
+
+from tests.browser import console_errors, open_page, requests_made, screenshot
 
 pytestmark = pytest.mark.browser
 

@@ -6,11 +6,12 @@ import shutil
 import time
 
 import pytest
-from tests.viz.browser import chromium, console_errors, requests_made, screenshot, wait_ready
-from tests.viz.conftest import XSS, XSS_NAME, demo_city_files
 from respchain.graph import graph_from_register
 from respchain.queries import find_gaps
 from respchain.viz import save_html, save_report_html, to_pyvis
+
+from tests.browser import chromium, console_errors, requests_made, screenshot, wait_ready
+from tests.viz.conftest import XSS, XSS_NAME, demo_city_files
 from tests.viz.test_page import expected_counts
 
 pytestmark = [
@@ -24,7 +25,7 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def driver():
-    with chromium() as d:
+    with chromium(also_block=["data:text/css*"]) as d:
         yield d
 
 
