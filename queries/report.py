@@ -323,7 +323,11 @@ def write_report(text: str, path: str | Path) -> Path:
 
 
 def demo_step(G: nx.MultiDiGraph, name: str, outdir: Path) -> list[Path]:
-    """The demo step: ``gaps.json``, ``gaps.md``, ``gaps.csv`` and ``gaps.html`` of one example register."""
+    """The demo step: ``gaps.json``, ``gaps.md`` and ``gaps.csv`` of one example register.
+
+    The HTML report is written by the viz step as ``report.html``, linked to
+    the graph page beside it.
+    """
     from respchain.queries.engine import find_gaps
 
     findings = find_gaps(G)
@@ -333,5 +337,4 @@ def demo_step(G: nx.MultiDiGraph, name: str, outdir: Path) -> list[Path]:
         write_report(render_json(findings, G, score_rows=sc), outdir / "gaps.json"),
         write_report(render_markdown(findings, G, score_rows=sc), outdir / "gaps.md"),
         write_report(render_csv(findings, G, score_rows=sc), outdir / "gaps.csv"),
-        write_report(render_html(findings, G, "zh", score_rows=sc), outdir / "gaps.html"),
     ]

@@ -11,10 +11,10 @@ from respchain.queries.report import SCHEMA_PATH, demo_step, render
 from respchain.demo import DEMO_STEPS
 
 
-def test_demo_step_is_registered_and_writes_four_reports(district, tmp_path):
+def test_demo_step_is_registered_and_writes_three_reports(district, tmp_path):
     assert demo_step in DEMO_STEPS
     paths = demo_step(district, "district", tmp_path)
-    assert sorted(p.name for p in paths) == ["gaps.csv", "gaps.html", "gaps.json", "gaps.md"]
+    assert sorted(p.name for p in paths) == ["gaps.csv", "gaps.json", "gaps.md"]
     data = json.loads((tmp_path / "gaps.json").read_text(encoding="utf-8"))
     jsonschema.validate(data, json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
     assert len(data["findings"]) == 10
