@@ -28,7 +28,8 @@ the node's ``_json`` property, so that :func:`graph_from_neo4j` decodes it back.
 Atomicity
 ---------
 :func:`graph_to_neo4j` writes everything (emptying the database first with
-``replace=True``) in ONE managed write transaction, in batches of
+``replace=True``, which writes over what is there and then deletes what the
+graph does not have) in ONE managed write transaction, in batches of
 ``UNWIND $rows AS row MERGE ...``: a load that fails at any batch is rolled back
 and leaves the database as it was. Neo4j holds a transaction's changes in memory
 (about 1 KB of heap per node or relationship written), so one transaction suits
@@ -97,6 +98,10 @@ _MERGE_NODES = (
     "UNWIND $rows AS row MERGE (n:`{label}` {{id: row.id}}) SET n = row.props "
     "RETURN row.id AS id, elementId(n) AS eid"
 )
+# Into an empty database (or one just emptied) there is nothing to merge with.
+_CREATE_NODES = (
+    "UNWIND $rows AS row CREATE (n:`{label}`) SET n = row.props RETURN row.id AS id, elementId(n) AS eid"
+)
 # Endpoints are found by the element ids the node statements returned, so one
 # statement serves every relationship type; the type is a parameter, checked
 # against RelType before it is sent. Relationships are created, never MERGEd:
@@ -123,6 +128,8 @@ _READ_RELS = (
     "MATCH (a)-[r]->(b) WHERE a.id IS NOT NULL AND b.id IS NOT NULL "
     "RETURN type(r) AS type, a.id AS s, b.id AS t, properties(r) AS props"
 )
+_DELETE_RELS = "UNWIND $rids AS rid MATCH ()-[r]->() WHERE elementId(r) = rid DELETE r"
+_DELETE_OTHER_NODES = "MATCH (n) WHERE NOT elementId(n) IN $keep DETACH DELETE n"
 _ANY_NODE = "MATCH (n) RETURN count(n) > 0 AS any LIMIT 1"
 _CLEAR = "MATCH (n) DETACH DELETE n"
 _READ_META = "MATCH (g:`Graph` {id: $id}) RETURN properties(g) AS props"
@@ -350,7 +357,8 @@ def graph_to_neo4j(
     database : str, optional
         The database (default: the server's default database).
     replace : bool
-        Empty the database first, in the same transaction as the load.
+        Leave the database holding ``G`` and nothing else: what ``G`` does not
+        have is deleted, in the same transaction as the load.
     batch_size : int
         Rows per ``UNWIND $rows`` statement.
 
@@ -391,11 +399,12 @@ def graph_to_neo4j(
     ensure_constraints(driver, database=database)
 
     def load(tx: neo4j.ManagedTransaction) -> None:
-        if replace:
-            tx.run(_CLEAR).consume()
-            check = False
-        else:
-            check = bool(tx.run(_ANY_NODE).single()["any"])
+        # ``replace`` does not delete first and write again: index lookups of
+        # ids deleted in the same transaction are slow. It writes over what is
+        # there, then deletes what the graph does not have, all in this one
+        # transaction.
+        had_data = bool(tx.run(_ANY_NODE).single()["any"])
+        check = had_data and not replace
         eid: dict[str, str] = {}
         for lab, ids in nodes.items():
             query = _MERGE_NODES.format(label=lab)
@@ -417,7 +426,15 @@ def graph_to_neo4j(
                 ]
                 for r in tx.run(query, rows=rows):
                     eid[r["id"]] = r["eid"]
-        existing = _existing_rels(tx, rels, eid, batch_size) if check else {}
+        if not had_data:
+            existing: dict[tuple, str] = {}
+        elif replace:
+            existing = _existing_rels(tx, list(eid.values()), batch_size)
+        else:
+            existing = _existing_rels(
+                tx, [eid[u] for edges in rels.values() for u, _v, _k in edges], batch_size
+            )
+        kept: set[str] = set()
         for (rt, keyed), edges in rels.items():
             for batch in _batches(edges, batch_size):
                 new, old = [], []
@@ -430,25 +447,30 @@ def graph_to_neo4j(
                     if rid is None:
                         new.append({"s": eid[u], "t": eid[v], "type": rt, "props": props})
                     else:
+                        kept.add(rid)
                         old.append({"rid": rid, "props": props})
                 if new:
                     tx.run(_CREATE_RELS, rows=new).consume()
                 if old:
                     tx.run(_UPDATE_RELS, rows=old).consume()
-        tx.run(
+        for r in tx.run(
             _MERGE_NODES.format(label=NodeKind.GRAPH.value), rows=[{"id": GRAPH_NODE_ID, "props": meta}]
-        ).consume()
+        ):
+            eid[GRAPH_NODE_ID] = r["eid"]  # ids are per label: the Graph node's is not a graph node's
+        if replace and had_data:
+            stale = [rid for rid in existing.values() if rid not in kept]
+            for batch in _batches(stale, batch_size):
+                tx.run(_DELETE_RELS, rids=list(batch)).consume()
+            tx.run(_DELETE_OTHER_NODES, keep=list(eid.values())).consume()
 
     with backend_errors("写入 Neo4j / writing to Neo4j"), _session(driver, database) as s:
         s.execute_write(load)
     return {"nodes": sum(map(len, nodes.values())), "relationships": sum(map(len, rels.values()))}
 
 
-def _existing_rels(
-    tx: neo4j.ManagedTransaction, rels: dict[tuple[str, bool], list], eid: dict[str, str], batch_size: int
-) -> dict[tuple, str]:
-    """``(start, type, end, key or None) -> element id`` of the relationships leaving the graph's nodes now."""
-    sources = sorted({eid[u] for edges in rels.values() for u, _v, _k in edges})
+def _existing_rels(tx: neo4j.ManagedTransaction, starts: list[str], batch_size: int) -> dict[tuple, str]:
+    """``(start, type, end, key or None) -> element id`` of the relationships leaving ``starts`` now."""
+    sources = sorted(set(starts))
     out: dict[tuple, str] = {}
     for batch in _batches(sources, batch_size):
         for r in tx.run(_EXISTING_RELS, eids=list(batch)):
