@@ -182,7 +182,14 @@ def _describe(e: BaseException) -> str:
     code = getattr(e, "code", None)
     msg = getattr(e, "message", None) or str(e)
     first = msg.splitlines()[0] if msg else type(e).__name__
-    return f"Neo4j 出错 / Neo4j error: {code + ': ' if code else ''}{first}"
+    hint = ""
+    if code and "MemoryPoolOutOfMemoryError" in code:
+        hint = (
+            " — 图太大，一个事务装不下：加大 NEO4J_HEAP，或用 respchain export --to neo4j-admin 批量导入 / "
+            "the graph is too big for one transaction: raise the heap, or bulk-import with "
+            "respchain export --to neo4j-admin"
+        )
+    return f"Neo4j 出错 / Neo4j error: {code + ': ' if code else ''}{first}{hint}"
 
 
 @contextmanager

@@ -7,7 +7,7 @@ import io
 import json
 
 import pytest
-from neo4j_helpers import ROOT, same_graph
+from tests.neo4j.neo4j_helpers import ROOT, same_graph
 from respchain.graph import graph_from_register, read_graph
 
 from respchain.cli import main

@@ -1,15 +1,15 @@
-"""The ten example queries of docs/cypher.md run, and say something, on the worked example."""
+"""The ten example Cypher queries of the README run, and say something, on the worked example."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
-from neo4j_helpers import ROOT
+from tests.neo4j.neo4j_helpers import ROOT
 from respchain.graph import graph_from_register
 from respchain.graph.neo4j import graph_to_neo4j, run_query
 
-DOC = ROOT / "docs" / "cypher.md"
+DOC = ROOT / "README.md"
 QUERIES = re.findall(r"```cypher\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S)
 PARAMS = {"as_of": "2025-09-30", "period": "2025", "org": "health-group"}
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from neo4j_helpers import example_registers
+from tests.neo4j.neo4j_helpers import example_registers
 from respchain.graph import graph_from_register
 from respchain.graph.neo4j import cypher_for, gaps_from_neo4j, graph_to_neo4j
 from respchain.loaders import register_from_data

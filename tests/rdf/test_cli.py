@@ -1,4 +1,4 @@
-"""``respchain export`` and ``respchain sparql``, in-process; the SPARQL examples of docs/sparql.md."""
+"""``respchain export`` and ``respchain sparql``, in-process; the SPARQL examples of the README."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from respchain.cli import main
 from respchain.commands.rdf import EXPORT_WRITERS
 
 DOC_QUERIES = re.findall(
-    r"```sparql\n(.*?)```", (ROOT / "docs" / "sparql.md").read_text(encoding="utf-8"), re.S
+    r"```sparql\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S
 )
 
 
