@@ -11,11 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
-
-from respchain._gc import paused_gc
 from respchain.graph.schema import (
     ORG_KIND_INFO,
     RESPONSIBILITY_INFO,
@@ -25,7 +23,8 @@ from respchain.graph.schema import (
     orgkind_node_id,
     type_node_id,
 )
-from typing import TYPE_CHECKING
+
+from respchain._gc import paused_gc
 
 if TYPE_CHECKING:  # the loaders import the schema of this package
     from respchain.loaders.register import Register

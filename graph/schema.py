@@ -55,7 +55,7 @@ on a Post, ``domains`` on an Organization.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 __all__ = [
     "NodeKind",
@@ -81,11 +81,8 @@ __all__ = [
 ]
 
 
-class _Vocab(str, Enum):
+class _Vocab(StrEnum):
     """A string enumeration whose members compare equal to their values."""
-
-    def __str__(self) -> str:  # pragma: no cover - trivial
-        return self.value
 
     @classmethod
     def values(cls) -> list[str]:

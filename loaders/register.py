@@ -24,9 +24,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
-from respchain._gc import paused_gc
-from respchain.exceptions import Problem, RegisterError
 from respchain.graph.schema import (
     EventKind,
     Level,
@@ -38,6 +35,9 @@ from respchain.graph.schema import (
     TalkKind,
     TaskStatus,
 )
+
+from respchain._gc import paused_gc
+from respchain.exceptions import Problem, RegisterError
 
 __all__ = [
     "Register",

@@ -42,7 +42,7 @@ def graph_stats(G: nx.MultiDiGraph) -> dict:
         elif k == NodeKind.POST:
             people_per_org[d["org"]] += 0  # counted below, once per person
     seen = set()
-    for n, d in G.nodes(data=True):
+    for _, d in G.nodes(data=True):
         if d.get("kind") == NodeKind.POST and (d["person"], d["org"]) not in seen:
             seen.add((d["person"], d["org"]))
             people_per_org[d["org"]] += 1

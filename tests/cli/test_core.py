@@ -7,8 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from respchain.cli import main
 from respchain.graph import read_graph
+
+from respchain.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 FULL = ROOT / "tests" / "data" / "registers" / "full.yaml"

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from respchain.graph import graph_from_register
 from respchain.loaders import load_register
 

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-
 from respchain.graph import graph_from_register, read_graph, write_graph
 from respchain.graph.schema import NodeKind, RelType
 

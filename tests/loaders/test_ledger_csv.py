@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from tests.loaders._ledgerkit import HEADER, REGISTER, write_csv
 from respchain.loaders.ledger import read_ledger
 
 from respchain.exceptions import InputError
+from tests.loaders._ledgerkit import HEADER, REGISTER, write_csv
 
 ROWS = [
     ["示例县教育局党组2025年主体责任清单"],

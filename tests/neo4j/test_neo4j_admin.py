@@ -6,7 +6,6 @@ import os
 import subprocess
 
 import pytest
-from tests.neo4j.neo4j_helpers import ROOT, same_graph
 from respchain.graph import graph_from_register
 from respchain.graph.neo4j import gaps_from_neo4j, graph_from_neo4j
 from respchain.graph.neo4j.admin import graph_to_neo4j_admin, neo4j_admin_args
@@ -14,6 +13,7 @@ from respchain.queries import find_gaps
 
 from respchain.cli import main
 from respchain.exceptions import InputError
+from tests.neo4j.neo4j_helpers import ROOT, same_graph
 
 SCRIPT = ROOT / "scripts" / "neo4j.sh"
 SEED = ROOT / "data" / "seed"

@@ -7,10 +7,10 @@ import io
 import json
 
 import pytest
-from tests.neo4j.neo4j_helpers import ROOT, same_graph
 from respchain.graph import graph_from_register, read_graph
 
 from respchain.cli import main
+from tests.neo4j.neo4j_helpers import ROOT, same_graph
 
 DISTRICT = ROOT / "tests" / "data" / "gaps" / "district" / "register.yaml"
 

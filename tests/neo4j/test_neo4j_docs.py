@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from tests.neo4j.neo4j_helpers import ROOT
 from respchain.graph import graph_from_register
 from respchain.graph.neo4j import graph_to_neo4j, run_query
+
+from tests.neo4j.neo4j_helpers import ROOT
 
 DOC = ROOT / "README.md"
 QUERIES = re.findall(r"```cypher\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S)

@@ -9,13 +9,13 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.neo4j.neo4j_helpers import example_registers
 from respchain.graph import graph_from_register
 from respchain.graph.neo4j import cypher_for, gaps_from_neo4j, graph_to_neo4j
 from respchain.loaders import register_from_data
 from respchain.queries import CATALOG, find_gaps
 
 from respchain.exceptions import RegisterError, UnknownRuleError
+from tests.neo4j.neo4j_helpers import example_registers
 
 REGISTERS = example_registers()
 

@@ -6,11 +6,11 @@ import datetime as _dt
 
 import networkx as nx
 import pytest
-from tests.neo4j.neo4j_helpers import ROOT, example_registers, same_graph
 from respchain.graph import graph_from_register
 from respchain.graph.neo4j import graph_from_neo4j, graph_to_neo4j, run_query
 
 from respchain.exceptions import BackendError
+from tests.neo4j.neo4j_helpers import ROOT, example_registers, same_graph
 
 REGISTERS = example_registers()
 DISTRICT = ROOT / "tests" / "data" / "gaps" / "district" / "register.yaml"

@@ -9,7 +9,6 @@ import re
 from pathlib import Path
 
 import pytest
-from tests.rdf.rdf_support import DISTRICT, ROOT, SEED
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 from respchain.graph import graph_from_register
@@ -17,6 +16,7 @@ from respchain.graph.rdf import RC, graph_to_rdf
 
 from respchain.cli import main
 from respchain.commands.rdf import EXPORT_WRITERS
+from tests.rdf.rdf_support import DISTRICT, ROOT, SEED
 
 DOC_QUERIES = re.findall(
     r"```sparql\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S

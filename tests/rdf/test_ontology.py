@@ -4,7 +4,6 @@ English, and every term the exporter writes is defined."""
 from __future__ import annotations
 
 import pytest
-from tests.rdf.rdf_support import example_registers, graph_of, register_id
 from rdflib import OWL, RDF, RDFS, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 from respchain.graph.rdf import NAMESPACES, RC, graph_to_rdf, ontology_graph
@@ -20,6 +19,8 @@ from respchain.graph.schema import (
 )
 from respchain.graph.shacl import SH, SHACL_RULES, shapes_graph
 from respchain.queries.catalog import CATALOG
+
+from tests.rdf.rdf_support import example_registers, graph_of, register_id
 
 ONTO = ontology_graph()
 _TERM_TYPES = (

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.rdf.rdf_support import DISTRICT, ROOT, example_registers, graph_of, register_id
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 from respchain.graph import graph_from_register
@@ -23,6 +22,7 @@ from respchain.loaders import load_register
 from respchain.queries import find_gaps
 
 from respchain.exceptions import InputError, RegisterError
+from tests.rdf.rdf_support import DISTRICT, ROOT, example_registers, graph_of, register_id
 
 REGISTERS = example_registers()
 FULL = ROOT / "tests" / "data" / "registers" / "full.yaml"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from tests.rdf.rdf_support import DISTRICT, example_registers, graph_of, register_id
 from rdflib import Literal
 from respchain.graph import graph_from_register
 from respchain.graph.rdf import graph_to_rdf, node_iri
@@ -13,6 +12,7 @@ from respchain.graph.shacl import SH, SHACL_RULES, shacl_findings, validate_rdf
 from respchain.queries import find_gaps
 
 from respchain.cli import main
+from tests.rdf.rdf_support import DISTRICT, example_registers, graph_of, register_id
 
 
 @pytest.mark.parametrize("path", example_registers(), ids=register_id)

@@ -6,11 +6,11 @@ import re
 from collections import Counter
 
 import pytest
-from tests.viz.conftest import XSS, XSS_NAME
 from respchain.viz import render_report_html, save_html, to_pyvis, view_graph
 
 from respchain.cli import main
 from respchain.exceptions import InputError
+from tests.viz.conftest import XSS, XSS_NAME
 
 DRAWN = {"Organization", "Person", "Responsibility", "List", "Task", "Event", "Mechanism", "Fact"}
 
