@@ -51,7 +51,7 @@ def test_district_example_findings(driver, database):
     """The worked example of gaps.md, finding by finding."""
     import json
 
-    from neo4j_helpers import ROOT
+    from tests.neo4j.neo4j_helpers import ROOT
 
     case = ROOT / "tests" / "data" / "gaps" / "district"
     G = graph_from_register(case / "register.yaml")
