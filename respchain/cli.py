@@ -89,6 +89,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except BrokenPipeError:  # pragma: no cover - `respchain ... | head`
         return EXIT_OK
+    except OSError as e:  # an output folder that cannot be written, a disk that is full
+        where = f" {e.filename}" if e.filename else ""
+        click.echo(f"无法读写文件 / cannot read or write{where}: {e.strerror or e}", err=True)
+        return EXIT_ERROR
     if isinstance(rv, int):
         return rv
     return EXIT_OK

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from respchain._files import write_text_atomic
 from respchain.graph import graph_from_register, write_graph
 from respchain.stats import graph_stats
 
@@ -24,23 +25,24 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
 def example_registers() -> dict[str, Path]:
-    """The example registers shipped with respchain: short name -> folder."""
-    try:
-        from importlib.resources import files
+    """The example registers shipped with respchain: short name -> folder.
 
-        base = Path(str(files("respchain.examples")))
-    except (ModuleNotFoundError, TypeError):
-        base = DATA_DIR
+    They are the repository's ``data/`` folder, installed as the data package
+    ``respchain.examples``.
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("respchain.examples")
+    locations = list(spec.submodule_search_locations or []) if spec else []
+    base = next((Path(p) for p in locations if Path(p).is_dir()), DATA_DIR)
     if not base.is_dir():
-        base = DATA_DIR
+        return {}
     return {p.name: p for p in sorted(base.iterdir()) if p.is_dir() and any(p.glob("*.yaml"))}
 
 
 def _build_step(G: nx.MultiDiGraph, name: str, outdir: Path) -> list[Path]:
     out = [write_graph(G, outdir / "graph.json"), write_graph(G, outdir / "graph.graphml")]
-    p = outdir / "stats.json"
-    p.write_text(json.dumps(graph_stats(G), ensure_ascii=False, indent=2), encoding="utf-8")
-    out.append(p)
+    out.append(write_text_atomic(outdir / "stats.json", json.dumps(graph_stats(G), ensure_ascii=False, indent=2)))
     return out
 
 

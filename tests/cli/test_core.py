@@ -86,3 +86,11 @@ def test_demo_writes_outputs_for_every_example(tmp_path, capsys):
         G = read_graph(tmp_path / name / "graph.json")
         assert G.number_of_nodes() > 50
         assert json.loads((tmp_path / name / "stats.json").read_text(encoding="utf-8"))["nodes"] == G.number_of_nodes()
+
+
+def test_an_output_that_cannot_be_written_is_one_clear_line(tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    assert main(["build", str(FULL), "-o", str(blocker / "g.json")]) == 2
+    err = capsys.readouterr().err
+    assert "cannot read or write" in err and "Traceback" not in err

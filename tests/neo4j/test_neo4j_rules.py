@@ -6,10 +6,12 @@ with others, and over a few hundred random registers built by hypothesis.
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from respchain.graph import graph_from_register
+from respchain.graph import OrgKind, ResponsibilityKind, graph_from_register
 from respchain.graph.neo4j import cypher_for, gaps_from_neo4j, graph_to_neo4j
 from respchain.loaders import register_from_data
 from respchain.queries import CATALOG, find_gaps
@@ -67,19 +69,11 @@ def test_district_example_findings(driver, database):
 # Ids mix ASCII, CJK, full-width forms and characters beyond U+FFFF: Neo4j and
 # Python order the last two differently, which evidence must not show.
 _SUFFIX = st.sampled_from(["", "中", "！", "𠀀", "-b", "_a"])
-_DATES = st.dates(
-    min_value=__import__("datetime").date(2024, 1, 1), max_value=__import__("datetime").date(2025, 12, 31)
-).map(lambda d: d.isoformat())
-_ORG_KINDS = [
-    "party_committee",
-    "party_group",
-    "party_branch",
-    "discipline_commission",
-    "dispatched_group",
-    "functional_department",
-    "unit",
-]
-_RESP = ["main", "supervisory", "first_responsible", "one_post_two_duties", "functional_regulatory"]
+_DATES = st.dates(min_value=datetime.date(2024, 1, 1), max_value=datetime.date(2025, 12, 31)).map(
+    lambda d: d.isoformat()
+)
+_ORG_KINDS = OrgKind.values()
+_RESP = ResponsibilityKind.values()
 _ROLES = ["head", "deputy", "member", "discipline_secretary"]
 _TALKS = ["conveying", "thematic", "warning", "encouragement", "collective"]
 

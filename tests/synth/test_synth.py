@@ -6,7 +6,7 @@ import json
 from collections import Counter
 
 import pytest
-from respchain.graph import graph_from_register
+from respchain.graph import OrgKind, graph_from_register
 from respchain.loaders import load_register, register_from_data
 from respchain.queries import CATALOG, find_gaps
 
@@ -41,15 +41,7 @@ def test_the_tree_runs_from_province_to_branch():
     data, _ = synth_register(3000, seed=1)
     orgs = data["organizations"]
     assert {o["level"] for o in orgs} == {"provincial", "municipal", "county", "township", "grassroots"}
-    assert {o["kind"] for o in orgs} == {
-        "party_committee",
-        "party_group",
-        "party_branch",
-        "discipline_commission",
-        "dispatched_group",
-        "functional_department",
-        "unit",
-    }
+    assert {o["kind"] for o in orgs} == set(OrgKind.values())
     kinds = Counter(e["kind"] for e in data["events"])
     assert set(kinds) == {"talk", "accountability", "consultation", "ecology_rating", "assessment", "meeting"}
     assert {lst["kind"] for lst in data["lists"]} == {"main", "supervisory"}
