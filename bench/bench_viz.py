@@ -18,9 +18,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "viz"))
+sys.path.insert(0, str(ROOT))
 
-from browser import chromium, console_errors, requests_made, screenshot  # noqa: E402
+from tests.browser import chromium, console_errors, requests_made, screenshot  # noqa: E402
 
 
 def _graph(target: int):
