@@ -29,7 +29,7 @@ from respchain._gc import paused_gc
 if TYPE_CHECKING:  # the loaders import the schema of this package
     from respchain.loaders.register import Register
 
-__all__ = ["graph_from_register", "event_name", "TALK_NAMES", "EVENT_NAMES"]
+__all__ = ["graph_from_register", "add_vocabulary_nodes", "event_name", "TALK_NAMES", "EVENT_NAMES"]
 
 TALK_NAMES = {
     TalkKind.CONVEYING: "传达类谈话",
@@ -84,6 +84,29 @@ def _as_list(v: Any) -> list:
     return v if isinstance(v, list) else [v]
 
 
+def add_vocabulary_nodes(G: nx.MultiDiGraph) -> None:
+    """Add the five responsibility types and the seven organization kinds as nodes.
+
+    Each has its Chinese and English label and definition; each organization
+    kind points (``BEARS_BY_DEFAULT``) at the types it bears by default. Every
+    graph built by respchain, from a register or from RDF, carries them.
+    """
+    for t, info in RESPONSIBILITY_INFO.items():
+        G.add_node(
+            type_node_id(t), kind=NodeKind.RESPONSIBILITY_TYPE.value, code=t, name=info["zh"],
+            name_en=info["en"], definition_zh=info["def_zh"], definition_en=info["def_en"],
+            bearers=info["bearers"],
+        )
+    for k, info in ORG_KIND_INFO.items():
+        nid = orgkind_node_id(k)
+        G.add_node(
+            nid, kind=NodeKind.ORGANIZATION_KIND.value, code=k, name=info["zh"], name_en=info["en"],
+            definition_zh=info["def_zh"], definition_en=info["def_en"],
+        )
+        for t in info["bears"]:
+            G.add_edge(nid, type_node_id(t), key=_R.BEARS_BY_DEFAULT, type=_R.BEARS_BY_DEFAULT)
+
+
 def graph_from_register(
     register: Register | str | Path | Sequence[str | Path],
 ) -> nx.MultiDiGraph:
@@ -136,21 +159,7 @@ def _build(reg: Register) -> nx.MultiDiGraph:
     def edge(u: str, v: str, t: str) -> None:
         add_edge(u, v, key=t, type=t)
 
-    # The vocabulary as nodes.
-    for t, info in RESPONSIBILITY_INFO.items():
-        add_node(
-            type_node_id(t), kind=NodeKind.RESPONSIBILITY_TYPE.value, code=t, name=info["zh"],
-            name_en=info["en"], definition_zh=info["def_zh"], definition_en=info["def_en"],
-            bearers=info["bearers"],
-        )
-    for k, info in ORG_KIND_INFO.items():
-        nid = orgkind_node_id(k)
-        add_node(
-            nid, kind=NodeKind.ORGANIZATION_KIND.value, code=k, name=info["zh"], name_en=info["en"],
-            definition_zh=info["def_zh"], definition_en=info["def_en"],
-        )
-        for t in info["bears"]:
-            edge(nid, type_node_id(t), _R.BEARS_BY_DEFAULT)
+    add_vocabulary_nodes(G)
 
     def provenance_edge(nid: str, rec: dict) -> None:
         if rec.get("source"):

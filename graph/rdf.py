@@ -47,6 +47,7 @@ from urllib.parse import quote, unquote
 import networkx as nx
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SKOS
+from respchain.graph.model import add_vocabulary_nodes
 from respchain.graph.schema import (
     ORG_KIND_INFO,
     RESPONSIBILITY_INFO,
@@ -617,7 +618,7 @@ def _loose_graph(g: Graph) -> tuple[nx.MultiDiGraph, list[Problem]]:
                     G.graph[key] = conv(str(v))
                 except ValueError:
                     r.problems.append(Problem("", 0, f"register.{key}", f"无效值 / invalid value {str(v)!r}"))
-    _vocab_nodes(G)  # the vocabulary nodes always exist, as in graph_from_register
+    add_vocabulary_nodes(G)  # the vocabulary nodes always exist, as in graph_from_register
 
     kinds: dict[Any, str] = {}
     types: dict[Any, set] = defaultdict(set)
@@ -701,33 +702,6 @@ def _loose_graph(g: Graph) -> tuple[nx.MultiDiGraph, list[Problem]]:
             G.nodes[nid]["span"] = [st[0], en[0]]
     _fill_from_edges(G)
     return G, r.problems
-
-
-def _vocab_nodes(G: nx.MultiDiGraph) -> None:
-    for t, info in RESPONSIBILITY_INFO.items():
-        G.add_node(
-            type_node_id(t),
-            kind=NodeKind.RESPONSIBILITY_TYPE.value,
-            code=t,
-            name=info["zh"],
-            name_en=info["en"],
-            definition_zh=info["def_zh"],
-            definition_en=info["def_en"],
-            bearers=info["bearers"],
-        )
-    for k, info in ORG_KIND_INFO.items():
-        G.add_node(
-            orgkind_node_id(k),
-            kind=NodeKind.ORGANIZATION_KIND.value,
-            code=k,
-            name=info["zh"],
-            name_en=info["en"],
-            definition_zh=info["def_zh"],
-            definition_en=info["def_en"],
-        )
-        for t in info["bears"]:
-            rel = RelType.BEARS_BY_DEFAULT.value
-            G.add_edge(orgkind_node_id(k), type_node_id(t), key=rel, type=rel)
 
 
 def _fill_from_edges(G: nx.MultiDiGraph) -> None:
