@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 mkdir -p bench/results
 rc=0
 run() { echo; echo "== $*"; "$BIN/python" "$@" || rc=1; }
+run bench/bench_gaps.py --sizes "$SIZES"
 run bench/bench_memory.py --sizes "$SIZES" --rules
 run bench/bench_neo4j.py --sizes "$SIZES"
 run bench/bench_shacl.py --sizes 1000,10000

@@ -51,3 +51,9 @@ def test_bench_viz_opens_a_grouped_page_offline():
     out = run("bench_viz.py", "--nodes", "2500", "--runs", "1")
     assert "grouped=True" in out
     assert "requests off the page: 0" in out and "console errors: 0" in out
+
+
+def test_bench_gaps_compares_gaps_with_the_floor():
+    out = run("bench_gaps.py", "--sizes", "200", "--repeat", "1", "-o", str(ROOT / "test-artifacts" / "gaps.json"))
+    assert "vs floor" in out and "vs json" in out
+    assert "finds what the floor finds: yes" in out
