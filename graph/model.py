@@ -198,12 +198,26 @@ def _build(reg: Register) -> nx.MultiDiGraph:
                 pid, kind=NodeKind.POST.value, name=post.get("title") or post["role"], person=p["id"],
                 org=post["org"], role=post["role"], title=post.get("title", ""),
                 areas_text=[a for a in areas if a not in orgs], file=p.get("_file", ""), line=p.get("_line", 0),
+                **{k: post[k] for k in ("since", "until") if k in post},
             )
             edge(p["id"], pid, _R.HOLDS)
             edge(pid, post["org"], _R.POST_IN)
             for a in areas:
                 if a in orgs:
                     edge(pid, a, _R.IN_CHARGE_OF)
+
+    for ev in reg.evidence:
+        add_node(
+            ev["id"], kind=NodeKind.EVIDENCE.value, name=ev["title"], title=ev["title"],
+            evidence_kind=ev.get("kind", "other"),
+            **{k: ev[k] for k in ("date", "sha256") if k in ev},
+            **({"path": ev["file"]} if "file" in ev else {}), **_prov(ev),
+        )
+        provenance_edge(ev["id"], ev)
+
+    def evidence_edges(nid: str, rec: dict) -> None:
+        for e in _as_list(rec.get("evidence")):
+            edge(nid, e, _R.HAS_EVIDENCE)
 
     ids = set(G.nodes)
 
@@ -241,7 +255,9 @@ def _build(reg: Register) -> nx.MultiDiGraph:
         provenance_edge(lid, lst)
         for t in lst.get("tasks") or ():
             tid = t["id"]
-            attrs = {k: t[k] for k in ("measure", "due", "due_note", "implements", "progress", "note") if k in t}
+            attrs = {
+                k: t[k] for k in ("measure", "due", "due_note", "implements", "progress", "note", "done_on") if k in t
+            }
             add_node(
                 tid, kind=NodeKind.TASK.value, name=t["goal"], goal=t["goal"], status=t.get("status", "open"),
                 list=lid, **attrs, **_prov(t),
@@ -255,6 +271,7 @@ def _build(reg: Register) -> nx.MultiDiGraph:
                 edge(tid, u, _R.ASSIST)
             if t.get("implements"):
                 edge(tid, type_node_id(t["implements"]), _R.IMPLEMENTS)
+            evidence_edges(tid, t)
             provenance_edge(tid, t)
 
     for ev in reg.events:
@@ -276,6 +293,7 @@ def _build(reg: Register) -> nx.MultiDiGraph:
             edge(eid, org, _R.PARTY)
         if ev.get("org"):
             edge(eid, ev["org"], _R.ABOUT)
+        evidence_edges(eid, ev)
         provenance_edge(eid, ev)
 
     for m in reg.mechanisms:
@@ -294,4 +312,31 @@ def _build(reg: Register) -> nx.MultiDiGraph:
         )
         edge(fid, f["subject"], _R.ABOUT)
         provenance_edge(fid, f)
+
+    for pb in reg.problems:
+        pid = pb["id"]
+        add_node(
+            pid, kind=NodeKind.PROBLEM.value, name=pb["title"], title=pb["title"], org=pb["org"],
+            origin=pb.get("origin", "other"),
+            **{k: pb[k] for k in ("found", "due", "reported_on", "closed_on", "note") if k in pb}, **_prov(pb),
+        )
+        edge(pid, pb["org"], _R.MUST_RECTIFY)
+        evidence_edges(pid, pb)
+        provenance_edge(pid, pb)
+        for m in pb.get("measures") or ():
+            mid = m["id"]
+            done = "done" if m.get("done_on") or m.get("status") == "done" else "open"
+            add_node(
+                mid, kind=NodeKind.MEASURE.value, name=m["action"], action=m["action"], problem=pid, status=done,
+                **{k: m[k] for k in ("due", "done_on", "progress", "note") if k in m}, **_prov(m),
+            )
+            edge(pid, mid, _R.HAS_MEASURE)
+            for person in _as_list(m.get("responsible")):
+                edge(mid, person, _R.RESPONSIBLE)
+            if m.get("lead"):
+                edge(mid, m["lead"], _R.LEAD)
+            for u in _as_list(m.get("assist")):
+                edge(mid, u, _R.ASSIST)
+            evidence_edges(mid, m)
+            provenance_edge(mid, m)
     return G

@@ -136,6 +136,9 @@ _KIND_CLASSES: dict[str, tuple[URIRef, ...]] = {
     NodeKind.MECHANISM: (RC.Mechanism,),
     NodeKind.SOURCE: (DCTERMS.BibliographicResource,),
     NodeKind.FACT: (RC.Fact,),
+    NodeKind.EVIDENCE: (RC.Evidence,),
+    NodeKind.PROBLEM: (RC.Problem,),
+    NodeKind.MEASURE: (RC.Measure, PROV.Activity),
 }
 # Reading: the class that identifies each kind, most specific first.
 _CLASS_KIND: list[tuple[URIRef, str]] = [
@@ -146,6 +149,9 @@ _CLASS_KIND: list[tuple[URIRef, str]] = [
     (RC.Event, NodeKind.EVENT.value),
     (RC.Mechanism, NodeKind.MECHANISM.value),
     (RC.Fact, NodeKind.FACT.value),
+    (RC.Evidence, NodeKind.EVIDENCE.value),
+    (RC.Problem, NodeKind.PROBLEM.value),
+    (RC.Measure, NodeKind.MEASURE.value),
     (ORG.Post, NodeKind.POST.value),
     (FOAF.Person, NodeKind.PERSON.value),
     (PROV.Plan, NodeKind.LIST.value),
@@ -193,6 +199,9 @@ _REL_PRED: dict[str, URIRef] = {
     RelType.DERIVED_FROM: PROV.wasDerivedFrom,
     RelType.DISCUSSES: DCTERMS.subject,
     RelType.BEARS_BY_DEFAULT: RC.bearsByDefault,
+    RelType.HAS_EVIDENCE: RC.hasEvidence,
+    RelType.MUST_RECTIFY: RC.mustRectify,
+    RelType.HAS_MEASURE: RC.hasMeasure,
 }
 _PRED_REL = {p: t.value for t, p in _REL_PRED.items()}
 
@@ -241,6 +250,17 @@ _ATTRS: dict[str, tuple[URIRef, str]] = {
     "value": (RDF.value, "num"),
     "unit": (RC.unit, "str"),
     "period": (RC.reportingPeriod, "str"),
+    "since": (RC.since, "date"),
+    "until": (RC.until, "date"),
+    "done_on": (RC.doneOn, "date"),
+    "found": (RC.found, "date"),
+    "reported_on": (RC.reportedOn, "date"),
+    "closed_on": (RC.closedOn, "date"),
+    "origin": (RC.origin, "str"),
+    "action": (RC.action, "str"),
+    "evidence_kind": (RC.evidenceKind, "str"),
+    "path": (RC.evidenceFile, "str"),
+    "sha256": (RC.sha256, "str"),
 }
 _PRED_ATTR = {p: (a, k) for a, (p, k) in _ATTRS.items()}
 
@@ -723,6 +743,10 @@ def _fill_from_edges(G: nx.MultiDiGraph) -> None:
             nodes[v].setdefault("owner", u)
         elif key == RelType.HAS_TASK:
             nodes[v].setdefault("list", u)
+        elif key == RelType.MUST_RECTIFY:
+            du["org"] = v
+        elif key == RelType.HAS_MEASURE:
+            nodes[v].setdefault("problem", u)
         elif key == RelType.IMPLEMENTS:
             du["implements"] = v.split(":", 1)[1] if v.startswith("type:") else v
         elif key == RelType.FOR:
@@ -752,6 +776,15 @@ def _fill_from_edges(G: nx.MultiDiGraph) -> None:
             d.setdefault("status", TaskStatus.OPEN.value)
         elif kind == NodeKind.SOURCE:
             d.setdefault("title", d["name"])
+        elif kind == NodeKind.EVIDENCE:
+            d.setdefault("title", d["name"])
+            d.setdefault("evidence_kind", "other")
+        elif kind == NodeKind.PROBLEM:
+            d.setdefault("title", d["name"])
+            d.setdefault("origin", "other")
+        elif kind == NodeKind.MEASURE:
+            d.setdefault("action", d["name"])
+            d.setdefault("status", TaskStatus.DONE.value if d.get("done_on") else TaskStatus.OPEN.value)
         d.setdefault("file", "")
         d.setdefault("line", 0)
 
@@ -881,6 +914,7 @@ def register_data_from_graph(G: nx.MultiDiGraph) -> dict[str, Any]:
             post: dict[str, Any] = {"org": pd.get("org", ""), "role": pd.get("role", "")}
             if pd.get("title"):
                 post["title"] = pd["title"]
+            post.update({k: pd[k] for k in ("since", "until") if k in pd})
             areas = _targets(G, pid, RelType.IN_CHARGE_OF) + list(pd.get("areas_text") or ())
             if areas:
                 post["areas"] = areas
@@ -915,9 +949,12 @@ def register_data_from_graph(G: nx.MultiDiGraph) -> dict[str, Any]:
         for t in sorted(tasks_of.get(n, ())):
             td = nodes[t]
             task: dict[str, Any] = {"id": t, "goal": td.get("goal") or td.get("name", t)}
-            for k in ("measure", "due", "due_note", "status", "implements", "progress", "note"):
+            for k in ("measure", "due", "due_note", "status", "implements", "progress", "note", "done_on"):
                 if k in td:
                     task[k] = td[k]
+            ev = _targets(G, t, RelType.HAS_EVIDENCE)
+            if ev:
+                task["evidence"] = ev
             resp = _targets(G, t, RelType.RESPONSIBLE)
             if resp:
                 task["responsible"] = resp if len(resp) > 1 else resp[0]
@@ -953,6 +990,9 @@ def register_data_from_graph(G: nx.MultiDiGraph) -> dict[str, Any]:
         about = _targets(G, n, RelType.ABOUT)
         if about:
             rec["org"] = about[0] if len(about) == 1 else about
+        ev = _targets(G, n, RelType.HAS_EVIDENCE)
+        if ev:
+            rec["evidence"] = ev
         rec.update(_prov(d))
         events.append(rec)
     some("events", events)
@@ -983,6 +1023,50 @@ def register_data_from_graph(G: nx.MultiDiGraph) -> dict[str, Any]:
         rec.update(_prov(d))
         facts.append(rec)
     some("facts", facts)
+
+    evidence = []
+    for n in sorted(by_kind[NodeKind.EVIDENCE]):
+        d = nodes[n]
+        rec = {"id": n, "kind": d.get("evidence_kind", "other"), "title": d.get("title") or d.get("name", n)}
+        rec.update({k: d[k] for k in ("date", "sha256") if k in d})
+        if "path" in d:
+            rec["file"] = d["path"]
+        rec.update(_prov(d))
+        evidence.append(rec)
+    some("evidence", evidence)
+
+    measures_of: dict[str, list[str]] = defaultdict(list)
+    for m in by_kind[NodeKind.MEASURE]:
+        measures_of[nodes[m].get("problem", "")].append(m)
+    problems = []
+    for n in sorted(by_kind[NodeKind.PROBLEM]):
+        d = nodes[n]
+        rec = {"id": n, "org": d.get("org", ""), "origin": d.get("origin", "other"),
+               "title": d.get("title") or d.get("name", n)}
+        rec.update({k: d[k] for k in ("found", "due", "reported_on", "closed_on", "note") if k in d})
+        ev = _targets(G, n, RelType.HAS_EVIDENCE)
+        if ev:
+            rec["evidence"] = ev
+        measures = []
+        for m in sorted(measures_of.get(n, ())):
+            md = nodes[m]
+            mrec: dict[str, Any] = {"id": m, "action": md.get("action") or md.get("name", m)}
+            mrec.update({k: md[k] for k in ("due", "done_on", "status", "progress", "note") if k in md})
+            for key, rel in (("responsible", RelType.RESPONSIBLE), ("assist", RelType.ASSIST),
+                             ("evidence", RelType.HAS_EVIDENCE)):
+                vs = _targets(G, m, rel)
+                if vs:
+                    mrec[key] = vs
+            lead = _targets(G, m, RelType.LEAD)
+            if lead:
+                mrec["lead"] = lead[0]
+            mrec.update(_prov(md))
+            measures.append(mrec)
+        if measures:
+            rec["measures"] = measures
+        rec.update(_prov(d))
+        problems.append(rec)
+    some("problems", problems)
     return out
 
 

@@ -46,7 +46,17 @@ ADOPTED_BY            Mechanism              Organization         who adopted a 
 DERIVED_FROM          any record             Source               provenance (``source``)
 DISCUSSES             Source                 ResponsibilityType   ``topics`` of a source
 BEARS_BY_DEFAULT      OrganizationKind       ResponsibilityType   what a kind bears by default
+HAS_EVIDENCE          Task|Event|Problem|    Evidence             the records that prove it (纪实)
+                      Measure
+MUST_RECTIFY          Problem                Organization         who must rectify the problem
+HAS_MEASURE           Problem                Measure              a rectification measure
 ====================  =====================  ===================  ==========================
+
+A Measure has ``RESPONSIBLE`` (Person) and ``LEAD`` (Organization) edges
+like a Task. Posts keep ``since`` and ``until`` (ISO dates, either may be
+missing); a post is *held at* a date d when since <= d <= until. Tasks and
+measures keep ``done_on``; problems ``found``, ``due``, ``reported_on`` and
+``closed_on``.
 
 Free-text entries of ``over``, ``areas`` and ``domains`` (those that are not
 ids) stay on the node as lists: ``over_text`` on a Responsibility, ``areas_text``
@@ -69,6 +79,11 @@ __all__ = [
     "Rating",
     "ListKind",
     "TaskStatus",
+    "EvidenceKind",
+    "ProblemOrigin",
+    "EVIDENCE_KIND_NAMES",
+    "PROBLEM_ORIGIN_NAMES",
+    "held_at",
     "PARTY_ORG_KINDS",
     "LEADING_ORG_KINDS",
     "SUPERVISORY_ORG_KINDS",
@@ -104,6 +119,9 @@ class NodeKind(_Vocab):
     MECHANISM = "Mechanism"
     SOURCE = "Source"
     FACT = "Fact"
+    EVIDENCE = "Evidence"
+    PROBLEM = "Problem"
+    MEASURE = "Measure"
     # The graph's own attributes (as_of, period, title, files) in a store that
     # has no graph-level properties (one node in Neo4j); never in a networkx graph.
     GRAPH = "Graph"
@@ -137,6 +155,9 @@ class RelType(_Vocab):
     DERIVED_FROM = "DERIVED_FROM"
     DISCUSSES = "DISCUSSES"
     BEARS_BY_DEFAULT = "BEARS_BY_DEFAULT"
+    HAS_EVIDENCE = "HAS_EVIDENCE"
+    MUST_RECTIFY = "MUST_RECTIFY"
+    HAS_MEASURE = "HAS_MEASURE"
 
 
 class OrgKind(_Vocab):
@@ -206,6 +227,51 @@ class ListKind(_Vocab):
 class TaskStatus(_Vocab):
     OPEN = "open"
     DONE = "done"
+
+
+class EvidenceKind(_Vocab):
+    """Kinds of evidence record (纪实)."""
+
+    MINUTES = "minutes"
+    PHOTO = "photo"
+    TALK_RECORD = "talk_record"
+    DOCUMENT = "document"
+    REPORT = "report"
+    OTHER = "other"
+
+
+class ProblemOrigin(_Vocab):
+    """Where a problem to rectify was found."""
+
+    INSPECTION = "inspection"
+    PATROL = "patrol"
+    SUPERVISION = "supervision"
+    AUDIT = "audit"
+    PETITION = "petition"
+    OTHER = "other"
+
+
+EVIDENCE_KIND_NAMES = {
+    "minutes": "会议记录",
+    "photo": "照片",
+    "talk_record": "谈话记录",
+    "document": "文件",
+    "report": "报告",
+    "other": "其他",
+}
+PROBLEM_ORIGIN_NAMES = {
+    "inspection": "巡视",
+    "patrol": "巡察",
+    "supervision": "监督检查",
+    "audit": "审计",
+    "petition": "信访举报",
+    "other": "其他",
+}
+
+
+def held_at(since: str | None, until: str | None, day: str) -> bool:
+    """True when a post with these dates is held at ``day`` (ISO dates; either end may be open)."""
+    return (not since or since <= day) and (not until or day <= until)
 
 
 PARTY_ORG_KINDS = frozenset({OrgKind.PARTY_COMMITTEE, OrgKind.PARTY_GROUP, OrgKind.PARTY_BRANCH})

@@ -25,7 +25,7 @@ import networkx as nx
 from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS
 from respchain.graph.rdf import DEFAULT_BASE_IRI, RC, graph_to_rdf
-from respchain.graph.schema import LEADING_ORG_KINDS, PARTY_ORG_KINDS, NodeKind, RelType
+from respchain.graph.schema import LEADING_ORG_KINDS, PARTY_ORG_KINDS, NodeKind, RelType, held_at
 from respchain.queries.finding import Finding
 
 from respchain.exceptions import BackendError
@@ -40,6 +40,7 @@ __all__ = [
 ]
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
+RC_POST = URIRef("http://www.w3.org/ns/org#Post")
 
 #: The rules :file:`shapes.ttl` has a shape for, in catalog order.
 SHACL_RULES = (
@@ -108,11 +109,11 @@ def _names(G: nx.MultiDiGraph, ids) -> list[str]:
     return [G._node.get(i, {}).get("name") or i for i in ids]
 
 
-def _posts(G: nx.MultiDiGraph, person: str, roles: set[str], kinds: frozenset[str]) -> set[str]:
+def _posts(G: nx.MultiDiGraph, person: str, roles: set[str], kinds: frozenset[str], as_of: str) -> set[str]:
     out = set()
     for p in G._succ.get(person, ()):
         d = G._node[p]
-        if d.get("kind") == NodeKind.POST and d.get("role") in roles:
+        if d.get("kind") == NodeKind.POST and d.get("role") in roles and held_at(d.get("since"), d.get("until"), as_of):
             org = d.get("org")
             if G._node.get(org, {}).get("org_kind") in kinds:
                 out.add(org)
@@ -126,10 +127,10 @@ def _out(G: nx.MultiDiGraph, n: str, rel: str) -> list[str]:
 def _evidence(G: nx.MultiDiGraph, rule: str, s: str, as_of: str) -> tuple[list[str], dict[str, Any]]:
     """Evidence and message parameters of a finding, as the catalog defines them per rule."""
     if rule == "FIRST-002":
-        orgs = _posts(G, s, {"head"}, _PARTY)
+        orgs = _posts(G, s, {"head"}, _PARTY, as_of)
         return [s, *sorted(orgs)], {"orgs": _names(G, orgs)}
     if rule == "DUAL-001":
-        orgs = _posts(G, s, {"deputy", "member"}, _LEADING)
+        orgs = _posts(G, s, {"deputy", "member"}, _LEADING, as_of)
         return [s, *sorted(orgs)], {"orgs": _names(G, orgs)}
     if rule == "SUP-001":
         units = _out(G, s, RelType.LEADS.value)
@@ -147,6 +148,20 @@ def _evidence(G: nx.MultiDiGraph, rule: str, s: str, as_of: str) -> tuple[list[s
             params.update(due=G._node[s].get("due"), as_of=as_of)
         return [s, lst], params
     return [s], {}
+
+
+def _drop_posts_not_held(data: Graph, as_of: str) -> None:
+    """Validate the register as it stands at ``as_of``: a post that has ended or not
+    yet begun (``rc:until`` before, ``rc:since`` after the date) is taken out of the data."""
+    day = Literal(as_of, datatype=XSD.date).toPython()
+    gone = set()
+    for post in set(data.subjects(RDF.type, RC_POST)):
+        since, until = data.value(post, RC.since), data.value(post, RC.until)
+        if (since is not None and since.toPython() > day) or (until is not None and until.toPython() < day):
+            gone.add(post)
+    for post in gone:
+        data.remove((post, None, None))
+        data.remove((None, None, post))
 
 
 def shacl_findings(
@@ -183,6 +198,8 @@ def shacl_findings(
     as_of = str(as_of or G.graph.get("as_of") or "")
     if data is None:
         data = graph_to_rdf(G, base_iri=DEFAULT_BASE_IRI)
+    if as_of:
+        _drop_posts_not_held(data, as_of)
     for reg in list(data.subjects(RDF.type, RC.Register)):
         data.remove((reg, RC.asOf, None))
         if as_of:

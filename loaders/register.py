@@ -26,9 +26,11 @@ from typing import Any
 import yaml
 from respchain.graph.schema import (
     EventKind,
+    EvidenceKind,
     Level,
     ListKind,
     OrgKind,
+    ProblemOrigin,
     Rating,
     ResponsibilityKind,
     Role,
@@ -69,12 +71,15 @@ SECTIONS = (
     "events",
     "mechanisms",
     "facts",
+    "evidence",
+    "problems",
 )
 TOP_KEYS = ("respchain", "meta", *SECTIONS)
 PROVENANCE = ("source", "quote", "span")
 
 _ID_RE = re.compile(r"^\S+$")
 _ID_LIKE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:\-]*$")
+_SHA256_RE = re.compile(r"^[0-9A-Fa-f]{64}$")
 _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -107,6 +112,8 @@ class Register:
     events: list[dict] = field(default_factory=list)
     mechanisms: list[dict] = field(default_factory=list)
     facts: list[dict] = field(default_factory=list)
+    evidence: list[dict] = field(default_factory=list)
+    problems: list[dict] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
 
     @property
@@ -120,6 +127,10 @@ class Register:
     def tasks(self) -> Iterable[dict]:
         for lst in self.lists:
             yield from lst.get("tasks") or ()
+
+    def measures(self) -> Iterable[dict]:
+        for pb in self.problems:
+            yield from pb.get("measures") or ()
 
     def to_data(self) -> dict[str, Any]:
         """The register as plain data in the format of register.md (no ``_`` keys)."""
@@ -312,7 +323,7 @@ SPECS: dict[str, dict[str, tuple[str, bool]]] = {
                       "domains": ("texts", False), **_PROV},
     "people": {"id": ("id", True), "name": ("text", True), "posts": ("posts", False), **_PROV},
     "posts": {"org": ("ref:org", True), "title": ("text", False), "role": ("enum:role", True),
-              "areas": ("area:org", False)},
+              "areas": ("area:org", False), "since": ("date", False), "until": ("date", False)},
     "responsibilities": {"id": ("id", False), "type": ("enum:resp", True), "bearer": ("ref:bearer", True),
                          "over": ("area:org", False), **_PROV},
     "lists": {"id": ("id", True), "name": ("text", True), "kind": ("enum:listkind", True),
@@ -321,14 +332,28 @@ SPECS: dict[str, dict[str, tuple[str, bool]]] = {
               "responsible": ("refs:person", False), "lead": ("ref:org", False),
               "assist": ("refs:org", False), "due": ("date", False), "due_note": ("text", False),
               "status": ("enum:status", False), "implements": ("enum:resp", False),
-              "progress": ("text", False), "note": ("text", False), **_PROV},
+              "progress": ("text", False), "note": ("text", False), "done_on": ("date", False),
+              "evidence": ("refs:evidence", False), **_PROV},
     "mechanisms": {"id": ("id", True), "name": ("text", True), "adopted_by": ("refs:org", False),
                    "description": ("text", False), **_PROV},
     "facts": {"id": ("id", False), "subject": ("ref:any", True), "metric": ("text", True),
               "value": ("number", True), "unit": ("text", False), "period": ("text", False), **_PROV},
+    "evidence": {"id": ("id", True), "kind": ("enum:evidencekind", False), "title": ("text", True),
+                 "date": ("date", False), "file": ("text", False), "sha256": ("sha256", False), **_PROV},
+    "problems": {"id": ("id", True), "org": ("ref:org", True), "origin": ("enum:origin", False),
+                 "title": ("text", True), "found": ("date", False), "due": ("date", False),
+                 "reported_on": ("date", False), "closed_on": ("date", False),
+                 "evidence": ("refs:evidence", False), "measures": ("measures", False),
+                 "note": ("text", False), **_PROV},
+    "measures": {"id": ("id", True), "action": ("text", True), "responsible": ("refs:person", False),
+                 "lead": ("ref:org", False), "assist": ("refs:org", False), "due": ("date", False),
+                 "done_on": ("date", False), "status": ("enum:status", False),
+                 "evidence": ("refs:evidence", False), "progress": ("text", False), "note": ("text", False),
+                 **_PROV},
 }
 
-_EVENT_COMMON = {"id": ("id", True), "kind": ("enum:event", True), "date": ("date", True), **_PROV}
+_EVENT_COMMON = {"id": ("id", True), "kind": ("enum:event", True), "date": ("date", True),
+                 "evidence": ("refs:evidence", False), **_PROV}
 EVENT_SPECS: dict[str, dict[str, tuple[str, bool]]] = {
     "talk": {"talk": ("enum:talk", True), "by": ("refs:person", False), "with": ("refs:person", True)},
     "accountability": {"target": ("refs:person", True), "form": ("text", False), "for": ("enum:resp", False)},
@@ -348,6 +373,8 @@ ENUMS: dict[str, list[str]] = {
     "event": EventKind.values(),
     "talk": TalkKind.values(),
     "rating": Rating.values(),
+    "evidencekind": EvidenceKind.values(),
+    "origin": ProblemOrigin.values(),
 }
 
 
@@ -417,6 +444,11 @@ class _Validator:
                 rec[name] = v = int(v)
             if not isinstance(v, int) or isinstance(v, bool) or not 1900 <= v <= 2200:
                 coll.add(p, f"须为年份 / must be a year: {v!r}")
+        elif base == "sha256":
+            if not isinstance(v, str) or not _SHA256_RE.match(v.strip()):
+                coll.add(p, f"须为 64 位十六进制 SHA-256 摘要 / must be a SHA-256 digest of 64 hex digits: {v!r}")
+            else:
+                rec[name] = v.strip().lower()
         elif base == "number":
             if isinstance(v, bool) or not isinstance(v, (int, float)):
                 coll.add(p, f"须为数字 / must be a number: {v!r}")
@@ -480,7 +512,7 @@ class _Validator:
                 if s[1]:
                     coll.add(path, f"缺少必填字段 / missing required field {name!r}")
                 continue
-            if s[0] in ("posts", "tasks"):
+            if s[0] in ("posts", "tasks", "measures"):
                 continue
             self.field(coll, rec, path, name, s)
         rid = rec.get("id")
@@ -537,6 +569,8 @@ def _check_file(data: Any, coll: _Collector, val: _Validator, reg: Register) -> 
                 _check_posts(rec, path, coll, val)
             elif section == "lists":
                 _check_tasks(rec, path, coll, val)
+            elif section == "problems":
+                _check_measures(rec, path, coll, val)
             elif section == "events" and rec.get("kind") == "consultation":
                 parties = rec.get("parties")
                 if isinstance(parties, list) and len(parties) < 2:
@@ -551,15 +585,54 @@ def _check_posts(rec: dict, path: tuple, coll: _Collector, val: _Validator) -> N
     if not isinstance(posts, list):
         coll.add((*path, "posts"), "须为列表 / must be a list")
         return
-    seen_head: set[str] = set()
+    seen_head: dict[str, list[tuple[str | None, str | None]]] = {}
     for j, post in enumerate(posts):
         pp = (*path, "posts", j)
         if not val.record(coll, post, pp, SPECS["posts"], "posts"):
             continue
+        since, until = _period(post)
+        _check_order(coll, post, pp, "since", "until")
         if post.get("role") == "head" and isinstance(post.get("org"), str):
-            if post["org"] in seen_head:
+            if any(_overlap((since, until), other) for other in seen_head.get(post["org"], ())):
                 coll.add((*pp, "role"), f"同一人在 {post['org']!r} 两次任一把手 / head of {post['org']!r} twice")
-            seen_head.add(post["org"])
+            seen_head.setdefault(post["org"], []).append((since, until))
+
+
+def _period(rec: dict) -> tuple[str | None, str | None]:
+    """The (since, until) of a post, each None when missing or not a valid date."""
+    return _check_date(rec.get("since")), _check_date(rec.get("until"))
+
+
+def _overlap(a: tuple[str | None, str | None], b: tuple[str | None, str | None]) -> bool:
+    """Whether two periods (open ends allowed) share a day."""
+    return (a[0] or "") <= (b[1] or "9999-12-31") and (b[0] or "") <= (a[1] or "9999-12-31")
+
+
+def _check_order(coll: _Collector, rec: dict, path: tuple, first: str, then: str) -> None:
+    """``rec[first]`` must not be after ``rec[then]`` (both valid dates)."""
+    a, b = _check_date(rec.get(first)), _check_date(rec.get(then))
+    if a and b and a > b:
+        coll.add((*path, then), f"{then} {b} 早于 {first} {a} / {then} {b} is before {first} {a}")
+
+
+def _check_measures(rec: dict, path: tuple, coll: _Collector, val: _Validator) -> None:
+    _check_order(coll, rec, path, "found", "reported_on")
+    _check_order(coll, rec, path, "found", "closed_on")
+    measures = rec.get("measures")
+    if measures is None:
+        return
+    if not isinstance(measures, list):
+        coll.add((*path, "measures"), "须为列表 / must be a list")
+        return
+    good = []
+    for j, m in enumerate(measures):
+        mp = (*path, "measures", j)
+        if val.record(coll, m, mp, SPECS["measures"], "measures"):
+            if "done_on" in m and m.get("status") == "open":
+                coll.add((*mp, "done_on"), "有完成日期的须为 status: done / done_on goes only with status: done")
+            m["_file"], m["_path"], m["_coll"] = coll.file, mp, coll
+            good.append(m)
+    rec["measures"] = good
 
 
 def _check_tasks(rec: dict, path: tuple, coll: _Collector, val: _Validator) -> None:
@@ -573,6 +646,8 @@ def _check_tasks(rec: dict, path: tuple, coll: _Collector, val: _Validator) -> N
     for j, task in enumerate(tasks):
         tp = (*path, "tasks", j)
         if val.record(coll, task, tp, SPECS["tasks"], "tasks"):
+            if "done_on" in task and task.get("status", "open") != "done":
+                coll.add((*tp, "done_on"), "有完成日期的任务须为 status: done / done_on goes only with status: done")
             task["_file"], task["_path"], task["_coll"] = coll.file, tp, coll
             good.append(task)
     rec["tasks"] = good
@@ -585,6 +660,7 @@ _TARGET_SECTIONS = {
     "source": ("sources",),
     "any": None,
     "area-org": ("organizations",),
+    "evidence": ("evidence",),
 }
 _TARGET_NAMES = {
     "org": "组织 / organization",
@@ -593,6 +669,7 @@ _TARGET_NAMES = {
     "source": "来源 / source",
     "any": "记录 / record",
     "area-org": "组织 / organization",
+    "evidence": "佐证材料 / evidence record",
 }
 
 
@@ -631,19 +708,24 @@ def _closest(value: str, kinds: dict[str, str], allowed: tuple | None) -> str | 
 
 
 def _check_heads(reg: Register, val: _Validator) -> None:
-    """One head (一把手) per organization."""
-    heads: dict[str, tuple[str, dict, int]] = {}
+    """One head (一把手) per organization at a time: head posts of different people
+    whose periods do not overlap are a handover, overlapping ones two heads."""
+    heads: dict[str, list[tuple[str, tuple[str | None, str | None]]]] = {}
     for person in reg.people:
         for j, post in enumerate(person.get("posts") or ()):
             if isinstance(post, dict) and post.get("role") == "head":
                 org = post.get("org")
-                if org in heads and heads[org][0] != person["id"]:
+                span = _period(post)
+                other = next(
+                    (p for p, s in heads.get(org, ()) if p != person["id"] and _overlap(span, s)), None
+                )
+                if other is not None:
                     person["_coll"].add(
                         (*person["_path"], "posts", j, "role"),
-                        f"{org!r} 已有一把手 {heads[org][0]!r} / {org!r} already has a head: {heads[org][0]!r}",
+                        f"{org!r} 已有一把手 {other!r} / {org!r} already has a head: {other!r}",
                     )
                 else:
-                    heads.setdefault(org, (person["id"], person, j))
+                    heads.setdefault(org, []).append((person["id"], span))
 
 
 def register_from_data(items: Sequence[tuple[str, Any, Any]]) -> Register:
@@ -693,6 +775,8 @@ def _finish(reg: Register, colls: list[_Collector]) -> None:
             rec["_line"] = line_of(rec)
             for task in rec.get("tasks") or () if section == "lists" else ():
                 task["_line"] = line_of(task)
+            for m in rec.get("measures") or () if section == "problems" else ():
+                m["_line"] = line_of(m)
 
 
 class _LazyLines:

@@ -38,7 +38,7 @@ def find_broken_above(
     ancestor, both ends included. Each organization's path is worked out once
     and shared with the organizations below it.
     """
-    ix = ensure_index(G, index)
+    ix = ensure_index(G, index, as_of)
     broken = broken_links(ix)
     parent = ix.parent
     # memo[o]: the path above o up to its nearest broken ancestor (o excluded), or None.

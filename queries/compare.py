@@ -8,8 +8,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import networkx as nx
+from respchain.graph.schema import ROLE_INFO, held_at
 from respchain.queries.engine import find_gaps
 from respchain.queries.finding import Finding
+from respchain.queries.index import norm_as_of
 
 from respchain.exceptions import InputError, Problem
 
@@ -19,6 +21,7 @@ __all__ = [
     "diff_gaps",
     "whatif",
     "graph_changes",
+    "handovers",
     "removal_closure",
     "render_diff",
     "render_whatif",
@@ -35,6 +38,7 @@ class GapDiff:
     changes: dict[str, dict[str, list]] = field(default_factory=dict)
     old_as_of: str = ""
     new_as_of: str = ""
+    handovers: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {
@@ -44,6 +48,7 @@ class GapDiff:
             "closed": [f.to_dict() for f in self.closed],
             "still_open": [f.to_dict() for f in self.still_open],
             "changes": self.changes,
+            "handovers": self.handovers,
             "summary": {
                 "opened": len(self.opened),
                 "closed": len(self.closed),
@@ -103,6 +108,8 @@ def _records(G: nx.MultiDiGraph) -> dict[str, dict]:
                 "org": d.get("org"),
                 "role": d.get("role"),
                 "areas": areas,
+                "since": d.get("since"),
+                "until": d.get("until"),
             }
         elif kind == "Responsibility":
             over = sorted([v for v, k in succ.items() if "COVERS" in k] + list(d.get("over_text") or ()))
@@ -153,6 +160,41 @@ def graph_changes(old: nx.MultiDiGraph, new: nx.MultiDiGraph) -> dict[str, dict[
     return out
 
 
+def _holders(G: nx.MultiDiGraph, day: str) -> dict[tuple[str, str], set[str]]:
+    """(organization, role) -> the people holding a post of that role there at ``day``."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for d in G._node.values():
+        if d.get("kind") == "Post" and held_at(d.get("since"), d.get("until"), day):
+            out.setdefault((d.get("org", ""), d.get("role", "")), set()).add(d.get("person", ""))
+    return out
+
+
+def handovers(old: nx.MultiDiGraph, new: nx.MultiDiGraph, old_as_of: str, new_as_of: str) -> list[dict]:
+    """Who left and who came: per (organization, role), the people holding it at the old
+    date and not at the new (``left``) and the other way round (``came``).
+
+    Returns
+    -------
+    list of dict
+        ``{"org", "org_name", "role", "left": [{"id", "name"}], "came": [...]}``,
+        by organization and role.
+    """
+    a, b = _holders(old, old_as_of), _holders(new, new_as_of)
+
+    def people(G: nx.MultiDiGraph, ids: set[str]) -> list[dict]:
+        return [{"id": p, "name": G._node.get(p, {}).get("name") or p} for p in sorted(ids)]
+
+    out = []
+    for seat in sorted(a.keys() | b.keys()):
+        left, came = a.get(seat, set()) - b.get(seat, set()), b.get(seat, set()) - a.get(seat, set())
+        if left or came:
+            org = seat[0]
+            name = (new._node.get(org) or old._node.get(org) or {}).get("name") or org
+            out.append({"org": org, "org_name": name, "role": seat[1],
+                        "left": people(old, left), "came": people(new, came)})
+    return out
+
+
 def diff_gaps(
     old: nx.MultiDiGraph,
     new: nx.MultiDiGraph,
@@ -169,6 +211,7 @@ def diff_gaps(
     fo = find_gaps(old, as_of=as_of, period=period, rules=rules, skip=skip)
     fn = find_gaps(new, as_of=as_of, period=period, rules=rules, skip=skip)
     opened, closed, still = _split(fo, fn)
+    old_day, new_day = norm_as_of(old, as_of), norm_as_of(new, as_of)
     return GapDiff(
         opened,
         closed,
@@ -176,6 +219,7 @@ def diff_gaps(
         graph_changes(old, new),
         old_as_of=str(as_of or old.graph.get("as_of", "")),
         new_as_of=str(as_of or new.graph.get("as_of", "")),
+        handovers=handovers(old, new, old_day, new_day),
     )
 
 
@@ -292,6 +336,13 @@ def render_diff(d: GapDiff, lang: str = "zh") -> str:
                 if k != "id" and e["old"].get(k) != e["new"].get(k)
             ]
             out.append(f"    ~ {e['key']}: {'; '.join(diffs)}")
+    if d.handovers:
+        out.append("  任职变化 / who left and who came:")
+        for h in d.handovers:
+            role = ROLE_INFO.get(h["role"], {}).get(lang, h["role"])
+            left = "、".join(p["name"] for p in h["left"]) or "—"
+            came = "、".join(p["name"] for p in h["came"]) or "—"
+            out.append(f"    {h['org_name']} {role}: 离任 / left {left}; 到任 / came {came}")
     return "\n".join(out)
 
 

@@ -27,7 +27,7 @@ def find_member_without_dual(
 
     One finding per person. Evidence: ``[person, *those leading orgs (sorted)]``.
     """
-    ix = ensure_index(G, index)
+    ix = ensure_index(G, index, as_of)
     seats: dict[str, set[str]] = defaultdict(set)
     for person, posts in ix.posts_by_person.items():
         if (person, "one_post_two_duties") in ix.declared:
@@ -61,7 +61,7 @@ def find_unit_unassigned(
     leading organization (a head's areas count). One finding per unit.
     Evidence: ``[unit, *leading orgs whose team leaves it out (sorted)]``.
     """
-    ix = ensure_index(G, index)
+    ix = ensure_index(G, index, as_of)
     gaps: dict[str, set[str]] = defaultdict(set)
     for org in leading_orgs(ix):
         units = ix.leads.get(org)

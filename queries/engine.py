@@ -41,7 +41,7 @@ def memory_backend(
     **options: Any,
 ) -> list[Finding]:
     """Run the rules over the in-memory graph: one index, then one pass per rule."""
-    ix = index if index is not None else build_index(G)
+    ix = index if index is not None and index.as_of == as_of else build_index(G, as_of)
     out: list[Finding] = []
     for rid in rule_ids:
         out.extend(CATALOG[rid].func(G, index=ix, as_of=as_of, period=period))

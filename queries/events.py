@@ -36,7 +36,7 @@ def find_accountability_no_followup(
     ``as_of`` (the same day counts). Evidence: ``[person, *accountability
     events without a follow-up (sorted)]``.
     """
-    ix = ensure_index(G, index)
+    ix = ensure_index(G, index, as_of)
     day = norm_as_of(G, as_of)
     # The latest encouragement talk of each person up to as_of decides every accountability.
     last_enc: dict[str, str] = {}
@@ -74,7 +74,7 @@ def find_team_no_talk(
 
     Evidence: ``[person, *those leading orgs (sorted)]``.
     """
-    ix = ensure_index(G, index)
+    ix = ensure_index(G, index, as_of)
     year = norm_period(G, period, norm_as_of(G, as_of))
     talked = {p for _e, _t, date, with_ in ix.talks if date[:4] == year for p in with_}
     seats: dict[str, set[str]] = defaultdict(set)
@@ -108,7 +108,7 @@ def find_poor_ecology_no_talk(
     after it whose ``with`` includes someone holding a post in the rated
     organization. Evidence: ``[org, *poor ratings without a follow-up (sorted)]``.
     """
-    ix = ensure_index(G, index)
+    ix = ensure_index(G, index, as_of)
     last_talk: dict[str, str] = {}
     for _eid, talk, date, with_ in ix.talks:
         if talk in _ECO_TALKS:
@@ -146,7 +146,7 @@ def find_no_consultation(
 
     Evidence: ``[org, *dispatched groups without a consultation (sorted)]``.
     """
-    ix = ensure_index(G, index)
+    ix = ensure_index(G, index, as_of)
     year = norm_period(G, period, norm_as_of(G, as_of))
     met: set[tuple[str, str]] = set()
     for _eid, date, parties in ix.consultations:

@@ -30,7 +30,7 @@ def find_head_vacant(
 
     Evidence: ``[org]``.
     """
-    ix = ensure_index(G, index)
+    ix = ensure_index(G, index, as_of)
     return [
         make_finding("FIRST-001", o, name_of(G, o), [o], {}, source_of(G, o))
         for o in leading_orgs(ix)
@@ -49,7 +49,7 @@ def find_head_without_first(
 
     One finding per person. Evidence: ``[person, *party orgs they head (sorted)]``.
     """
-    ix = ensure_index(G, index)
+    ix = ensure_index(G, index, as_of)
     heads: dict[str, set[str]] = defaultdict(set)
     for person, posts in ix.posts_by_person.items():
         if (person, "first_responsible") in ix.declared:

@@ -22,6 +22,8 @@ __all__ = [
     "GraphIndex",
     "PostRec",
     "TaskRec",
+    "ProblemRec",
+    "MeasureRec",
     "build_index",
     "ensure_index",
     "norm_as_of",
@@ -35,6 +37,8 @@ _RESP = NodeKind.RESPONSIBILITY.value
 _LIST = NodeKind.LIST.value
 _TASK = NodeKind.TASK.value
 _EVENT = NodeKind.EVENT.value
+_PROBLEM = NodeKind.PROBLEM.value
+_MEASURE = NodeKind.MEASURE.value
 
 _SUB = RelType.SUB_ORGANIZATION_OF.value
 _LEADS = RelType.LEADS.value
@@ -46,6 +50,8 @@ _WITH = RelType.WITH.value
 _TARGET = RelType.TARGET.value
 _PARTY = RelType.PARTY.value
 _ABOUT = RelType.ABOUT.value
+_HAS_EVIDENCE = RelType.HAS_EVIDENCE.value
+_HAS_MEASURE = RelType.HAS_MEASURE.value
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +74,37 @@ class TaskRec:
     status: str
     responsible: list[str] = field(default_factory=list)
     lead: list[str] = field(default_factory=list)
+    done_on: str | None = None
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class MeasureRec:
+    """A rectification measure of a problem; ``done`` when it has ``done_on`` or ``status: done``."""
+
+    id: str
+    problem: str
+    due: str | None
+    done: bool
+    done_on: str | None = None
+    responsible: list[str] = field(default_factory=list)
+    lead: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ProblemRec:
+    """A problem to rectify, with its dates and measure ids (in graph order)."""
+
+    id: str
+    org: str
+    origin: str
+    found: str | None
+    due: str | None
+    reported_on: str | None
+    closed_on: str | None
+    measures: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -106,6 +143,11 @@ class GraphIndex:
     accountabilities : list of (id, date, targets)
     consultations : list of (id, date, parties)
     ratings : list of (id, date, org, rating)
+    problems : list of ProblemRec
+    measures : dict
+        Measure id -> :class:`MeasureRec`.
+    as_of : str
+        The date the posts are taken at: only the posts held then are indexed.
     """
 
     org_kind: dict[str, str] = field(default_factory=dict)
@@ -128,16 +170,25 @@ class GraphIndex:
     accountabilities: list[tuple[str, str, list[str]]] = field(default_factory=list)
     consultations: list[tuple[str, str, list[str]]] = field(default_factory=list)
     ratings: list[tuple[str, str, str, str]] = field(default_factory=list)
+    problems: list[ProblemRec] = field(default_factory=list)
+    measures: dict[str, MeasureRec] = field(default_factory=dict)
+    as_of: str = ""
     n_nodes: int = 0
 
 
-def build_index(G: nx.MultiDiGraph) -> GraphIndex:
+def build_index(G: nx.MultiDiGraph, as_of: str | _dt.date | None = None) -> GraphIndex:
     """Index the graph in one pass over its nodes and their outgoing edges.
+
+    Only the posts held at ``as_of`` are indexed (a post is held at d when its
+    ``since``, if any, is not after d and its ``until``, if any, not before it),
+    so that every rule sees the posts as they stand on the reference date.
 
     Parameters
     ----------
     G : networkx.MultiDiGraph
         A graph from :func:`respchain.graph.graph_from_register`.
+    as_of : str or date, optional
+        Default: ``G.graph['as_of']``, else today.
 
     Returns
     -------
@@ -152,11 +203,12 @@ def build_index(G: nx.MultiDiGraph) -> GraphIndex:
     True
     """
     with paused_gc():
-        return _build(G)
+        return _build(G, norm_as_of(G, as_of))
 
 
-def _build(G: nx.MultiDiGraph) -> GraphIndex:
+def _build(G: nx.MultiDiGraph, day: str) -> GraphIndex:
     ix = GraphIndex()
+    ix.as_of = day
     succ = G._succ  # direct adjacency access: the index is built on the hot path
     ix.n_nodes = G.number_of_nodes()
     for n, d in G._node.items():
@@ -173,6 +225,9 @@ def _build(G: nx.MultiDiGraph) -> GraphIndex:
                     ix.leads[n].append(v)
                     ix.led_by[v].append(n)
         elif kind == _POST:
+            since, until = d.get("since"), d.get("until")
+            if (since and since > day) or (until and until < day):
+                continue
             areas = tuple(v for v, keys in succ[n].items() if _IN_CHARGE in keys)
             p = PostRec(d.get("person", ""), d.get("org", ""), d.get("role", ""), areas)
             ix.posts_by_org[p.org].append(p)
@@ -194,12 +249,38 @@ def _build(G: nx.MultiDiGraph) -> GraphIndex:
                 ix.declared_by[(owner, lk)].append(n)
         elif kind == _TASK:
             t = TaskRec(n, d.get("list", ""), d.get("due") or None, d.get("status") or "open")
+            t.done_on = d.get("done_on") or None
             for v, keys in succ[n].items():
                 if _RESPONSIBLE in keys:
                     t.responsible.append(v)
                 if _LEAD in keys:
                     t.lead.append(v)
+                if _HAS_EVIDENCE in keys:
+                    t.evidence.append(v)
             ix.tasks.append(t)
+        elif kind == _PROBLEM:
+            pb = ProblemRec(
+                n, d.get("org", ""), d.get("origin", "other"), d.get("found") or None, d.get("due") or None,
+                d.get("reported_on") or None, d.get("closed_on") or None,
+            )
+            for v, keys in succ[n].items():
+                if _HAS_MEASURE in keys:
+                    pb.measures.append(v)
+                if _HAS_EVIDENCE in keys:
+                    pb.evidence.append(v)
+            ix.problems.append(pb)
+        elif kind == _MEASURE:
+            done_on = d.get("done_on") or None
+            m = MeasureRec(n, d.get("problem", ""), d.get("due") or None, bool(done_on) or d.get("status") == "done",
+                           done_on)
+            for v, keys in succ[n].items():
+                if _RESPONSIBLE in keys:
+                    m.responsible.append(v)
+                if _LEAD in keys:
+                    m.lead.append(v)
+                if _HAS_EVIDENCE in keys:
+                    m.evidence.append(v)
+            ix.measures[n] = m
         elif kind == _EVENT:
             ek, date = d.get("event_kind", ""), str(d.get("date", ""))
             if ek == "talk":
@@ -218,9 +299,14 @@ def _build(G: nx.MultiDiGraph) -> GraphIndex:
     return ix
 
 
-def ensure_index(G: nx.MultiDiGraph, index: GraphIndex | None) -> GraphIndex:
-    """``index`` if given, else a fresh index of ``G``."""
-    return index if index is not None else build_index(G)
+def ensure_index(
+    G: nx.MultiDiGraph, index: GraphIndex | None, as_of: str | _dt.date | None = None
+) -> GraphIndex:
+    """``index`` if given and taken at ``as_of``, else a fresh index of ``G`` at ``as_of``."""
+    day = norm_as_of(G, as_of)
+    if index is not None and index.as_of == day:
+        return index
+    return build_index(G, day)
 
 
 def norm_as_of(G: nx.MultiDiGraph, as_of: str | _dt.date | None) -> str:

@@ -32,7 +32,7 @@ def find_task_no_responsible(
     period: int | str | None = None,
 ) -> list[Finding]:
     """LIST-001: tasks with no ``responsible`` person. Evidence: ``[task, list]``."""
-    return _task_findings(G, ensure_index(G, index), "LIST-001", lambda t: not t.responsible)
+    return _task_findings(G, ensure_index(G, index, as_of), "LIST-001", lambda t: not t.responsible)
 
 
 def find_task_no_lead(
@@ -43,7 +43,7 @@ def find_task_no_lead(
     period: int | str | None = None,
 ) -> list[Finding]:
     """LIST-002: tasks with no ``lead`` unit (牵头单位). Evidence: ``[task, list]``."""
-    return _task_findings(G, ensure_index(G, index), "LIST-002", lambda t: not t.lead)
+    return _task_findings(G, ensure_index(G, index, as_of), "LIST-002", lambda t: not t.lead)
 
 
 def find_task_no_due(
@@ -54,7 +54,7 @@ def find_task_no_due(
     period: int | str | None = None,
 ) -> list[Finding]:
     """LIST-003: tasks with no ``due`` date. Evidence: ``[task, list]``."""
-    return _task_findings(G, ensure_index(G, index), "LIST-003", lambda t: not t.due)
+    return _task_findings(G, ensure_index(G, index, as_of), "LIST-003", lambda t: not t.due)
 
 
 def find_task_overdue(
@@ -72,7 +72,7 @@ def find_task_overdue(
     day = norm_as_of(G, as_of)
     return _task_findings(
         G,
-        ensure_index(G, index),
+        ensure_index(G, index, as_of),
         "LIST-004",
         lambda t: bool(t.due) and t.due < day and t.status != "done",
         lambda t: {"due": t.due, "as_of": day},

@@ -37,7 +37,7 @@ def find_main_missing(
     >>> [f.subject for f in find_main_missing(G)]  # doctest: +SKIP
     ['street']
     """
-    ix = ensure_index(G, index)
+    ix = ensure_index(G, index, as_of)
     return [
         make_finding("MAIN-001", o, name_of(G, o), [o], {}, source_of(G, o))
         for o in party_orgs(ix)
@@ -56,7 +56,7 @@ def find_functional_missing(
 
     Evidence: ``[department]``.
     """
-    ix = ensure_index(G, index)
+    ix = ensure_index(G, index, as_of)
     return [
         make_finding("FUNC-001", o, name_of(G, o), [o], {}, source_of(G, o))
         for o in ix.orgs_by_kind.get("functional_department", ())

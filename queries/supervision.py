@@ -33,7 +33,7 @@ def find_unsupervised(
     Supervised means: in the ``over`` (COVERS) of some ``supervisory``
     responsibility. Evidence: ``[org, *units it leads (sorted)]``.
     """
-    ix = ensure_index(G, index)
+    ix = ensure_index(G, index, as_of)
     sup = ix.supervised
     out = []
     for o in leading_orgs(ix):
@@ -60,7 +60,7 @@ def find_supervisory_misplaced(
     The bearer may be another organization or a person (``kind`` is then
     ``person``). Evidence: ``[bearer, *declaring responsibilities and lists (sorted)]``.
     """
-    ix = ensure_index(G, index)
+    ix = ensure_index(G, index, as_of)
     out = []
     for (bearer, rtype), ids in ix.declared_by.items():
         if rtype != "supervisory":
@@ -96,7 +96,7 @@ def find_dispatched_conflict(
     discipline secretary on the committee of the same level is by design).
     Evidence: ``[person, *groups and organizations involved (sorted together)]``.
     """
-    ix = ensure_index(G, index)
+    ix = ensure_index(G, index, as_of)
     groups: dict[str, set[str]] = defaultdict(set)
     orgs: dict[str, set[str]] = defaultdict(set)
     for g in ix.orgs_by_kind.get("dispatched_group", ()):

@@ -3,6 +3,7 @@
 // that has MAIN-001 (a party organization declaring no main responsibility) or
 // FIRST-001 (a committee or group without a head).
 // Evidence: the path of ids from it up to the nearest broken ancestor.
+// Only the posts held at $as_of count (since <= $as_of <= until, either end open).
 MATCH (x:Organization)
 WHERE x.org_kind IN ['party_committee', 'party_group', 'party_branch']
 MATCH path = (x)-[:SUB_ORGANIZATION_OF*1..]->(b:Organization)
@@ -11,7 +12,10 @@ WITH x, path, b,
        AND NOT EXISTS { (b)-[:BEARS]->(:Responsibility {type: 'main'}) }
        AND NOT EXISTS { (b)-[:OWNS]->(:List {list_kind: 'main'}) } AS main_broken,
      coalesce(b.org_kind IN ['party_committee', 'party_group'], false)
-       AND NOT EXISTS { (:Post {role: 'head'})-[:POST_IN]->(b) } AS head_vacant
+       AND NOT EXISTS {
+         MATCH (p:Post {role: 'head'})-[:POST_IN]->(b)
+         WHERE coalesce(p.since, '') <= $as_of AND coalesce(p.until, '9999-12-31') >= $as_of
+       } AS head_vacant
 WHERE main_broken OR head_vacant
 WITH x, path, b, main_broken, head_vacant
 ORDER BY length(path)

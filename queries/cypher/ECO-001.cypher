@@ -2,10 +2,12 @@
 // An organization rated `poor` (an ecology_rating ABOUT it) with no `collective`
 // or `warning` talk, dated on or after the rating, WITH someone holding a post in it.
 // Evidence: [org, the poor ratings without a follow-up (sorted)].
+// Only the posts held at $as_of count (since <= $as_of <= until, either end open).
 MATCH (r:Event {event_kind: 'ecology_rating', rating: 'poor'})-[:ABOUT]->(o)
 WHERE NOT EXISTS {
-  MATCH (t:Event {event_kind: 'talk'})-[:WITH]->(:Person)-[:HOLDS]->(:Post)-[:POST_IN]->(o)
+  MATCH (t:Event {event_kind: 'talk'})-[:WITH]->(:Person)-[:HOLDS]->(p:Post)-[:POST_IN]->(o)
   WHERE t.talk IN ['collective', 'warning'] AND t.date >= r.date
+    AND coalesce(p.since, '') <= $as_of AND coalesce(p.until, '9999-12-31') >= $as_of
 }
 WITH o, r
 ORDER BY r.id

@@ -4,6 +4,7 @@
 // that LEADS such a unit. A post in the discipline_secretary role does not count
 // (the discipline secretary on the same-level committee is by design).
 // Evidence: [person, the groups and organizations involved (sorted together)].
+// Only the posts held at $as_of count (since <= $as_of <= until, either end open).
 MATCH (g:Organization {org_kind: 'dispatched_group'})-[:BEARS]->(:Responsibility {type: 'supervisory'})-[:COVERS]->(c)
 WITH g, collect(DISTINCT c) AS covered
 CALL (covered) {
@@ -12,10 +13,12 @@ CALL (covered) {
   RETURN collect(DISTINCT l) AS leaders
 }
 WITH g, [x IN covered + leaders WHERE x <> g] AS watched
-MATCH (g)<-[:POST_IN]-(:Post)<-[:HOLDS]-(person:Person)
+MATCH (g)<-[:POST_IN]-(gp:Post)<-[:HOLDS]-(person:Person)
+WHERE coalesce(gp.since, '') <= $as_of AND coalesce(gp.until, '9999-12-31') >= $as_of
 WITH DISTINCT g, watched, person
 MATCH (person)-[:HOLDS]->(p:Post)-[:POST_IN]->(o)
 WHERE o IN watched AND coalesce(p.role, '') <> 'discipline_secretary'
+  AND coalesce(p.since, '') <= $as_of AND coalesce(p.until, '9999-12-31') >= $as_of
 WITH person, collect(DISTINCT g) AS groups, collect(DISTINCT o) AS orgs
 UNWIND groups + orgs AS x
 WITH DISTINCT person, groups, orgs, x
