@@ -59,6 +59,14 @@ for _t in RelType:
     setattr(_R, _t.name, _t.value)
 
 
+class _K:
+    """Node kind values as plain strings, for the same reason."""
+
+
+for _k in NodeKind:
+    setattr(_K, _k.name, _k.value)
+
+
 def event_name(ev: dict) -> str:
     """A short Chinese name for an event record (``警示类谈话 2025-04-15``)."""
     kind = ev.get("kind")
@@ -138,12 +146,21 @@ def graph_from_register(
     """
     from respchain.loaders.register import Register, load_register
 
-    reg = register if isinstance(register, Register) else load_register(register)
+    if isinstance(register, Register):
+        with paused_gc():
+            return _build(register, release=False)
     with paused_gc():
-        return _build(reg)
+        return _build(load_register(register), release=True)
 
 
-def _build(reg: Register) -> nx.MultiDiGraph:
+def _build(reg: Register, *, release: bool) -> nx.MultiDiGraph:
+    """The graph of ``reg``; with ``release``, each section of ``reg`` is emptied once
+    built, so that the register's records make room for the graph's (peak memory)."""
+
+    def done(section: str) -> None:
+        if release:
+            setattr(reg, section, [])
+
     G = nx.MultiDiGraph()
     G.graph.update(
         respchain=1,
@@ -152,14 +169,40 @@ def _build(reg: Register) -> nx.MultiDiGraph:
         title=reg.meta.get("title", ""),
         files=list(reg.files),
     )
-    add_node = G.add_node
+    add_vocabulary_nodes(G)
+    # The loop below fills networkx's own dicts (the same structure add_node and
+    # add_edge make, without their per-call overhead, a third of the build). Every
+    # edge of one relationship type shares one attribute dict ({"type": t}): a
+    # million edges would otherwise carry a million identical dicts. Edge
+    # attributes of a built graph are read-only; ``G.copy()`` gives private ones.
+    node_attrs, succ, pred = G._node, G._succ, G._pred
+    edge_data: dict[str, dict[str, str]] = {}
 
-    add_edge = G.add_edge
+    def add_node(n: str, **attrs: Any) -> None:
+        d = node_attrs.get(n)
+        if d is None:
+            node_attrs[n] = attrs
+            succ[n] = {}
+            pred[n] = {}
+        else:
+            d.update(attrs)
 
     def edge(u: str, v: str, t: str) -> None:
-        add_edge(u, v, key=t, type=t)
-
-    add_vocabulary_nodes(G)
+        su = succ.get(u)
+        if su is None:
+            add_node(u)
+            su = succ[u]
+        if v not in succ:
+            add_node(v)
+        keys = su.get(v)
+        if keys is None or t not in keys:
+            data = edge_data.get(t)
+            if data is None:
+                data = edge_data[t] = {"type": t}
+            if keys is None:
+                su[v] = pred[v][u] = {t: data}
+            else:
+                keys[t] = data
 
     def provenance_edge(nid: str, rec: dict) -> None:
         if rec.get("source"):
@@ -167,7 +210,7 @@ def _build(reg: Register) -> nx.MultiDiGraph:
 
     for s in reg.sources:
         add_node(
-            s["id"], kind=NodeKind.SOURCE.value, name=s["title"],
+            s["id"], kind=_K.SOURCE, name=s["title"],
             **{k: s[k] for k in ("title", "publisher", "published", "url", "topics", "quote") if k in s},
             file=s.get("_file", ""), line=s.get("_line", 0),
         )
@@ -177,7 +220,7 @@ def _build(reg: Register) -> nx.MultiDiGraph:
 
     for o in reg.organizations:
         attrs = {k: o[k] for k in ("level", "region", "domains") if k in o}
-        add_node(o["id"], kind=NodeKind.ORGANIZATION.value, name=o["name"], org_kind=o["kind"], **attrs, **_prov(o))
+        add_node(o["id"], kind=_K.ORGANIZATION, name=o["name"], org_kind=o["kind"], **attrs, **_prov(o))
     for o in reg.organizations:
         oid = o["id"]
         edge(oid, orgkind_node_id(o["kind"]), _R.HAS_KIND)
@@ -188,14 +231,15 @@ def _build(reg: Register) -> nx.MultiDiGraph:
         provenance_edge(oid, o)
 
     orgs = {o["id"] for o in reg.organizations}
+    done("organizations")
     for p in reg.people:
-        add_node(p["id"], kind=NodeKind.PERSON.value, name=p["name"], **_prov(p))
+        add_node(p["id"], kind=_K.PERSON, name=p["name"], **_prov(p))
         provenance_edge(p["id"], p)
         for j, post in enumerate(p.get("posts") or ()):
             pid = f"post:{p['id']}:{j}"
             areas = _as_list(post.get("areas"))
             add_node(
-                pid, kind=NodeKind.POST.value, name=post.get("title") or post["role"], person=p["id"],
+                pid, kind=_K.POST, name=post.get("title") or post["role"], person=p["id"],
                 org=post["org"], role=post["role"], title=post.get("title", ""),
                 areas_text=[a for a in areas if a not in orgs], file=p.get("_file", ""), line=p.get("_line", 0),
                 **{k: post[k] for k in ("since", "until") if k in post},
@@ -206,9 +250,10 @@ def _build(reg: Register) -> nx.MultiDiGraph:
                 if a in orgs:
                     edge(pid, a, _R.IN_CHARGE_OF)
 
+    done("people")
     for ev in reg.evidence:
         add_node(
-            ev["id"], kind=NodeKind.EVIDENCE.value, name=ev["title"], title=ev["title"],
+            ev["id"], kind=_K.EVIDENCE, name=ev["title"], title=ev["title"],
             evidence_kind=ev.get("kind", "other"),
             **{k: ev[k] for k in ("date", "sha256") if k in ev},
             **({"path": ev["file"]} if "file" in ev else {}), **_prov(ev),
@@ -233,7 +278,7 @@ def _build(reg: Register) -> nx.MultiDiGraph:
         over = _as_list(r.get("over"))
         info = RESPONSIBILITY_INFO[r["type"]]
         add_node(
-            rid, kind=NodeKind.RESPONSIBILITY.value, name=f"{G.nodes[r['bearer']]['name']} {info['zh']}",
+            rid, kind=_K.RESPONSIBILITY, name=f"{node_attrs[r['bearer']]['name']} {info['zh']}",
             type=r["type"], bearer=r["bearer"], over_text=[a for a in over if a not in orgs], **_prov(r),
         )
         edge(r["bearer"], rid, _R.BEARS)
@@ -243,10 +288,11 @@ def _build(reg: Register) -> nx.MultiDiGraph:
                 edge(rid, a, _R.COVERS)
         provenance_edge(rid, r)
 
+    done("responsibilities")
     for lst in reg.lists:
         lid = lst["id"]
         add_node(
-            lid, kind=NodeKind.LIST.value, name=lst["name"], list_kind=lst["kind"], owner=lst["owner"],
+            lid, kind=_K.LIST, name=lst["name"], list_kind=lst["kind"], owner=lst["owner"],
             **({"year": lst["year"]} if "year" in lst else {}), **_prov(lst),
         )
         edge(lst["owner"], lid, _R.OWNS)
@@ -259,7 +305,7 @@ def _build(reg: Register) -> nx.MultiDiGraph:
                 k: t[k] for k in ("measure", "due", "due_note", "implements", "progress", "note", "done_on") if k in t
             }
             add_node(
-                tid, kind=NodeKind.TASK.value, name=t["goal"], goal=t["goal"], status=t.get("status", "open"),
+                tid, kind=_K.TASK, name=t["goal"], goal=t["goal"], status=t.get("status", "open"),
                 list=lid, **attrs, **_prov(t),
             )
             edge(lid, tid, _R.HAS_TASK)
@@ -274,12 +320,13 @@ def _build(reg: Register) -> nx.MultiDiGraph:
             evidence_edges(tid, t)
             provenance_edge(tid, t)
 
+    done("lists")
     for ev in reg.events:
         eid = ev["id"]
         attrs = {
             k: ev[k] for k in ("talk", "form", "for", "rating", "result", "meeting") if k in ev
         }
-        add_node(eid, kind=NodeKind.EVENT.value, name=event_name(ev), event_kind=ev["kind"], date=ev["date"],
+        add_node(eid, kind=_K.EVENT, name=event_name(ev), event_kind=ev["kind"], date=ev["date"],
                  **attrs, **_prov(ev))
         for person in _as_list(ev.get("by")):
             edge(eid, person, _R.BY)
@@ -296,8 +343,9 @@ def _build(reg: Register) -> nx.MultiDiGraph:
         evidence_edges(eid, ev)
         provenance_edge(eid, ev)
 
+    done("events")
     for m in reg.mechanisms:
-        add_node(m["id"], kind=NodeKind.MECHANISM.value, name=m["name"],
+        add_node(m["id"], kind=_K.MECHANISM, name=m["name"],
                  **({"description": m["description"]} if "description" in m else {}), **_prov(m))
         for org in _as_list(m.get("adopted_by")):
             edge(m["id"], org, _R.ADOPTED_BY)
@@ -306,7 +354,7 @@ def _build(reg: Register) -> nx.MultiDiGraph:
     for n, f in enumerate(reg.facts, 1):
         fid = f.get("id") or fresh("fact", n)
         add_node(
-            fid, kind=NodeKind.FACT.value, name=f"{f['metric']}={f['value']}{f.get('unit', '')}",
+            fid, kind=_K.FACT, name=f"{f['metric']}={f['value']}{f.get('unit', '')}",
             subject=f["subject"], metric=f["metric"], value=f["value"],
             **{k: f[k] for k in ("unit", "period") if k in f}, **_prov(f),
         )
@@ -316,7 +364,7 @@ def _build(reg: Register) -> nx.MultiDiGraph:
     for pb in reg.problems:
         pid = pb["id"]
         add_node(
-            pid, kind=NodeKind.PROBLEM.value, name=pb["title"], title=pb["title"], org=pb["org"],
+            pid, kind=_K.PROBLEM, name=pb["title"], title=pb["title"], org=pb["org"],
             origin=pb.get("origin", "other"),
             **{k: pb[k] for k in ("found", "due", "reported_on", "closed_on", "note") if k in pb}, **_prov(pb),
         )
@@ -327,7 +375,7 @@ def _build(reg: Register) -> nx.MultiDiGraph:
             mid = m["id"]
             done = "done" if m.get("done_on") or m.get("status") == "done" else "open"
             add_node(
-                mid, kind=NodeKind.MEASURE.value, name=m["action"], action=m["action"], problem=pid, status=done,
+                mid, kind=_K.MEASURE, name=m["action"], action=m["action"], problem=pid, status=done,
                 **{k: m[k] for k in ("due", "done_on", "progress", "note") if k in m}, **_prov(m),
             )
             edge(pid, mid, _R.HAS_MEASURE)

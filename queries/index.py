@@ -176,12 +176,22 @@ class GraphIndex:
     n_nodes: int = 0
 
 
+_CACHE_KEY = "respchain.queries.index"
+
+
 def build_index(G: nx.MultiDiGraph, as_of: str | _dt.date | None = None) -> GraphIndex:
     """Index the graph in one pass over its nodes and their outgoing edges.
 
     Only the posts held at ``as_of`` are indexed (a post is held at d when its
     ``since``, if any, is not after d and its ``until``, if any, not before it),
     so that every rule sees the posts as they stand on the reference date.
+
+    The index is kept in the graph's networkx cache (``G.__networkx_cache__``,
+    one per reference date), which networkx empties whenever a node or an edge
+    is added or removed: the rules and :func:`~respchain.queries.engine.scores`
+    of one graph share one index. Like networkx's own cached results it does not
+    see attributes changed in place (``G.nodes[n]["kind"] = ...``); call
+    ``G.__networkx_cache__.clear()`` after such a change.
 
     Parameters
     ----------
@@ -202,8 +212,18 @@ def build_index(G: nx.MultiDiGraph, as_of: str | _dt.date | None = None) -> Grap
     >>> ("anyang-unit-groups", "main") in ix.declared  # doctest: +SKIP
     True
     """
+    day = norm_as_of(G, as_of)
+    key = f"{_CACHE_KEY}:{day}"
+    cache = getattr(G, "__networkx_cache__", None)
+    if cache is not None:
+        ix = cache.get(key)
+        if ix is not None:
+            return ix
     with paused_gc():
-        return _build(G, norm_as_of(G, as_of))
+        ix = _build(G, day)
+    if cache is not None:
+        cache[key] = ix
+    return ix
 
 
 def _build(G: nx.MultiDiGraph, day: str) -> GraphIndex:

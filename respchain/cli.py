@@ -73,6 +73,10 @@ _register_commands()
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
+    if argv is None:  # the process is this command: what it builds lives until it exits
+        from respchain._gc import freeze_after_build
+
+        freeze_after_build()
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         rv = cli.main(args=args, prog_name="respchain", standalone_mode=False)
