@@ -81,6 +81,9 @@ def floor_findings(data: dict) -> set[Triple]:
     for p in data.get("people") or []:
         pid = p["id"]
         for post in p.get("posts") or ():
+            since, until = post.get("since"), post.get("until")
+            if (since and str(since) > day) or (until and str(until) < day):
+                continue  # the rules see the posts held on the reference date
             org, role = post["org"], post["role"]
             areas = [a for a in _ids(post.get("areas")) if a in kind]
             posts_by_org[org].append((pid, role, areas))
