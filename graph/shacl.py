@@ -9,9 +9,13 @@ subject its focus node; evidence and message parameters are read from the
 graph as the catalog states them, and the finding is made by
 :func:`respchain.queries.catalog.make_finding`.
 
-The other rules (DUAL-002, SUP-003, CHAIN-001 and the event rules) are about
-paths and dates across many nodes; asked for them, :func:`shacl_backend` runs
-them in the in-memory engine.
+The other rules (DUAL-002, SUP-003, CHAIN-001, the event rules, LIST-007 with
+its window of days, RECT-002 with its calendar months and RECT-004 across a
+problem and its measures) are about paths and dates across many nodes; asked
+for them, :func:`shacl_backend` runs them in the in-memory engine.
+
+The data is validated as it stands at ``as_of``: posts not held then are taken
+out of it first.
 """
 
 from __future__ import annotations
@@ -55,6 +59,11 @@ SHACL_RULES = (
     "LIST-002",
     "LIST-003",
     "LIST-004",
+    "LIST-005",
+    "LIST-006",
+    "RECT-001",
+    "RECT-003",
+    "RECT-005",
 )
 
 _PARTY = frozenset(k.value for k in PARTY_ORG_KINDS)
@@ -146,7 +155,18 @@ def _evidence(G: nx.MultiDiGraph, rule: str, s: str, as_of: str) -> tuple[list[s
         params: dict[str, Any] = {"list": G._node.get(lst, {}).get("name") or lst}
         if rule == "LIST-004":
             params.update(due=G._node[s].get("due"), as_of=as_of)
+        if rule == "LIST-005":
+            params.update(due=G._node[s].get("due"), done_on=G._node[s].get("done_on"))
         return [s, lst], params
+    if rule == "RECT-001":
+        org = G._node[s].get("org", "")
+        return [s, org], {"org": _names(G, [org])[0]}
+    if rule in ("RECT-003", "RECT-005"):
+        pb = G._node[s].get("problem", "")
+        params = {"problem": _names(G, [pb])[0]}
+        if rule == "RECT-003":
+            params.update(due=G._node[s].get("due"), as_of=as_of)
+        return [s, pb], params
     return [s], {}
 
 
@@ -192,7 +212,7 @@ def shacl_findings(
     """
     from respchain.queries.catalog import make_finding
 
-    wanted = [r for r in (rules or SHACL_RULES) if r in SHACL_RULES]
+    wanted = [r for r in (SHACL_RULES if rules is None else rules) if r in SHACL_RULES]
     if not wanted:
         return []
     as_of = str(as_of or G.graph.get("as_of") or "")

@@ -28,6 +28,7 @@ __all__ = [
     "Basis",
     "CATALOG",
     "PLANTABLE_RULES",
+    "TIME_RULES",
     "FAMILIES",
     "DOCUMENTS",
     "make_finding",
@@ -41,6 +42,7 @@ YIBASHOU_DOC = "《中共中央关于加强对\u201c一把手\u201d和领导班�
 RESP_SYSTEM_DOC = "《关于实行党风廉政建设责任制的规定》"
 DISCIPLINE_RULES_DOC = "《中国共产党纪律检查机关监督执纪工作规则》"
 DISPATCHED_RULES_DOC = "《纪检监察机关派驻机构工作规则》"
+INSPECTION_RULES_DOC = "《中国共产党巡视工作条例》"
 
 DOCUMENTS: dict[str, dict[str, Any]] = {
     MAIN_RULES_DOC: {"issued": "中共中央办公厅, 2020", "verified": ("第一条",)},
@@ -49,9 +51,12 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
     RESP_SYSTEM_DOC: {"issued": "2010", "verified": ("第六条",)},
     DISCIPLINE_RULES_DOC: {"issued": "中共中央办公厅, 2019", "verified": ("第十四条",)},
     DISPATCHED_RULES_DOC: {"issued": "中共中央办公厅, 2022", "verified": ("第十四条",)},
+    # The inspected organization reports its rectification "于2个月内" of the feedback;
+    # the article number differs between the texts, so none is cited.
+    INSPECTION_RULES_DOC: {"issued": "中共中央", "verified": ()},
 }
 
-FAMILIES = ("main", "first", "dual", "supervision", "lists", "chain", "events")
+FAMILIES = ("main", "first", "dual", "supervision", "lists", "chain", "events", "rect")
 
 
 @dataclass(frozen=True)
@@ -88,6 +93,9 @@ class Rule:
         The evidence ids, in order, as every backend must give them.
     function : str
         ``module:function`` of the in-memory implementation (see :attr:`func`).
+    options : tuple of str
+        Keyword options of :func:`~respchain.queries.find_gaps` the rule takes
+        (``soon`` for LIST-007).
     """
 
     id: str
@@ -105,6 +113,7 @@ class Rule:
     fix_en: str
     evidence: str
     function: str
+    options: tuple[str, ...] = ()
 
     @property
     def func(self) -> Callable[..., list[Finding]]:
@@ -167,6 +176,14 @@ _LIST_BASIS = (
         MAIN_RULES_DOC,
         note_zh="责任清单、检查考核、责任追究",
         note_en="responsibility lists, inspection and assessment, accountability",
+    ),
+)
+
+_RECT_BASIS = (
+    Basis(
+        MAIN_RULES_DOC,
+        note_zh="党委（党组）承担整改主体责任",
+        note_en="the party organization bears the duty to carry out rectification",
     ),
 )
 
@@ -435,6 +452,60 @@ _RULES: list[Rule] = [
         function="lists:find_task_overdue",
     ),
     Rule(
+        id="LIST-005",
+        family="lists",
+        severity="medium",
+        title_zh="任务逾期完成",
+        title_en="Task done late",
+        definition_zh="清单任务的完成日期（done_on）晚于其完成时限（due）。",
+        definition_en="A task whose `done_on` is after its `due` (逾期完成; subject: the task).",
+        message_zh="任务\u201c{subject_name}\u201d（{list}）应于{due}完成，实际于{done_on}完成（逾期完成）",
+        message_en="Task '{subject_name}' ({list}) was due on {due} and was done on {done_on} (done late)",
+        params=("list", "due", "done_on"),
+        basis=_LIST_BASIS,
+        fix_zh="查明逾期原因并记录（due_note）；对屡次逾期的责任人、牵头单位督促提醒。",
+        fix_en="Record why it was late (due_note); remind the person and unit that are late again and again.",
+        evidence="[任务, 所属清单 / the task, its list]",
+        function="lists:find_task_done_late",
+    ),
+    Rule(
+        id="LIST-006",
+        family="lists",
+        severity="low",
+        title_zh="完成无佐证",
+        title_en="Task done without evidence",
+        definition_zh="记有履责纪实（完成日期、佐证材料或问题整改）的登记册中，状态为 done 却没有任何佐证材料（evidence）的任务。",
+        definition_en="In a register that records performance (any done_on, evidence record or problem), a task with "
+        "`status: done` and no `evidence` (完成无佐证).",
+        message_zh="任务\u201c{subject_name}\u201d（{list}）已标为完成，但没有佐证材料",
+        message_en="Task '{subject_name}' ({list}) is marked done but has no evidence",
+        params=("list",),
+        basis=_LIST_BASIS,
+        fix_zh="补充证明任务完成的纪实材料（会议记录、文件、报告等），登记在 evidence 中并在任务上引用。",
+        fix_en="Add the record that proves it was done (minutes, document, report) under evidence and cite it on the task.",
+        evidence="[任务, 所属清单 / the task, its list]",
+        function="lists:find_task_done_no_evidence",
+    ),
+    Rule(
+        id="LIST-007",
+        family="lists",
+        severity="info",
+        title_zh="任务即将到期",
+        title_en="Task due soon",
+        definition_zh="记有履责纪实的登记册中，未完成、完成时限在基准日当天或其后 soon 天内（默认 30 天，--soon DAYS）的任务。",
+        definition_en="In a register that records performance, a task not done whose `due` is on `as_of` or within "
+        "the `soon` days after it (即将到期; default 30, set with --soon DAYS).",
+        message_zh="任务\u201c{subject_name}\u201d（{list}）将于{due}到期（还有{days}天），尚未完成",
+        message_en="Task '{subject_name}' ({list}) is due on {due} ({days} day(s) left) and not done yet",
+        params=("list", "due", "days"),
+        basis=_LIST_BASIS,
+        fix_zh="提醒责任人和牵头单位按时完成；完成后记录完成日期和佐证材料。",
+        fix_en="Remind the person and the lead unit; when done, record done_on and the evidence.",
+        evidence="[任务, 所属清单 / the task, its list]",
+        function="lists:find_task_due_soon",
+        options=("soon",),
+    ),
+    Rule(
         id="CHAIN-001",
         family="chain",
         severity="info",
@@ -567,12 +638,111 @@ _RULES: list[Rule] = [
         evidence="[组织, 未会商的派驻组（升序）/ the organization, then the dispatched groups without a consultation, sorted]",
         function="events:find_no_consultation",
     ),
+    Rule(
+        id="RECT-001",
+        family="rect",
+        severity="high",
+        title_zh="未制定整改措施",
+        title_en="Problem without a measure",
+        definition_zh="尚未销号（无 closed_on）且没有任何整改措施的问题。",
+        definition_en="A problem not closed (no `closed_on`) that has no measure (未制定整改措施; subject: the problem).",
+        message_zh="{org}的问题\u201c{subject_name}\u201d尚未销号，也没有制定整改措施",
+        message_en="The problem '{subject_name}' of {org} is not closed and has no rectification measure",
+        params=("org",),
+        basis=_RECT_BASIS,
+        fix_zh="针对问题制定整改措施（measures），明确责任人、牵头单位和完成时限。",
+        fix_en="Set rectification measures for it, each with a responsible person, a lead unit and a due date.",
+        evidence="[问题, 整改主体 / the problem, the organization that must rectify it]",
+        function="rect:find_problem_no_measure",
+    ),
+    Rule(
+        id="RECT-002",
+        family="rect",
+        severity="high",
+        title_zh="整改报告逾期",
+        title_en="Rectification report overdue",
+        definition_zh="来源为巡视（inspection）或巡察（patrol）、没有报送整改报告（reported_on）、且反馈日期（found）早于基准日前两个月同日（月末按当月最后一天）的问题。",
+        definition_en="A problem of origin `inspection` or `patrol` with no `reported_on` whose `found` is more than two "
+        "months before `as_of` (before the same day two months earlier, clamped to that month's last day).",
+        message_zh="{org}的{origin}问题\u201c{subject_name}\u201d于{found}反馈，截至{as_of}已超过两个月仍未报送整改报告",
+        message_en="The problem '{subject_name}' of {org}, fed back on {found} ({origin}), has had no rectification "
+        "report for more than two months as of {as_of}",
+        params=("org", "origin", "found", "as_of"),
+        basis=(
+            Basis(
+                INSPECTION_RULES_DOC,
+                note_zh="被巡视党组织应当于2个月内报送整改情况报告",
+                note_en="the inspected organization reports its rectification within two months of the feedback",
+            ),
+            *_RECT_BASIS,
+        ),
+        fix_zh="报送整改情况报告并登记报送日期（reported_on）。",
+        fix_en="Submit the rectification report and record its date (reported_on).",
+        evidence="[问题, 整改主体 / the problem, the organization that must rectify it]",
+        function="rect:find_report_overdue",
+    ),
+    Rule(
+        id="RECT-003",
+        family="rect",
+        severity="high",
+        title_zh="整改措施逾期",
+        title_en="Rectification measure overdue",
+        definition_zh="未完成（无 done_on 且状态不是 done）、完成时限早于基准日的整改措施。",
+        definition_en="A measure not done (no `done_on`, status not done) whose `due` is before `as_of` (subject: the measure).",
+        message_zh="整改措施\u201c{subject_name}\u201d（问题：{problem}）应于{due}完成，截至{as_of}仍未完成",
+        message_en="Measure '{subject_name}' (problem: {problem}) was due on {due} and is still not done as of {as_of}",
+        params=("problem", "due", "as_of"),
+        basis=_RECT_BASIS,
+        fix_zh="督促责任人完成整改并记录完成日期（done_on）和佐证材料。",
+        fix_en="Get the measure done and record done_on and its evidence.",
+        evidence="[整改措施, 所属问题 / the measure, its problem]",
+        function="rect:find_measure_overdue",
+    ),
+    Rule(
+        id="RECT-004",
+        family="rect",
+        severity="medium",
+        title_zh="销号不实",
+        title_en="Problem closed without being done",
+        definition_zh="已销号（有 closed_on）的问题，其整改措施仍有未完成的，或问题及其整改措施都没有任何佐证材料。",
+        definition_en="A problem closed (`closed_on`) while one of its measures is not done, or closed with no evidence "
+        "on the problem or any of its measures (销号不实).",
+        message_zh="问题\u201c{subject_name}\u201d已于{closed_on}销号，但仍有{open}项整改措施未完成，佐证材料{evidence}份",
+        message_en="Problem '{subject_name}' was closed on {closed_on} with {open} measure(s) not done and "
+        "{evidence} evidence record(s)",
+        params=("closed_on", "open", "evidence"),
+        basis=_RECT_BASIS,
+        fix_zh="撤销销号直至整改措施全部完成；补充整改佐证材料（会议记录、文件、报告）。",
+        fix_en="Reopen it until every measure is done; add the records that prove the rectification.",
+        evidence="[问题, 未完成的整改措施（升序）/ the problem, then its measures not done, sorted]",
+        function="rect:find_closed_not_done",
+    ),
+    Rule(
+        id="RECT-005",
+        family="rect",
+        severity="medium",
+        title_zh="整改无责任人",
+        title_en="Measure without a responsible person",
+        definition_zh="没有责任人（responsible）的整改措施。",
+        definition_en="A measure with no `responsible` person (整改无责任人; subject: the measure).",
+        message_zh="整改措施\u201c{subject_name}\u201d（问题：{problem}）没有责任人",
+        message_en="Measure '{subject_name}' (problem: {problem}) has no responsible person",
+        params=("problem",),
+        basis=_RECT_BASIS,
+        fix_zh="为整改措施指定责任人（responsible）。",
+        fix_en="Name the person responsible for the measure.",
+        evidence="[整改措施, 所属问题 / the measure, its problem]",
+        function="rect:find_measure_no_responsible",
+    ),
 ]
 
 CATALOG: dict[str, Rule] = {r.id: r for r in _RULES}
 """Rule id -> :class:`Rule`, in the order of gaps.md."""
 
-PLANTABLE_RULES: tuple[str, ...] = tuple(r.id for r in _RULES if r.family != "chain")
+TIME_RULES: tuple[str, ...] = ("LIST-005", "LIST-006", "LIST-007", "RECT-001", "RECT-002", "RECT-003", "RECT-004", "RECT-005")
+"""The rules of duties performed over time (tenure, completion, evidence, rectification)."""
+
+PLANTABLE_RULES: tuple[str, ...] = tuple(r.id for r in _RULES if r.family != "chain" and r.id not in TIME_RULES)
 """The rule ids a generator plants directly, in catalog order.
 
 A chain gap (CHAIN-001) is never planted on its own: it follows below every

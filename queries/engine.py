@@ -44,7 +44,9 @@ def memory_backend(
     ix = index if index is not None and index.as_of == as_of else build_index(G, as_of)
     out: list[Finding] = []
     for rid in rule_ids:
-        out.extend(CATALOG[rid].func(G, index=ix, as_of=as_of, period=period))
+        rule = CATALOG[rid]
+        kw = {k: options[k] for k in rule.options if options.get(k) is not None}
+        out.extend(rule.func(G, index=ix, as_of=as_of, period=period, **kw))
     return out
 
 
@@ -105,7 +107,9 @@ def find_gaps(
     backend : str
         A key of :data:`BACKENDS`.
     **options
-        Passed to the backend (a Neo4j driver, a prebuilt ``index``...).
+        Passed to the backend (a Neo4j driver, a prebuilt ``index``...); rule
+        options (``soon``: the days ahead LIST-007 calls due soon, default 30)
+        reach the rules that take them.
 
     Returns
     -------
@@ -142,7 +146,8 @@ def subject_orgs(G: nx.MultiDiGraph, subject: str, index: GraphIndex | None = No
     """The organizations a finding about ``subject`` is charged to.
 
     An organization is charged itself; a person, the organizations of their
-    posts; a task, the owner of its list.
+    posts; a task, the owner of its list; a problem, the organization that must
+    rectify it; a measure, that of its problem.
     """
     d = G._node.get(subject)
     if d is None:
@@ -159,6 +164,11 @@ def subject_orgs(G: nx.MultiDiGraph, subject: str, index: GraphIndex | None = No
     if kind == "Task":
         lst = G._node.get(d.get("list", ""), {})
         return [lst["owner"]] if lst.get("owner") else []
+    if kind == "Problem":
+        return [d["org"]] if d.get("org") else []
+    if kind == "Measure":
+        pb = G._node.get(d.get("problem", ""), {})
+        return [pb["org"]] if pb.get("org") else []
     return []
 
 

@@ -38,6 +38,7 @@ _LIST = NodeKind.LIST.value
 _TASK = NodeKind.TASK.value
 _EVENT = NodeKind.EVENT.value
 _PROBLEM = NodeKind.PROBLEM.value
+_EVIDENCE = NodeKind.EVIDENCE.value
 _MEASURE = NodeKind.MEASURE.value
 
 _SUB = RelType.SUB_ORGANIZATION_OF.value
@@ -173,6 +174,7 @@ class GraphIndex:
     problems: list[ProblemRec] = field(default_factory=list)
     measures: dict[str, MeasureRec] = field(default_factory=dict)
     as_of: str = ""
+    n_evidence: int = 0
     n_nodes: int = 0
 
 
@@ -278,6 +280,8 @@ def _build(G: nx.MultiDiGraph, day: str) -> GraphIndex:
                 if _HAS_EVIDENCE in keys:
                     t.evidence.append(v)
             ix.tasks.append(t)
+        elif kind == _EVIDENCE:
+            ix.n_evidence += 1
         elif kind == _PROBLEM:
             pb = ProblemRec(
                 n, d.get("org", ""), d.get("origin", "other"), d.get("found") or None, d.get("due") or None,

@@ -10,7 +10,18 @@ from respchain.queries.catalog import make_finding
 from respchain.queries.finding import Finding
 from respchain.queries.index import GraphIndex, ensure_index, norm_as_of
 
-__all__ = ["find_task_no_responsible", "find_task_no_lead", "find_task_no_due", "find_task_overdue"]
+__all__ = [
+    "find_task_no_responsible",
+    "find_task_no_lead",
+    "find_task_no_due",
+    "find_task_overdue",
+    "find_task_done_late",
+    "find_task_done_no_evidence",
+    "find_task_due_soon",
+    "records_performance",
+    "soon_until",
+    "DEFAULT_SOON",
+]
 
 
 def _task_findings(G: nx.MultiDiGraph, ix: GraphIndex, rule: str, pred, extra=None) -> list[Finding]:
@@ -76,4 +87,85 @@ def find_task_overdue(
         "LIST-004",
         lambda t: bool(t.due) and t.due < day and t.status != "done",
         lambda t: {"due": t.due, "as_of": day},
+    )
+
+
+def records_performance(G: nx.MultiDiGraph, ix: GraphIndex) -> bool:
+    """Whether the register keeps a record of duties performed (履责纪实): any ``done_on``,
+    evidence record or problem. LIST-006 and LIST-007 ask only such registers; a
+    register of who bears what alone gets the findings it always had."""
+    return bool(ix.problems) or ix.n_evidence > 0 or any(t.done_on for t in ix.tasks)
+
+
+def find_task_done_late(
+    G: nx.MultiDiGraph,
+    *,
+    index: GraphIndex | None = None,
+    as_of: str | _dt.date | None = None,
+    period: int | str | None = None,
+) -> list[Finding]:
+    """LIST-005: tasks finished (``done_on``) after their ``due`` date (逾期完成). Evidence: ``[task, list]``."""
+    return _task_findings(
+        G,
+        ensure_index(G, index, as_of),
+        "LIST-005",
+        lambda t: bool(t.due and t.done_on) and t.done_on > t.due,
+        lambda t: {"due": t.due, "done_on": t.done_on},
+    )
+
+
+def find_task_done_no_evidence(
+    G: nx.MultiDiGraph,
+    *,
+    index: GraphIndex | None = None,
+    as_of: str | _dt.date | None = None,
+    period: int | str | None = None,
+) -> list[Finding]:
+    """LIST-006: tasks with ``status: done`` and no ``evidence`` (完成无佐证), in a register
+    that records performance (:func:`records_performance`). Evidence: ``[task, list]``."""
+    ix = ensure_index(G, index, as_of)
+    if not records_performance(G, ix):
+        return []
+    return _task_findings(G, ix, "LIST-006", lambda t: t.status == "done" and not t.evidence)
+
+
+DEFAULT_SOON = 30
+"""Days ahead that LIST-007 and ``respchain due`` call "due soon"."""
+
+
+def soon_until(as_of: str, soon: int | None) -> str:
+    """The last day of the window of ``soon`` days after ``as_of``.
+
+    >>> soon_until("2025-09-30", 30)
+    '2025-10-30'
+    """
+    days = DEFAULT_SOON if soon is None else int(soon)
+    return (_dt.date.fromisoformat(as_of) + _dt.timedelta(days=days)).isoformat()
+
+
+def find_task_due_soon(
+    G: nx.MultiDiGraph,
+    *,
+    index: GraphIndex | None = None,
+    as_of: str | _dt.date | None = None,
+    period: int | str | None = None,
+    soon: int | None = None,
+) -> list[Finding]:
+    """LIST-007: tasks not done whose ``due`` falls on ``as_of`` or within the ``soon``
+    days after it (即将到期; default 30), in a register that records performance.
+
+    Evidence: ``[task, list]``.
+    """
+    day = norm_as_of(G, as_of)
+    ix = ensure_index(G, index, day)
+    if not records_performance(G, ix):
+        return []
+    last = soon_until(day, soon)
+    d0 = _dt.date.fromisoformat(day)
+    return _task_findings(
+        G,
+        ix,
+        "LIST-007",
+        lambda t: t.status != "done" and bool(t.due) and day <= t.due <= last,
+        lambda t: {"due": t.due, "days": (_dt.date.fromisoformat(t.due) - d0).days},
     )

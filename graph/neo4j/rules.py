@@ -1,6 +1,8 @@
 """The gap rules in Cypher: one ``queries/cypher/<RULE>.cypher`` per rule of the catalog.
 
-Each query takes ``$as_of`` (an ISO date) and ``$period`` (a year, as text) and
+Each query takes ``$as_of`` (an ISO date), ``$period`` (a year, as text),
+``$soon_until`` (the last day LIST-007 calls "due soon") and ``$report_before``
+(the same day two months before ``$as_of``, for RECT-002), and
 returns the rows ``subject, subject_name, evidence, params, source``; each row
 becomes a :class:`~respchain.queries.finding.Finding` through the catalog's
 :func:`~respchain.queries.catalog.make_finding`, as the in-memory rules' do, so
@@ -25,6 +27,8 @@ import networkx as nx
 from respchain.graph.neo4j.store import _session, backend_errors, graph_meta_from_neo4j, graph_to_neo4j
 from respchain.queries.catalog import CATALOG, make_finding, resolve_rules
 from respchain.queries.finding import Finding
+from respchain.queries.lists import soon_until
+from respchain.queries.rect import months_before
 
 from respchain.exceptions import UnknownRuleError
 
@@ -33,7 +37,10 @@ if TYPE_CHECKING:
 
 __all__ = ["cypher_for", "gaps_from_neo4j", "neo4j_backend", "ORDERED_EVIDENCE"]
 
-ORDERED_EVIDENCE = frozenset({"CHAIN-001", "LIST-001", "LIST-002", "LIST-003", "LIST-004"})
+ORDERED_EVIDENCE = frozenset({
+    "CHAIN-001", "LIST-001", "LIST-002", "LIST-003", "LIST-004", "LIST-005", "LIST-006", "LIST-007",
+    "RECT-001", "RECT-002", "RECT-003", "RECT-005",
+})
 """Rules whose evidence has a fixed order (a path; a task and its list); the
 evidence of every other rule is the subject followed by ids in sorted order."""
 
@@ -74,6 +81,7 @@ def gaps_from_neo4j(
     as_of: str | _dt.date | None = None,
     period: int | str | None = None,
     database: str | None = None,
+    soon: int | None = None,
 ) -> list[Finding]:
     """Run the gap rules in Neo4j over the graph stored there.
 
@@ -87,6 +95,8 @@ def gaps_from_neo4j(
     period : int or str, optional
         Default: the stored graph's ``period``, else the year of ``as_of``.
     database : str, optional
+    soon : int, optional
+        The days ahead LIST-007 calls "due soon" (default 30).
 
     Returns
     -------
@@ -103,10 +113,14 @@ def gaps_from_neo4j(
     day = as_of.isoformat() if isinstance(as_of, _dt.date) else str(as_of)
     year = str(period) if period is not None else day[:4]
 
+    # Dates the queries compare with, computed once here (calendar months do not
+    # clamp the same way in every engine).
+    dates = {"soon_until": soon_until(day, soon), "report_before": months_before(day, 2)}
+
     def work(tx: neo4j.ManagedTransaction) -> list[Finding]:
         out = []
         for rid in ids:
-            for rec in tx.run(cypher_for(rid), as_of=day, period=year):
+            for rec in tx.run(cypher_for(rid), as_of=day, period=year, **dates):
                 out.append(_finding(rid, rec.data()))
         return out
 
@@ -144,4 +158,6 @@ def neo4j_backend(
     if push:
         kw = {"batch_size": options["batch_size"]} if "batch_size" in options else {}
         graph_to_neo4j(G, driver, database=database, replace=True, **kw)
-    return gaps_from_neo4j(driver, rule_ids, as_of=as_of, period=period, database=database)
+    return gaps_from_neo4j(
+        driver, rule_ids, as_of=as_of, period=period, database=database, soon=options.get("soon")
+    )

@@ -111,7 +111,15 @@ def _emit_result(
 @output_option("输出文件 / output file")
 @_common
 @click.option("--backend", default="memory", show_default=True, help="后端 / backend (memory, ...)")
-def gaps_cmd(files, fmt, output, as_of, period, rules, skip, fail_on, lang, backend) -> int:
+@click.option(
+    "--soon",
+    type=click.IntRange(0, 3660),
+    default=30,
+    show_default=True,
+    metavar="DAYS",
+    help="LIST-007：多少天内到期算即将到期 / LIST-007: days ahead that count as due soon",
+)
+def gaps_cmd(files, fmt, output, as_of, period, rules, skip, fail_on, lang, backend, soon) -> int:
     """查找责任链缺口 / Find the gaps in the responsibility chain.
 
     \b
@@ -136,6 +144,7 @@ def gaps_cmd(files, fmt, output, as_of, period, rules, skip, fail_on, lang, back
                 rules=rules or None,
                 skip=skip or None,
                 backend=backend,
+                soon=soon,
                 **options,
             )
     else:
@@ -143,7 +152,7 @@ def gaps_cmd(files, fmt, output, as_of, period, rules, skip, fail_on, lang, back
             raise click.UsageError("缺少登记册文件 / missing register FILES")
         G = graph_from_register(list(files))
         findings = find_gaps(
-            G, as_of=as_of, period=period, rules=rules or None, skip=skip or None, backend=backend
+            G, as_of=as_of, period=period, rules=rules or None, skip=skip or None, backend=backend, soon=soon
         )
     color = output is None and fmt == "table" and sys.stdout.isatty()
     text = render(findings, G, fmt, lang=lang, as_of=as_of, period=period, color=color)

@@ -271,6 +271,74 @@ def _ex_consultation() -> tuple[Data, Data]:
     )
 
 
+_MINUTES = {"id": "ev1", "kind": "minutes", "title": "党组会议记录", "date": "2025-06-20"}
+
+
+def _ex_done_late() -> tuple[Data, Data]:
+    gap = _list_reg(due="2025-06-30", status="done", done_on="2025-07-15")
+    return _fixed(gap, lambda r: _set_task(r, done_on="2025-06-28"))
+
+
+def _ex_done_no_evidence() -> tuple[Data, Data]:
+    gap = _list_reg(due="2025-06-30", status="done", done_on="2025-06-20")
+
+    def fix(r: Data) -> None:
+        r["evidence"] = [copy.deepcopy(_MINUTES)]
+        _set_task(r, evidence=["ev1"])
+
+    return _fixed(gap, fix)
+
+
+def _ex_due_soon() -> tuple[Data, Data]:
+    gap = _list_reg(due="2025-11-10")
+    gap["evidence"] = [copy.deepcopy(_MINUTES)]  # the register keeps a record of work done
+    return _fixed(gap, lambda r: _set_task(r, status="done", done_on="2025-10-18", evidence=["ev1"]))
+
+
+def _problem_reg(**problem: Any) -> Data:
+    reg = _base(copy.deepcopy(_GROUP), people=(copy.deepcopy(_HEAD),))
+    pb = {"id": "pb1", "org": "bureau-group", "origin": "patrol", "title": "落实主体责任不到位",
+          "found": "2025-07-01", "reported_on": "2025-08-25"}
+    pb.update(problem)
+    reg["problems"] = [{k: v for k, v in pb.items() if v is not None}]
+    return reg
+
+
+def _measure(**kw: Any) -> Data:
+    m = {"id": "pb1-m1", "action": "每季度专题研究党风廉政建设", "responsible": "head", "due": "2025-12-31"}
+    m.update(kw)
+    return {k: v for k, v in m.items() if v is not None}
+
+
+def _ex_problem_no_measure() -> tuple[Data, Data]:
+    return _fixed(_problem_reg(), lambda r: r["problems"][0].update(measures=[_measure()]))
+
+
+def _ex_report_overdue() -> tuple[Data, Data]:
+    gap = _problem_reg(reported_on=None, measures=[_measure()])
+    return _fixed(gap, lambda r: r["problems"][0].update(reported_on="2025-08-25"))
+
+
+def _ex_measure_overdue() -> tuple[Data, Data]:
+    gap = _problem_reg(measures=[_measure(due="2025-09-30")])
+    return _fixed(gap, lambda r: r["problems"][0]["measures"][0].update(done_on="2025-09-28"))
+
+
+def _ex_closed_not_done() -> tuple[Data, Data]:
+    gap = _problem_reg(closed_on="2025-10-10", measures=[_measure(due="2025-12-31")])
+
+    def fix(r: Data) -> None:
+        r["evidence"] = [copy.deepcopy(_MINUTES)]
+        r["problems"][0]["measures"][0].update(done_on="2025-10-08", evidence=["ev1"])
+
+    return _fixed(gap, fix)
+
+
+def _ex_measure_no_responsible() -> tuple[Data, Data]:
+    gap = _problem_reg(measures=[_measure(responsible=None)])
+    return _fixed(gap, lambda r: r["problems"][0]["measures"][0].update(responsible="head"))
+
+
 #: Rule id -> a function returning ``(register with the gap, the same register fixed)``.
 RULE_EXAMPLES: dict[str, Callable[[], tuple[Data, Data]]] = {
     "MAIN-001": _ex_main,
@@ -291,6 +359,14 @@ RULE_EXAMPLES: dict[str, Callable[[], tuple[Data, Data]]] = {
     "TALK-001": _ex_talk,
     "ECO-001": _ex_ecology,
     "CONS-001": _ex_consultation,
+    "LIST-005": _ex_done_late,
+    "LIST-006": _ex_done_no_evidence,
+    "LIST-007": _ex_due_soon,
+    "RECT-001": _ex_problem_no_measure,
+    "RECT-002": _ex_report_overdue,
+    "RECT-003": _ex_measure_overdue,
+    "RECT-004": _ex_closed_not_done,
+    "RECT-005": _ex_measure_no_responsible,
 }
 
 

@@ -47,6 +47,7 @@ def test_parity_on_every_example_register(driver, database, name):
     assert gaps_from_neo4j(driver, database=database) == found
     for as_of, period in (("2024-06-30", 2024), ("2026-01-01", 2025)):
         _parity(G, driver, database, as_of=as_of, period=period)
+    _parity(G, driver, database, soon=90)
 
 
 def test_district_example_findings(driver, database):
@@ -116,6 +117,12 @@ def registers(draw) -> dict:
                     role = "member"
                 heads.add(org)
             post = {"org": org, "role": role}
+            if draw(st.booleans()):  # tenure: a post that ended, has not begun, or spans as_of
+                since, until = sorted(draw(st.lists(_DATES, min_size=2, max_size=2)))
+                if draw(st.booleans()):
+                    post["since"] = since
+                if draw(st.booleans()):
+                    post["until"] = until
             areas = draw(st.lists(st.one_of(pick_org, st.just("社会救助")), max_size=2, unique=True))
             if areas:
                 post["areas"] = areas
@@ -137,6 +144,10 @@ def registers(draw) -> dict:
             resps.append({"type": "supervisory", "bearer": rec["id"], "over": over})
     if resps:
         data["responsibilities"] = resps
+    evidence_ids = [f"ev{i}{draw(_SUFFIX)}" for i in range(draw(st.integers(0, 2)))]
+    if evidence_ids:
+        data["evidence"] = [{"id": e, "title": "纪实"} for e in evidence_ids]
+    some_evidence = st.lists(st.sampled_from(evidence_ids), max_size=2, unique=True) if evidence_ids else st.just([])
     lists = []
     for i in range(draw(st.integers(0, 2))):
         tasks = []
@@ -149,6 +160,11 @@ def registers(draw) -> dict:
             if draw(st.booleans()):
                 t["due"] = draw(_DATES)
             t["status"] = draw(st.sampled_from(["open", "done"]))
+            if t["status"] == "done" and draw(st.booleans()):
+                t["done_on"] = draw(_DATES)
+            ev = draw(some_evidence)
+            if ev:
+                t["evidence"] = ev
             tasks.append(t)
         lists.append(
             {
@@ -184,6 +200,40 @@ def registers(draw) -> dict:
         events.append(ev)
     if events:
         data["events"] = events
+    problems = []
+    for i in range(draw(st.integers(0, 3))):
+        pb = {"id": f"pb{i}{draw(_SUFFIX)}", "org": draw(pick_org), "title": "问题",
+              "origin": draw(st.sampled_from(["inspection", "patrol", "audit", "other"]))}
+        found = draw(_DATES)
+        if draw(st.booleans()):
+            pb["found"] = found
+        for key in ("reported_on", "closed_on"):
+            if draw(st.booleans()):
+                pb[key] = max(found, draw(_DATES))
+        ev = draw(some_evidence)
+        if ev:
+            pb["evidence"] = ev
+        measures = []
+        for j in range(draw(st.integers(0, 2))):
+            m = {"id": f"{pb['id']}-m{j}", "action": "整改"}
+            if people and draw(st.booleans()):
+                m["responsible"] = draw(st.sampled_from(people))
+            if draw(st.booleans()):
+                m["due"] = draw(_DATES)
+            done = draw(st.sampled_from(["open", "status", "date"]))
+            if done == "status":
+                m["status"] = "done"
+            elif done == "date":
+                m["done_on"] = draw(_DATES)
+            ev = draw(some_evidence)
+            if ev:
+                m["evidence"] = ev
+            measures.append(m)
+        if measures:
+            pb["measures"] = measures
+        problems.append(pb)
+    if problems:
+        data["problems"] = problems
     return data
 
 
@@ -202,3 +252,4 @@ def test_parity_on_random_registers(neo4j_session_driver, database, data):
     G = graph_from_register(reg)
     graph_to_neo4j(G, neo4j_session_driver, database=database, replace=True)
     _parity(G, neo4j_session_driver, database)
+    _parity(G, neo4j_session_driver, database, soon=3)
