@@ -20,7 +20,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 import yaml
@@ -571,6 +571,10 @@ def _check_file(data: Any, coll: _Collector, val: _Validator, reg: Register) -> 
                 _check_tasks(rec, path, coll, val)
             elif section == "problems":
                 _check_measures(rec, path, coll, val)
+            elif section == "evidence" and isinstance(rec.get("file"), str):
+                f = rec["file"].strip()
+                if PurePosixPath(f).is_absolute() or PureWindowsPath(f).is_absolute() or PureWindowsPath(f).drive:
+                    coll.add((*path, "file"), f"须为相对于登记册文件的路径 / must be a path relative to the register file: {f!r}")
             elif section == "events" and rec.get("kind") == "consultation":
                 parties = rec.get("parties")
                 if isinstance(parties, list) and len(parties) < 2:

@@ -60,6 +60,7 @@ COMMAND_MODULES = [
     "respchain.commands.synth",
     "respchain.commands.teach",
     "respchain.commands.neo4j",
+    "respchain.commands.time",
 ]
 
 
