@@ -9,6 +9,7 @@ itself; every record node keeps its provenance (``source``, ``quote``,
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,7 +25,12 @@ from respchain.graph.schema import (
     type_node_id,
 )
 
+from respchain._files import shareable_path
 from respchain._gc import paused_gc
+
+# Files are recorded as shareable paths (relative to the working folder, or the
+# file name): the graph, its JSON and the pages never carry an absolute local path.
+_share = functools.lru_cache(maxsize=1024)(shareable_path)
 
 if TYPE_CHECKING:  # the loaders import the schema of this package
     from respchain.loaders.register import Register
@@ -81,7 +87,7 @@ def event_name(ev: dict) -> str:
 
 def _prov(rec: dict) -> dict[str, Any]:
     out = {k: rec[k] for k in _PROV_KEYS if k in rec}
-    out["file"] = rec.get("_file", "")
+    out["file"] = _share(rec.get("_file", ""))
     out["line"] = rec.get("_line", 0)
     return out
 
@@ -167,8 +173,10 @@ def _build(reg: Register, *, release: bool) -> nx.MultiDiGraph:
         as_of=reg.meta["as_of"],
         period=reg.meta["period"],
         title=reg.meta.get("title", ""),
-        files=list(reg.files),
+        files=[_share(f) for f in reg.files],
     )
+    if reg.meta.get("origin"):
+        G.graph["origin"] = reg.meta["origin"]
     add_vocabulary_nodes(G)
     # The loop below fills networkx's own dicts (the same structure add_node and
     # add_edge make, without their per-call overhead, a third of the build). Every

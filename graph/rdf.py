@@ -418,6 +418,8 @@ def graph_to_rdf(G: nx.MultiDiGraph, *, base_iri: str | None = None) -> Graph:
         add((reg, RC.asOf, Literal(str(G.graph["as_of"]), datatype=XSD.date)))
     if G.graph.get("period") is not None:
         add((reg, RC.period, Literal(int(G.graph["period"]))))
+    if G.graph.get("origin"):
+        add((reg, RC.registerOrigin, Literal(str(G.graph["origin"]))))
 
     for n, d in G.nodes(data=True):
         kind = d.get("kind")
@@ -631,6 +633,7 @@ def _loose_graph(g: Graph) -> tuple[nx.MultiDiGraph, list[Problem]]:
             (RC.asOf, "as_of", str),
             (RC.period, "period", int),
             (DCTERMS.title, "title", str),
+            (RC.registerOrigin, "origin", str),
         ):
             v = g.value(r.reg, p)
             if v is not None:
@@ -864,7 +867,7 @@ def register_data_from_graph(G: nx.MultiDiGraph) -> dict[str, Any]:
         by_kind[d.get("kind", "")].append(n)
     nodes = G._node
     out: dict[str, Any] = {"respchain": 1}
-    meta = {k: G.graph[k] for k in ("title", "as_of", "period") if G.graph.get(k) not in (None, "")}
+    meta = {k: G.graph[k] for k in ("title", "as_of", "period", "origin") if G.graph.get(k) not in (None, "")}
     if meta:
         out["meta"] = meta
 

@@ -93,6 +93,11 @@ __all__ = [
     "ROLE_INFO",
     "type_node_id",
     "orgkind_node_id",
+    "RegisterOrigin",
+    "VOCAB_LABELS",
+    "vocab_label",
+    "metric_label",
+    "METRIC_WORDS",
 ]
 
 
@@ -388,3 +393,195 @@ ROLE_INFO: dict[str, dict] = {
     "member": {"zh": "班子成员", "en": "Member of the leading team"},
     "discipline_secretary": {"zh": "纪委书记、纪检组长", "en": "Discipline secretary"},
 }
+
+
+class RegisterOrigin(_Vocab):
+    """Where a register comes from (``meta.origin``).
+
+    ``records``: kept from the organizations' own records (the default);
+    ``article``: read from articles (by hand or by extraction), so that what a
+    register lacks may only be what the article does not say.
+    """
+
+    RECORDS = "records"
+    ARTICLE = "article"
+
+
+# Chinese and English labels of every vocabulary value a user sees, by
+# vocabulary: the one place outputs (reports, ledgers, stats, pages) take them
+# from. Organization kinds, responsibility types and roles come from the
+# *_INFO tables above.
+VOCAB_LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "node_kind": {
+        "Organization": ("组织", "Organization"),
+        "OrganizationKind": ("组织类型", "Organization kind"),
+        "Person": ("人员", "Person"),
+        "Post": ("职务", "Post"),
+        "ResponsibilityType": ("责任类型", "Responsibility type"),
+        "Responsibility": ("责任", "Responsibility"),
+        "List": ("责任清单", "Responsibility list"),
+        "Task": ("任务", "Task"),
+        "Event": ("事件", "Event"),
+        "Mechanism": ("工作机制", "Mechanism"),
+        "Source": ("来源", "Source"),
+        "Fact": ("数据", "Reported figure"),
+        "Evidence": ("纪实材料", "Evidence"),
+        "Problem": ("问题", "Problem"),
+        "Measure": ("整改措施", "Measure"),
+        "Graph": ("图", "Graph"),
+    },
+    "level": {
+        "central": ("中央", "central"),
+        "provincial": ("省级", "provincial"),
+        "municipal": ("市级", "municipal"),
+        "county": ("县级", "county"),
+        "township": ("乡镇（街道）", "township"),
+        "grassroots": ("基层", "grassroots"),
+    },
+    "event_kind": {
+        "talk": ("谈心谈话", "talk"),
+        "accountability": ("问责", "accountability"),
+        "consultation": ("会商", "consultation"),
+        "ecology_rating": ("政治生态研判", "political ecology rating"),
+        "assessment": ("考核", "assessment"),
+        "meeting": ("会议", "meeting"),
+    },
+    "talk_kind": {
+        "conveying": ("传导压力谈话", "conveying talk"),
+        "thematic": ("专题谈话", "thematic talk"),
+        "warning": ("警示谈话", "warning talk"),
+        "encouragement": ("问责激励谈话", "encouragement talk"),
+        "collective": ("集体廉政谈话", "collective talk"),
+    },
+    "rating": {
+        "good": ("好", "good"),
+        "fair": ("较好", "fair"),
+        "average": ("一般", "average"),
+        "poor": ("较差", "poor"),
+    },
+    "list_kind": {
+        "main": ("主体责任清单", "main responsibility list"),
+        "supervisory": ("监督责任清单", "supervisory responsibility list"),
+        "other": ("其他清单", "other list"),
+    },
+    "task_status": {"open": ("未完成", "open"), "done": ("已完成", "done")},
+    "severity": {
+        "high": ("高", "High"),
+        "medium": ("中", "Medium"),
+        "low": ("低", "Low"),
+        "info": ("提示", "Info"),
+    },
+    "origin": {
+        "records": ("工作记录", "records"),
+        "article": ("文章整理", "from an article"),
+    },
+    "org_kind": {k: (v["zh"], v["en"]) for k, v in ORG_KIND_INFO.items()},
+    "responsibility_type": {k: (v["zh"], v["en"]) for k, v in RESPONSIBILITY_INFO.items()},
+    "role": {k: (v["zh"], v["en"]) for k, v in ROLE_INFO.items()},
+}
+VOCAB_LABELS["evidence_kind"] = {
+    k: (v, k.replace("_", " ")) for k, v in EVIDENCE_KIND_NAMES.items()
+}
+VOCAB_LABELS["problem_origin"] = {k: (v, k) for k, v in PROBLEM_ORIGIN_NAMES.items()}
+
+
+def vocab_label(value: object, lang: str = "zh", vocab: str | None = None) -> str:
+    """The label of a vocabulary value in ``lang`` (``zh`` or ``en``).
+
+    Parameters
+    ----------
+    value : str
+        A value of one of the vocabularies (``party_group``, ``municipal``, ``high``).
+    lang : str
+        ``zh`` (default) or ``en``.
+    vocab : str, optional
+        The vocabulary (a key of :data:`VOCAB_LABELS`); without it the first
+        vocabulary that has the value decides.
+
+    Returns
+    -------
+    str
+        The label; the value itself when no vocabulary knows it.
+
+    Examples
+    --------
+    >>> vocab_label("party_group"), vocab_label("party_group", "en")
+    ('党组', 'Party group')
+    >>> vocab_label("Task", vocab="node_kind")
+    '任务'
+    """
+    if value is None:
+        return ""
+    key = str(value)
+    tables = [VOCAB_LABELS[vocab]] if vocab else VOCAB_LABELS.values()
+    for table in tables:
+        if key in table:
+            return table[key][1 if lang == "en" else 0]
+    return key
+
+
+# The words of a fact's ``metric`` (``task.count``, ``accountability.persons.heads``):
+# the thing counted, what is counted of it, then qualifiers.
+METRIC_WORDS: dict[str, tuple[str, str]] = {
+    "unit": ("单位", "units"),
+    "discipline_body": ("纪检监察机构", "discipline bodies"),
+    "list": ("清单", "lists"),
+    "task": ("任务", "tasks"),
+    "measure": ("措施", "measures"),
+    "aspect": ("方面", "aspects"),
+    "department": ("部门", "departments"),
+    "talk_kind": ("谈话类型", "kinds of talk"),
+    "problem": ("问题", "problems"),
+    "party_org": ("党组织", "party organizations"),
+    "case": ("案件", "cases"),
+    "clue": ("问题线索", "leads"),
+    "proposal": ("建议", "proposals"),
+    "consultation": ("会商", "consultations"),
+    "township": ("乡镇（街道）", "townships"),
+    "village": ("村", "villages"),
+    "cadre": ("干部", "cadres"),
+    "team": ("领导班子", "leading teams"),
+    "mechanism": ("机制", "mechanisms"),
+    "rule": ("制度", "rules"),
+    "accountability": ("问责", "accountability"),
+    "talk": ("谈话", "talks"),
+    "discipline": ("处分", "sanctions"),
+    "report": ("通报", "reports"),
+    "investigation": ("查处", "investigations"),
+    "supervision": ("督办", "supervision"),
+    "assignment": ("交办", "assignments"),
+    "rectification": ("整改", "rectification"),
+    "report_duty": ("述责述廉", "duty reports"),
+    "count": ("数", "count"),
+    "persons": ("人数", "persons"),
+    "person_times": ("人次", "person-times"),
+    "heads": ("其中一把手", "of them heads"),
+    "min": ("至少", "at least"),
+    "subset": ("其中", "of which"),
+}
+
+
+def metric_label(metric: object, lang: str = "zh") -> str:
+    """The label of a fact's metric: ``task.count`` -> ``任务数``.
+
+    Examples
+    --------
+    >>> metric_label("task.count"), metric_label("accountability.persons.heads")
+    ('任务数', '问责人数（其中一把手）')
+    >>> metric_label("unit.count.min", "en")
+    'units count (at least)'
+    """
+    parts = [p for p in str(metric or "").split(".") if p]
+    measures = ("count", "persons", "person_times")
+    quals = ("heads", "min", "subset")
+    i = 1 if lang == "en" else 0
+
+    def word(p: str) -> str:
+        return METRIC_WORDS.get(p, (p, p))[i]
+
+    head = [word(p) for p in parts if p not in measures and p not in quals]
+    head += [word(p) for p in parts if p in measures]
+    tail = [word(p) for p in parts if p in quals]
+    if lang == "en":
+        return " ".join(head) + (f" ({', '.join(tail)})" if tail else "")
+    return "".join(head) + (f"（{'、'.join(tail)}）" if tail else "")

@@ -32,6 +32,7 @@ from respchain.graph.schema import (
     OrgKind,
     ProblemOrigin,
     Rating,
+    RegisterOrigin,
     ResponsibilityKind,
     Role,
     TalkKind,
@@ -313,7 +314,7 @@ _PROV = {"source": ("ref:source", False), "quote": ("text", False), "span": ("sp
 
 SPECS: dict[str, dict[str, tuple[str, bool]]] = {
     "meta": {"title": ("text", False), "as_of": ("date", False), "period": ("year", False),
-             "description": ("text", False)},
+             "description": ("text", False), "origin": ("enum:regorigin", False)},
     "sources": {"id": ("id", True), "title": ("text", True), "publisher": ("text", False),
                 "published": ("date", False), "url": ("text", False), "topics": ("enums:resp", False),
                 "quote": ("text", False)},
@@ -375,6 +376,7 @@ ENUMS: dict[str, list[str]] = {
     "rating": Rating.values(),
     "evidencekind": EvidenceKind.values(),
     "origin": ProblemOrigin.values(),
+    "regorigin": RegisterOrigin.values(),
 }
 
 
@@ -544,6 +546,8 @@ def _check_file(data: Any, coll: _Collector, val: _Validator, reg: Register) -> 
             for k, v in meta.items():
                 if k in ("as_of", "period") and k in reg.meta and reg.meta[k] != v:
                     coll.add(("meta", k), f"与其他文件的 meta 不一致 / conflicts with another file's meta: {v!r} vs {reg.meta[k]!r}")
+                elif k == "origin" and v == RegisterOrigin.ARTICLE:  # one article-made file makes the whole
+                    reg.meta[k] = v
                 elif k in SPECS["meta"]:
                     reg.meta.setdefault(k, v)
     for section in SECTIONS:

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from respchain.graph.schema import vocab_label
 from respchain.queries.finding import Finding, Severity
 
 from respchain.exceptions import UnknownRuleError
@@ -96,6 +97,12 @@ class Rule:
     options : tuple of str
         Keyword options of :func:`~respchain.queries.find_gaps` the rule takes
         (``soon`` for LIST-007).
+    when_none : tuple of (str, str, str)
+        ``(param, message_zh, message_en)``: the templates used instead when
+        ``param`` is 0 or empty (SUP-001 of an organization that leads no unit).
+    vocab_params : tuple of str
+        The parameters whose values are vocabulary values (``party_group``):
+        written as the label of the message's language (``党组``).
     """
 
     id: str
@@ -114,6 +121,8 @@ class Rule:
     evidence: str
     function: str
     options: tuple[str, ...] = ()
+    when_none: tuple[str, str, str] | None = None
+    vocab_params: tuple[str, ...] = ()
 
     @property
     def func(self) -> Callable[..., list[Finding]]:
@@ -288,6 +297,11 @@ _RULES: list[Rule] = [
         message_zh="{subject_name}不在任何监督责任的覆盖范围内，其领导的{units}个单位也都不在",
         message_en="Neither {subject_name} nor any of the {units} unit(s) it leads is covered by a supervisory responsibility",
         params=("units",),
+        when_none=(
+            "units",
+            "{subject_name}不在任何监督责任的覆盖范围内（它不领导任何单位）",
+            "{subject_name} is covered by no supervisory responsibility (it leads no unit)",
+        ),
         basis=(
             Basis(
                 ACCOUNTABILITY_DOC,
@@ -318,6 +332,7 @@ _RULES: list[Rule] = [
         message_zh="{subject_name}（{kind}）承担监督责任，但它既不是纪委监委，也不是派驻纪检监察组",
         message_en="{subject_name} ({kind}) bears a supervisory responsibility but is neither a discipline commission nor a dispatched group",
         params=("kind",),
+        vocab_params=("kind",),
         basis=(
             Basis(
                 ACCOUNTABILITY_DOC,
@@ -422,14 +437,15 @@ _RULES: list[Rule] = [
         severity="low",
         title_zh="任务无完成时限",
         title_en="Task without a due date",
-        definition_zh="清单任务没有完成时限（due）。",
-        definition_en="A task with no `due` date.",
+        definition_zh="清单任务没有完成时限（due），也没有可识别的非日期时限（due_note，如长期坚持、每季度、持续推进）。",
+        definition_en="A task with no `due` date and no recognised non-date deadline (`due_note` such as 长期坚持, "
+        "每季度, 持续推进: standing, recurring or ongoing).",
         message_zh="任务\u201c{subject_name}\u201d（{list}）没有完成时限",
         message_en="Task '{subject_name}' ({list}) has no due date",
         params=("list",),
         basis=_LIST_BASIS,
-        fix_zh="为任务写明完成时限（due）。",
-        fix_en="Give the task a due date.",
+        fix_zh="为任务写明完成时限（due），或写明长期性、周期性的时限（due_note，如长期坚持、每季度）。",
+        fix_en="Give the task a due date, or a standing or recurring deadline (due_note: 长期坚持, 每季度).",
         evidence="[任务, 所属清单 / the task, its list]",
         function="lists:find_task_no_due",
     ),
@@ -446,8 +462,9 @@ _RULES: list[Rule] = [
         message_en="Task '{subject_name}' ({list}) was due on {due} and is still not done as of {as_of}",
         params=("list", "due", "as_of"),
         basis=_LIST_BASIS,
-        fix_zh="督促完成并把状态改为 done，或记录延期理由（due_note）。",
-        fix_en="Get it done and mark it done, or record why it is late (due_note).",
+        fix_zh="督促完成并把状态改为已完成（status: done，写明完成日期 done_on）；确需延期的，经批准后把完成时限（due）改为新的日期，延期理由写入备注（note）。",
+        fix_en="Get it done and mark it done (status: done, with done_on); if the deadline is extended with approval, "
+        "set due to the new date and put the reason in note.",
         evidence="[任务, 所属清单 / the task, its list]",
         function="lists:find_task_overdue",
     ),
@@ -567,8 +584,9 @@ _RULES: list[Rule] = [
         title_en="Team member with no talk in the period",
         definition_zh="党委或党组的一把手、副书记或班子成员，在考察年度（period）内没有作为谈话对象参加任何谈话。",
         definition_en="A `head`, `deputy` or `member` of a leading party organization who is in the `with` of no talk dated in `period`.",
-        message_zh="{subject_name}是{orgs}的班子成员，{period}年没有任何谈心谈话记录",
-        message_en="{subject_name}, on the leading team of {orgs}, was in no talk in {period}",
+        message_zh="{subject_name}是{orgs}的班子成员，{period}年没有以其为谈话对象的谈心谈话记录（无人与其谈话）",
+        message_en="{subject_name}, on the leading team of {orgs}, was not talked with in {period} "
+        "(no talk record has them among those talked with)",
         params=("orgs", "period"),
         basis=(
             Basis(
@@ -799,17 +817,24 @@ def make_finding(
     zh: dict[str, str] = {}
     en: dict[str, str] = {}
     for k, v in (params or {}).items():
-        if isinstance(v, (list, tuple, set, frozenset)):
+        if k in rule.vocab_params:
+            items = v if isinstance(v, (list, tuple, set, frozenset)) else [v]
+            zh[k] = _fmt_value([vocab_label(x, "zh") for x in items if x is not None], "zh")
+            en[k] = _fmt_value([vocab_label(x, "en") for x in items if x is not None], "en")
+        elif isinstance(v, (list, tuple, set, frozenset)):
             zh[k], en[k] = _fmt_value(v, "zh"), _fmt_value(v, "en")
         else:
             zh[k] = en[k] = "" if v is None else str(v)
+    tmpl_zh, tmpl_en = rule.message_zh, rule.message_en
+    if rule.when_none and (params or {}).get(rule.when_none[0]) in (0, "0", None, "", [], ()):
+        tmpl_zh, tmpl_en = rule.when_none[1], rule.when_none[2]
     return Finding(
         rule=rule.id,
         severity=rule.severity,
         subject=str(subject),
         subject_name=name,
-        message_zh=rule.message_zh.format(subject_name=name, **zh),
-        message_en=rule.message_en.format(subject_name=name, **en),
+        message_zh=tmpl_zh.format(subject_name=name, **zh),
+        message_en=tmpl_en.format(subject_name=name, **en),
         evidence=tuple(map(str, evidence)),
         source=source or None,
     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
+from respchain.graph.schema import vocab_label
+
 __all__ = ["Finding", "Severity", "SEVERITY_ORDER"]
 
 
@@ -21,7 +23,7 @@ class Severity(StrEnum):
 
     @property
     def zh(self) -> str:
-        return {"high": "高", "medium": "中", "low": "低", "info": "提示"}[self.value]
+        return vocab_label(self.value, "zh", "severity")
 
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "info": 3}

@@ -74,6 +74,7 @@ class TaskRec:
     due: str | None
     status: str
     responsible: list[str] = field(default_factory=list)
+    due_note: str | None = None
     lead: list[str] = field(default_factory=list)
     done_on: str | None = None
     evidence: list[str] = field(default_factory=list)
@@ -272,6 +273,7 @@ def _build(G: nx.MultiDiGraph, day: str) -> GraphIndex:
         elif kind == _TASK:
             t = TaskRec(n, d.get("list", ""), d.get("due") or None, d.get("status") or "open")
             t.done_on = d.get("done_on") or None
+            t.due_note = d.get("due_note") or None
             for v, keys in succ[n].items():
                 if _RESPONSIBLE in keys:
                     t.responsible.append(v)

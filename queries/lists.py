@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 
 import networkx as nx
 from respchain.queries._common import name_of, source_of
@@ -21,7 +22,30 @@ __all__ = [
     "records_performance",
     "soon_until",
     "DEFAULT_SOON",
+    "STANDING_DUE",
+    "is_standing_due",
 ]
+
+#: A ``due_note`` that is a deadline in its own right although not a date:
+#: standing (长期坚持, 常态化), recurring (每季度, 每月, 按季度) or ongoing
+#: (持续推进, 全年, 及时). Text such as 待定 or 无 is not one. The same regular
+#: expression is in ``cypher/LIST-003.cypher`` (a whole-string match there too).
+STANDING_DUE = (
+    r"(?s)\s*(每|长期|持续|常态|经常|定期|随时|全年|全程|逐年|日常|动态|及时|年内|年度内|适时|视情|"
+    r"根据|按(季|月|年|周|旬|半年|期|时|要求|上级|规定|计划|进度|程序|节点)).*"
+)
+_STANDING = re.compile(STANDING_DUE)
+
+
+def is_standing_due(text: str | None) -> bool:
+    """True when ``text`` is a recognised non-date deadline (``长期坚持``, ``每季度``).
+
+    Examples
+    --------
+    >>> is_standing_due("长期坚持"), is_standing_due("每季度"), is_standing_due("待定")
+    (True, True, False)
+    """
+    return bool(text) and _STANDING.fullmatch(str(text)) is not None
 
 
 def _task_findings(G: nx.MultiDiGraph, ix: GraphIndex, rule: str, pred, extra=None) -> list[Finding]:
@@ -64,8 +88,15 @@ def find_task_no_due(
     as_of: str | _dt.date | None = None,
     period: int | str | None = None,
 ) -> list[Finding]:
-    """LIST-003: tasks with no ``due`` date. Evidence: ``[task, list]``."""
-    return _task_findings(G, ensure_index(G, index, as_of), "LIST-003", lambda t: not t.due)
+    """LIST-003: tasks with no ``due`` date and no recognised non-date deadline
+    (a ``due_note`` such as 长期坚持 or 每季度, see :func:`is_standing_due`).
+    Evidence: ``[task, list]``."""
+    return _task_findings(
+        G,
+        ensure_index(G, index, as_of),
+        "LIST-003",
+        lambda t: not t.due and not is_standing_due(t.due_note),
+    )
 
 
 def find_task_overdue(

@@ -14,6 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 import networkx as nx
+from respchain.graph.schema import RegisterOrigin, vocab_label
 from respchain.queries.catalog import CATALOG
 from respchain.queries.engine import SEVERITIES, scores
 from respchain.queries.finding import Finding, Severity
@@ -29,6 +30,12 @@ __all__ = [
     "render_markdown",
     "render_csv",
     "render_html",
+    "write_xlsx",
+    "basis_text",
+    "fix_text",
+    "caveat",
+    "caveat_mark",
+    "finding_rows",
     "write_report",
     "SCHEMA_PATH",
     "demo_step",
@@ -52,7 +59,43 @@ def _title(rule: str, lang: str) -> str:
 
 
 def _sev(s: str, lang: str = "zh") -> str:
-    return s if lang == "en" else f"{Severity(s).zh} / {s}"
+    return vocab_label(Severity(s).value, lang, "severity")
+
+
+def basis_text(rule: str, lang: str = "zh") -> str:
+    """The regulatory basis of a rule: its documents and articles (``《中国共产党问责条例》第四条``)."""
+    r = CATALOG.get(rule)
+    return "；".join(str(b) for b in r.basis) if r else ""
+
+
+def fix_text(rule: str, lang: str = "zh") -> str:
+    """What to do to clear a finding of the rule (整改建议)."""
+    r = CATALOG.get(rule)
+    if r is None:
+        return ""
+    return r.fix_en if lang == "en" else r.fix_zh
+
+
+_CAVEAT = (
+    "本登记册由文章整理：文章只写了部分情况，以下缺口可能只表示\u201c文章未提及\u201d，须向相关单位核实后才能认定。",
+    "This register was read from articles: an article tells only part of the story, so a gap below may only mean "
+    "\"the article does not say\"; check with the organizations before taking it as a failure.",
+)
+_CAVEAT_MARK = ("待核实：文章可能未提及", "to verify: the article may not say")
+
+
+def caveat(G: nx.MultiDiGraph, lang: str = "zh") -> str:
+    """The warning of a register read from articles (``meta.origin: article``); empty otherwise."""
+    if G.graph.get("origin") != RegisterOrigin.ARTICLE:
+        return ""
+    return _CAVEAT[1] if lang == "en" else _CAVEAT[0]
+
+
+def caveat_mark(G: nx.MultiDiGraph, lang: str) -> str:
+    """The per-finding mark of a register read from articles; empty otherwise."""
+    if G.graph.get("origin") != RegisterOrigin.ARTICLE:
+        return ""
+    return _CAVEAT_MARK[1] if lang == "en" else _CAVEAT_MARK[0]
 
 
 def _summary(findings: list[Finding]) -> dict[str, int]:
@@ -94,9 +137,13 @@ def report_dict(
     """The JSON report: ``as_of``, ``period``, ``findings``, ``summary`` and ``scores`` (gaps.md contract)."""
     day, year = _meta(G, as_of, period)
     keys = ("rule", "severity", "subject", "subject_name", "message_zh", "message_en")
+    extra = {}
+    if caveat(G):
+        extra = {"origin": G.graph["origin"], "caveat_zh": caveat(G, "zh"), "caveat_en": caveat(G, "en")}
     return {
         "as_of": day,
         "period": year,
+        **extra,
         "findings": [{**{k: getattr(f, k) for k in keys}, "evidence": list(f.evidence)} for f in findings],
         "summary": _summary(findings),
         "scores": _scores(G, findings, score_rows),
@@ -149,18 +196,21 @@ def render_table(
     day, year = _meta(G, as_of, period)
     title = G.graph.get("title") or "登记册 / register"
     con.print(f"[bold]{title}[/]  as_of {day}  period {year}  缺口 / gaps: {len(findings)}")
+    if caveat(G, lang):
+        con.print(f"[bold yellow]{caveat(G, lang)}[/]")
     for sev, rules in _groups(findings):
         n = sum(len(fs) for _, fs in rules)
-        t = Table(title=f"{_sev(sev)} ({n})", title_style=_STYLE[sev], show_lines=False, expand=True)
+        t = Table(title=f"{_sev(sev, lang)} ({n})", title_style=_STYLE[sev], show_lines=False, expand=True)
         t.add_column("规则 / rule", style=_STYLE[sev], no_wrap=True)
         t.add_column("对象 / subject", overflow="fold")
         t.add_column("名称 / name", overflow="fold")
         t.add_column("缺口 / gap" if lang == "zh" else "gap", overflow="fold", ratio=3)
+        mark = caveat_mark(G, lang)
         for i, (rule, fs) in enumerate(rules):
             if i:
                 t.add_section()
             for f in fs:
-                t.add_row(rule, f.subject, f.subject_name, _msg(f, lang))
+                t.add_row(rule, f.subject, f.subject_name, _msg(f, lang) + (f"（{mark}）" if mark else ""))
         con.print(t)
     if not findings:
         con.print("[green]未发现缺口 / no gaps found[/]")
@@ -202,6 +252,7 @@ def render_markdown(
         f"- as_of: {day}",
         f"- period: {year}",
         f"- 缺口 / gaps: {len(findings)}",
+        *(["", f"> **{_md(caveat(G, lang))}**"] if caveat(G, lang) else []),
         "",
         "## 汇总 / Summary",
         "",
@@ -213,17 +264,23 @@ def render_markdown(
             f"| {rule} | {_sev(CATALOG[rule].severity, lang) if rule in CATALOG else ''} | {_md(_title(rule, lang))} | {c} |"
         )
     for sev, rules in _groups(findings):
-        out += ["", f"## {_sev(sev)}"]
+        out += ["", f"## {_sev(sev, lang)}"]
         for rule, fs in rules:
             out += [
                 "",
                 f"### {rule} {_md(_title(rule, lang))} ({len(fs)})",
                 "",
-                "| 对象 / subject | 名称 / name | 缺口 / gap | 证据 / evidence |",
+                f"依据 / basis: {_md(basis_text(rule, lang))}",
+                "",
+                f"整改建议 / fix: {_md(fix_text(rule, lang))}",
+                "",
+                "| 对象 / subject | 名称 / name | 缺口 / gap | 相关记录编号 / record ids |",
                 "|---|---|---|---|",
             ]
+            mark = caveat_mark(G, lang)
             out += [
-                f"| `{_md(f.subject)}` | {_md(f.subject_name)} | {_md(_msg(f, lang))} | {_md(' → '.join(f.evidence))} |"
+                f"| `{_md(f.subject)}` | {_md(f.subject_name)} | {_md(_msg(f, lang))}"
+                f"{_md('（' + mark + '）') if mark else ''} | {_md('、'.join(f.evidence))} |"
                 for f in fs
             ]
     rows = _nonzero(_scores(G, findings, score_rows), None)
@@ -244,42 +301,121 @@ def render_markdown(
     return "\n".join(out) + "\n"
 
 
+_CSV_COLUMNS = (
+    ("级别", "severity"),
+    ("规则", "rule"),
+    ("规则名称", "rule title"),
+    ("对象编号", "subject id"),
+    ("对象名称", "subject"),
+    ("缺口", "gap"),
+    ("依据", "basis"),
+    ("整改建议", "fix"),
+    ("相关记录编号", "record ids"),
+    ("来源", "source"),
+)
+_CSV_MARK = ("核实说明", "check")
+
+
+def finding_rows(findings: list[Finding], G: nx.MultiDiGraph, lang: str = "zh") -> tuple[list[str], list[list[str]]]:
+    """The one table a unit is handed: header and one row per finding.
+
+    Columns: severity, rule, rule title, subject id, subject name, the gap, the
+    regulatory basis (依据: documents and articles), the fix (整改建议), the
+    record ids that show the gap, the source; for a register read from articles
+    a last column says the gap is to verify.
+    """
+    en = lang == "en"
+    header = [c[1] if en else c[0] for c in _CSV_COLUMNS]
+    mark = caveat_mark(G, lang)
+    if mark:
+        header.append(_CSV_MARK[1] if en else _CSV_MARK[0])
+    rows = []
+    for f in findings:
+        row = [
+            _sev(f.severity, lang),
+            f.rule,
+            _title(f.rule, lang),
+            f.subject,
+            f.subject_name,
+            _msg(f, lang),
+            basis_text(f.rule, lang),
+            fix_text(f.rule, lang),
+            ("、" if not en else ", ").join(f.evidence),
+            f.source or "",
+        ]
+        if mark:
+            row.append(mark)
+        rows.append(row)
+    return header, rows
+
+
 def render_csv(
     findings: list[Finding], G: nx.MultiDiGraph, *, lang: str = "zh", as_of=None, period=None, score_rows=None
 ) -> str:
-    """CSV for Excel: a BOM, the findings, a blank row, then the scores."""
+    """CSV for Excel: a BOM and one table, a row per finding (:func:`finding_rows`)."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(
+    header, rows = finding_rows(findings, G, lang)
+    w.writerow(header)
+    w.writerows(rows)
+    return "\ufeff" + buf.getvalue()
+
+
+def write_xlsx(
+    findings: list[Finding], G: nx.MultiDiGraph, path: str | Path, *, lang: str = "zh", score_rows=None
+) -> Path:
+    """An Excel workbook: the findings table (sheet 缺口) and the scores (sheet 得分), written atomically."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    from respchain._files import atomic_path
+
+    en = lang == "en"
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "gaps" if en else "缺口"
+    header, rows = finding_rows(findings, G, lang)
+    ws.append(header)
+    for row in rows:
+        ws.append(row)
+    for c in ws[1]:
+        c.font = Font(bold=True)
+    for r in ws.iter_rows(min_row=2):
+        for c in r:
+            c.data_type = "s"  # text, never a formula
+            c.alignment = Alignment(vertical="top", wrap_text=True)
+    widths = (6, 10, 22, 16, 22, 50, 40, 40, 24, 10, 18)
+    for i, wdt in enumerate(widths[: len(header)]):
+        ws.column_dimensions[chr(ord("A") + i)].width = wdt
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = ws.dimensions
+    sc = wb.create_sheet("scores" if en else "得分")
+    sc.append(
         [
-            "级别 severity",
-            "规则 rule",
-            "名称 title",
-            "对象 subject",
-            "对象名称 subject_name",
-            "缺口 message",
-            "证据 evidence",
-            "来源 source",
+            "organization" if en else "组织名称",
+            "organization id" if en else "组织编号",
+            "kind" if en else "组织类型",
+            *(_sev(s, lang) for s in SEVERITIES),
+            "total" if en else "合计",
         ]
     )
-    for f in findings:
-        w.writerow(
+    for r in _nonzero(_scores(G, findings, score_rows), None):
+        sc.append(
             [
-                f.severity,
-                f.rule,
-                _title(f.rule, lang),
-                f.subject,
-                f.subject_name,
-                _msg(f, lang),
-                " > ".join(f.evidence),
-                f.source or "",
+                r["name"],
+                r["org"],
+                vocab_label(r["org_kind"], lang, "org_kind"),
+                *(r["subtree"][s] for s in SEVERITIES),
+                r["total"],
             ]
         )
-    w.writerow([])
-    w.writerow(["组织 org", "组织名称 name", "类型 kind", *(f"{s}" for s in SEVERITIES), "合计 total"])
-    for r in _nonzero(_scores(G, findings, score_rows), None):
-        w.writerow([r["org"], r["name"], r["org_kind"], *(r["subtree"][s] for s in SEVERITIES), r["total"]])
-    return "\ufeff" + buf.getvalue()
+    for r in sc.iter_rows(min_row=2, max_col=3):
+        for c in r:
+            c.data_type = "s"
+    path = Path(path)
+    with atomic_path(path) as tmp:
+        wb.save(tmp)
+    return path
 
 
 def render_html(

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["atomic_path", "write_text_atomic"]
+__all__ = ["atomic_path", "write_text_atomic", "shareable_path"]
 
 
 def _umask() -> int:
@@ -50,3 +50,25 @@ def write_text_atomic(path: str | Path, text: str, *, newline: str | None = "\n"
     with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8", newline=newline) as f:
         f.write(text)
     return path
+
+
+def shareable_path(path: str | Path) -> str:
+    """A path fit for outputs a user shares: relative to the working folder when
+    the file is inside it, else the file name alone; never an absolute local path.
+
+    Examples
+    --------
+    >>> shareable_path("/nowhere/near/city.yaml")
+    'city.yaml'
+    >>> shareable_path("data/city.yaml")
+    'data/city.yaml'
+    """
+    p = Path(path)
+    if not str(path):
+        return ""
+    if not p.is_absolute():
+        return p.as_posix()
+    try:
+        return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError):
+        return p.name

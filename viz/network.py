@@ -35,7 +35,14 @@ from typing import Any
 
 import networkx as nx
 from pyvis.network import Network
-from respchain.graph.schema import ORG_KIND_INFO, RESPONSIBILITY_INFO, NodeKind, RelType
+from respchain.graph.schema import (
+    ORG_KIND_INFO,
+    RESPONSIBILITY_INFO,
+    NodeKind,
+    RelType,
+    metric_label,
+    vocab_label,
+)
 from respchain.queries.finding import SEVERITY_ORDER, Finding
 from respchain.viz._inline import json_for_script, vis_assets
 from respchain.viz.style import (
@@ -100,6 +107,24 @@ _MEMBER_LABEL_MAX = 11
 
 
 # --------------------------------------------------------------------------- view
+
+
+# Fields whose values are vocabulary values, and their vocabulary (graph.schema.VOCAB_LABELS).
+_VOCAB_FIELDS = {
+    "level": "level",
+    "event_kind": "event_kind",
+    "talk": "talk_kind",
+    "rating": "rating",
+    "status": "task_status",
+    "list_kind": "list_kind",
+    "role": "role",
+    "origin": "problem_origin",
+}
+
+
+def _fact_name(a: dict, lang: str) -> str:
+    """A reported figure as the page shows it: ``任务数=55项``."""
+    return f"{metric_label(a.get('metric'), lang)}={a.get('value', '')}{a.get('unit') or ''}"
 
 
 def _label(name: str, limit: int = _LABEL_MAX) -> str:
@@ -308,6 +333,10 @@ def view_graph(
                 v = ORG_KIND_INFO.get(v, {}).get("en" if lang == "en" else "zh", v)
             elif k in ("type", "implements", "for") or (k == "list_kind" and v in RESPONSIBILITY_INFO):
                 v = resp_label(str(v), lang)
+            elif k in _VOCAB_FIELDS:
+                v = vocab_label(v, lang, _VOCAB_FIELDS[k])
+            elif k == "metric":
+                v = metric_label(v, lang)
             elif k in ("bearer", "owner", "list", "subject") and v in G:
                 v = f"{G.nodes[v].get('name', v)} ({v})"
             label = FIELD_LABELS.get(k, (k, k))[lang == "en"]
@@ -327,7 +356,7 @@ def view_graph(
             {
                 "id": n,
                 "kind": key,
-                "name": str(a.get("name", n)),
+                "name": _fact_name(a, lang) if a.get("kind") == "Fact" else str(a.get("name", n)),
                 "level": levels.get(n, 0),
                 "anchor": anchor.get(n),
                 "rtype": rtype_of(n),

@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 import networkx as nx
 from respchain.queries.finding import SEVERITY_ORDER, Finding
+from respchain.queries.report import basis_text, caveat, caveat_mark, fix_text
 from respchain.viz.style import SEVERITY_COLORS, severity_label, ui
 
 from respchain._files import write_text_atomic
@@ -180,6 +181,8 @@ def render_report_html(
         f'<span style="--c: {SEVERITY_COLORS[s]}">{escape(severity_label(s, lang))}</span>' for s in _SEVS
     )
     rows = []
+    warn = caveat(G, lang)
+    mark = f' <span class="id">（{escape(caveat_mark(G, lang))}）</span>' if warn else ""
     for f in fs:
         c = SEVERITY_COLORS.get(f.severity, "#9e9e9e")
         orgs = "、".join(_link(G, o, graph_href) for o in orgs_of.get(f.subject, []))
@@ -188,20 +191,23 @@ def render_report_html(
             f'<tr data-rule="{escape(f.rule)}" data-subject="{escape(f.subject)}">'
             f'<td><span class="sev" style="--c: {c}">{escape(severity_label(f.severity, lang))}</span></td>'
             f"<td>{escape(f.rule)}</td>"
-            f"<td>{_link(G, f.subject, graph_href, text=f.subject_name or f.subject)}"
-            f' <span class="id">{escape(f.subject)}</span></td>'
+            f"<td>{_link(G, f.subject, graph_href, text=f.subject_name or f.subject)}</td>"
             f"<td>{orgs}</td>"
-            f"<td>{escape(f.message_en if en else f.message_zh)}</td>"
+            f"<td>{escape(f.message_en if en else f.message_zh)}{mark}</td>"
+            f"<td>{escape(basis_text(f.rule, lang))}</td>"
+            f"<td>{escape(fix_text(f.rule, lang))}</td>"
             f"<td>{evidence}</td></tr>"
         )
     table = (
         "<table id='findings'><thead><tr>"
         + "".join(
             f"<th>{escape(ui(k, lang))}</th>"
-            for k in ("col_sev", "col_rule", "col_subject", "col_org", "col_message", "col_evidence")
+            for k in (
+                "col_sev", "col_rule", "col_subject", "col_org", "col_message", "col_basis", "col_fix", "col_evidence"
+            )
         )
         + "</tr></thead><tbody>"
-        + ("".join(rows) or f"<tr><td colspan='6'>{escape(ui('no_gaps', lang))}</td></tr>")
+        + ("".join(rows) or f"<tr><td colspan='8'>{escape(ui('no_gaps', lang))}</td></tr>")
         + "</tbody></table>"
     )
     score_rows = _score_rows(G, fs)
@@ -239,6 +245,7 @@ def render_report_html(
 <h1>{escape(ui("report_title", lang))}</h1>
 <p class="sub">{escape(title)}{" · " + escape(ui("as_of", lang)) + " " + escape(as_of) if as_of else ""}</p>
 {graph_link}
+{f'<p class="caveat" id="caveat"><strong>{escape(warn)}</strong></p>' if warn else ""}
 <div class="cards" id="summary">{card_html}</div>
 <div class="legend">{legend}</div>
 <div class="charts">

@@ -6,7 +6,7 @@ look, so that the legend, the graph and the report's charts agree.
 
 from __future__ import annotations
 
-from respchain.graph.schema import ORG_KIND_INFO, RESPONSIBILITY_INFO, NodeKind
+from respchain.graph.schema import ORG_KIND_INFO, RESPONSIBILITY_INFO, VOCAB_LABELS, NodeKind
 
 __all__ = [
     "DRAWN_KINDS",
@@ -88,12 +88,7 @@ SEVERITY_COLORS: dict[str, str] = {
     "low": "#fbc02d",
     "info": "#29b6f6",
 }
-SEVERITY_LABELS: dict[str, tuple[str, str]] = {
-    "high": ("高", "High"),
-    "medium": ("中", "Medium"),
-    "low": ("低", "Low"),
-    "info": ("提示", "Info"),
-}
+SEVERITY_LABELS: dict[str, tuple[str, str]] = VOCAB_LABELS["severity"]
 
 # What a drawn edge means (the graph's relationship types, as the page shows them).
 EDGE_LABELS: dict[str, tuple[str, str]] = {
@@ -203,7 +198,9 @@ UI: dict[str, tuple[str, str]] = {
     "col_rule": ("规则", "Rule"),
     "col_subject": ("对象", "Subject"),
     "col_message": ("说明", "What is missing"),
-    "col_evidence": ("依据", "Evidence"),
+    "col_evidence": ("相关记录编号", "Record ids"),
+    "col_basis": ("依据", "Basis"),
+    "col_fix": ("整改建议", "Fix"),
     "col_org": ("所属组织", "Organization"),
     "open_graph": ("在图中查看", "Open the graph"),
     "none": ("无", "none"),

@@ -1167,7 +1167,7 @@ def draft_from_articles(articles: Sequence[Article]) -> dict[str, Any]:
             sections[k].extend(v)
         if part["sources"][0].get("published"):
             dates.append(part["sources"][0]["published"])
-    meta: dict[str, Any] = {"title": "文章抽取草稿 / register draft extracted from articles"}
+    meta: dict[str, Any] = {"title": "文章抽取草稿 / register draft extracted from articles", "origin": "article"}
     if dates:
         meta["as_of"] = max(dates)
         meta["period"] = int(max(dates)[:4])

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from respchain.commands._options import FILES, format_option, output_option
+from respchain.commands._options import FILES, format_option, lang_option, output_option
 
 __all__ = ["register"]
 
@@ -46,7 +46,8 @@ def build_cmd(files: tuple[Path, ...], output: Path) -> int:
 @FILES
 @format_option("table", "json")
 @click.option("--top", default=15, show_default=True, help="列出人数最多的组织数 / organizations listed by headcount")
-def stats_cmd(files: tuple[Path, ...], fmt: str, top: int) -> int:
+@lang_option("标签语言 / label language")
+def stats_cmd(files: tuple[Path, ...], fmt: str, top: int, lang: str) -> int:
     """统计图中内容 / Count what the graph holds: kinds, responsibility types, people per organization."""
     from respchain.graph import graph_from_register
     from respchain.stats import graph_stats
@@ -58,8 +59,6 @@ def stats_cmd(files: tuple[Path, ...], fmt: str, top: int) -> int:
         return 0
     from rich.console import Console
     from rich.table import Table
-
-    from respchain.graph.schema import ORG_KIND_INFO, RESPONSIBILITY_INFO
 
     con = Console()
     con.print(f"[bold]{st['title'] or '登记册 / register'}[/]  as_of {st['as_of']}  period {st['period']}")
@@ -73,13 +72,17 @@ def stats_cmd(files: tuple[Path, ...], fmt: str, top: int) -> int:
             t.add_row(label(k), str(v))
         con.print(t)
 
-    table("按节点类型 / by node kind", st["by_kind"])
-    table("按组织类型 / by organization kind", st["by_org_kind"],
-          lambda k: f"{ORG_KIND_INFO[k]['zh']} / {k}" if k in ORG_KIND_INFO else str(k))
+    from respchain.graph.schema import vocab_label
+
+    def lab(vocab: str):
+        return lambda k: vocab_label(k, lang, vocab)
+
+    table("按节点类型 / by node kind", st["by_kind"], lab("node_kind"))
+    table("按组织类型 / by organization kind", st["by_org_kind"], lab("org_kind"))
     table("按责任类型（声明的责任与清单）/ by responsibility type (declared)", st["by_responsibility_type"],
-          lambda k: f"{RESPONSIBILITY_INFO[k]['zh']} / {k}" if k in RESPONSIBILITY_INFO else str(k))
+          lab("responsibility_type"))
     if st["events_by_kind"]:
-        table("按事件类型 / events by kind", st["events_by_kind"])
+        table("按事件类型 / events by kind", st["events_by_kind"], lab("event_kind"))
     G_names = {k: G.nodes[k].get("name", k) for k in list(st["people_per_org"])[:top]}
     table(f"各组织人数（前 {top}）/ people per organization (top {top})",
           dict(list(st["people_per_org"].items())[:top]), lambda k: f"{G_names[k]} ({k})")

@@ -24,6 +24,7 @@ _SUFFIX_FORMAT = {
     ".html": "html",
     ".htm": "html",
     ".txt": "table",
+    ".xlsx": "xlsx",
 }
 
 
@@ -105,8 +106,9 @@ def _emit_result(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "json", "markdown", "csv", "html"]),
-    help="输出格式（默认 table，或按 -o 的后缀）/ output format (default table, or from -o's suffix)",
+    type=click.Choice(["table", "json", "markdown", "csv", "html", "xlsx"]),
+    help="输出格式（默认 table，或按 -o 的后缀：.csv .xlsx .md .json .html）/ output format "
+    "(default table, or from -o's suffix: .csv .xlsx .md .json .html)",
 )
 @output_option("输出文件 / output file")
 @_common
@@ -133,6 +135,8 @@ def gaps_cmd(files, fmt, output, as_of, period, rules, skip, fail_on, lang, back
     resolve_rules(rules or None, skip or None)  # unknown ids fail before the register is read
     if fmt is None:
         fmt = _SUFFIX_FORMAT.get(output.suffix.lower(), "table") if output else "table"
+    if fmt == "xlsx" and output is None:
+        raise click.UsageError("xlsx 须用 -o 指定文件 / xlsx needs -o FILE")
     if backend == "neo4j":  # FILES pushed first, or the graph already in Neo4j
         from respchain.commands.neo4j import neo4j_gaps_input
 
@@ -154,6 +158,12 @@ def gaps_cmd(files, fmt, output, as_of, period, rules, skip, fail_on, lang, back
         findings = find_gaps(
             G, as_of=as_of, period=period, rules=rules or None, skip=skip or None, backend=backend, soon=soon
         )
+    if fmt == "xlsx":
+        from respchain.queries.report import write_xlsx
+
+        write_xlsx(findings, G, output, lang=lang)
+        click.echo(f"已写入 / wrote {output}", err=True)
+        return 1 if _fails(findings, fail_on) else 0
     color = output is None and fmt == "table" and sys.stdout.isatty()
     text = render(findings, G, fmt, lang=lang, as_of=as_of, period=period, color=color)
     _emit(text, output)

@@ -59,7 +59,14 @@ def test_stats_counts(capsys):
     assert st["people_per_org"]["civil-group"] == 2 and st["people_per_org"]["city"] == 2
     assert main(["stats", str(FULL)]) == 0
     out = capsys.readouterr().out
-    assert "示例市民政局党组 (civil-group)" in out and "主体责任 / main" in out
+    assert "示例市民政局党组 (civil-group)" in out and "主体责任" in out
+    # Chinese labels only: node kinds, organization kinds, responsibility types
+    assert "任务" in out and "党组" in out
+    for english in ("Organization", "Task", "party_group", "main", "supervisory"):
+        assert english not in out, english
+    assert main(["stats", str(FULL), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "Task" in out and "Party group" in out and "Main responsibility" in out
 
 
 def test_help_is_bilingual(capsys):

@@ -161,7 +161,7 @@ def test_exported_gaps_are_listed_and_highlighted(exported):
     by_id = {ws.cell(r, 2).value: r for r in range(3, ws.max_row + 1)}
     gaps = {tid: (ws.cell(r, gi).value or "") for tid, r in by_id.items()}
     assert gaps["edu-t1"] == "" and gaps["edu-t2"] == ""
-    assert gaps["edu-t3"].startswith("LIST-003")
+    assert gaps["edu-t3"] == ""  # 长期坚持 is a deadline, though not a date
     assert "LIST-004" in gaps["edu-t4"] and "LIST-001" in gaps["edu-t4"]
     assert "LIST-002" in gaps["edu-t5"] and "LIST-003" in gaps["edu-t5"]
 
@@ -173,7 +173,7 @@ def test_exported_gaps_are_listed_and_highlighted(exported):
     assert fill("edu-t4", "缺口") == "FFC7CE"  # high (overdue) is red
     assert fill("edu-t4", "完成时限") == "FFC7CE" and fill("edu-t4", "责任人") == "FFEB9C"
     assert fill("edu-t5", "牵头单位") == "FFEB9C"
-    assert fill("edu-t3", "缺口") == "DDEBF7"  # low is blue
+    assert fill("edu-t5", "完成时限") == "DDEBF7"  # low is blue
 
 
 def test_export_as_of_changes_overdue(tmp_path):

@@ -81,15 +81,42 @@ def test_as_of_and_period_options(capsys):
     assert json.loads(out)["findings"] == [] and json.loads(out)["period"] == "2024"
 
 
-def test_csv_has_a_bom_and_opens_as_a_table(capsys, tmp_path):
+def test_csv_is_one_table_a_unit_can_act_on(capsys, tmp_path):
     out_file = tmp_path / "gaps.csv"
-    assert run(capsys, "gaps", DISTRICT, "--format", "csv", "-o", str(out_file))[0] == 0
+    assert run(capsys, "gaps", DISTRICT, "-o", str(out_file))[0] == 0
     raw = out_file.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert rows[0][:2] == ["级别 severity", "规则 rule"]
-    assert {"LIST-004", "CHAIN-001"} <= {r[1] for r in rows[1:11]}
-    assert any(r and r[0] == "district" for r in rows)  # the scores section
+    header = rows[0]
+    assert header[:2] == ["级别", "规则"]
+    assert {"依据", "整改建议", "相关记录编号"} <= set(header)
+    # one table: every row has the header's width, no blank row, no second section
+    assert all(len(r) == len(header) for r in rows[1:]) and len(rows) > 5
+    col = {h: header.index(h) for h in header}
+    by_rule = {r[col["规则"]]: r for r in rows[1:]}
+    assert {"LIST-004", "CHAIN-001"} <= set(by_rule)
+    # Chinese words only, never the English vocabulary values
+    assert {r[col["级别"]] for r in rows[1:]} <= {"高", "中", "低", "提示"}
+    # 依据 is the regulation (document and article), the fix clears the gap, ids in their own column
+    acc = next(r for r in rows[1:] if r[col["规则"]] in ("SUP-001", "MAIN-001", "LIST-004"))
+    assert "《" in acc[col["依据"]] and "》" in acc[col["依据"]]
+    lst = by_rule["LIST-004"]
+    assert "status: done" in lst[col["整改建议"]]
+    assert lst[col["对象编号"]] in lst[col["相关记录编号"]].split("、")
+    assert lst[col["对象编号"]] not in lst[col["缺口"]]
+
+
+def test_xlsx_by_suffix_holds_the_findings_and_the_scores(capsys, tmp_path):
+    import openpyxl
+
+    out_file = tmp_path / "gaps.xlsx"
+    assert run(capsys, "gaps", DISTRICT, "-o", str(out_file))[0] == 0
+    wb = openpyxl.load_workbook(out_file)
+    assert wb.sheetnames == ["缺口", "得分"]
+    header = [c.value for c in wb["缺口"][1]]
+    assert header[:2] == ["级别", "规则"] and "整改建议" in header
+    kinds = {r[2] for r in wb["得分"].iter_rows(min_row=2, values_only=True)}
+    assert kinds and kinds <= {"党委", "党组", "党支部", "纪委监委", "派驻纪检监察组", "职能部门", "单位"}
 
 
 def test_format_follows_the_output_suffix_and_lang(capsys, tmp_path):
