@@ -56,7 +56,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from respchain.graph.schema import RESPONSIBILITY_INFO, ListKind, NodeKind, RelType
+from respchain.graph.schema import RESPONSIBILITY_INFO, ListKind, NodeKind, RelType, vocab_label
 from respchain.loaders.register import Register, load_register, register_from_data
 
 from respchain._files import atomic_path
@@ -518,16 +518,25 @@ class _Index:
             for ch in set(k):
                 counts.update(chars.get(ch, ()))
             keys = [key for key, _ in counts.most_common(300)]
-        close = difflib.get_close_matches(k, keys, n=n * 2, cutoff=0.4)
-        out: list[str] = []
-        seen: set[str] = set()
-        for c in close:
-            for i in sorted(pool[c]):
-                if i in seen:
+        close = difflib.get_close_matches(k, keys, n=n * 4, cutoff=0.4)
+        # Rank the records these keys stand for by how close their *name* is: a
+        # title shared by many (副院长) must not push the right name (副院长己) out.
+        best: dict[str, tuple[float, float]] = {}
+        sm = difflib.SequenceMatcher(b=k)
+        for rank, c in enumerate(close):
+            for i in pool[c]:
+                if i in best:
                     continue
-                seen.add(i)
-                shown = self.display[what].get(c, c)
-                out.append(f"{shown}（{i}）" if shown != i else i)
+                sm.set_seq1(_key(self.names.get(i, i)))
+                best[i] = (sm.ratio(), -rank)
+        ranked = sorted(best, key=lambda i: (-best[i][0], -best[i][1], i))
+        # Names equally close are all shown (up to 10): 副院长甲 … 副院长己 for 副院长已.
+        top = best[ranked[0]][0] if ranked else 0.0
+        n = max(n, min(10, sum(1 for i in ranked if best[i][0] == top)))
+        out: list[str] = []
+        for i in ranked:
+            shown = self.names.get(i) or i
+            out.append(f"{shown}（{i}）" if shown != i else i)
         return "、".join(out[:n])
 
 
@@ -738,6 +747,7 @@ def _split_names(text: str) -> list[str]:
 _IMPLEMENTS = {
     **{k: k for k in RESPONSIBILITY_INFO},
     **{_key(v["zh"]): k for k, v in RESPONSIBILITY_INFO.items()},
+    **{_key(v["en"]): k for k, v in RESPONSIBILITY_INFO.items()},
 }
 
 
@@ -1193,7 +1203,9 @@ def _graph(source: Any) -> Any:
     return source if isinstance(source, nx.MultiDiGraph) else graph_from_register(source)
 
 
-def write_ledger(source: Any, list_id: str, path: str | Path, *, as_of: str | None = None) -> Path:
+def write_ledger(
+    source: Any, list_id: str, path: str | Path, *, as_of: str | None = None, lang: str = "zh"
+) -> Path:
     """Write one list of a register as an Excel ledger (台账).
 
     Parameters
@@ -1207,6 +1219,9 @@ def write_ledger(source: Any, list_id: str, path: str | Path, *, as_of: str | No
         The ``.xlsx`` file to write (atomically).
     as_of : str, optional
         The date overdue tasks are judged at (default: the register's ``as_of``).
+    lang : str
+        The language of the values (status, the duty implemented, the gaps):
+        ``zh`` (default) or ``en``; the headers stay those :func:`read_ledger` reads.
 
     Returns
     -------
@@ -1297,11 +1312,12 @@ def write_ledger(source: Any, list_id: str, path: str | Path, *, as_of: str | No
             "lead": "、".join(orgs.get(o, o) for o in out[RelType.LEAD.value]) or None,
             "assist": "、".join(orgs.get(o, o) for o in out[RelType.ASSIST.value]) or None,
             "due": due,
-            "status": "已完成" if a.get("status") == "done" else "未完成",
+            "status": vocab_label("done" if a.get("status") == "done" else "open", lang, "task_status"),
             "progress": a.get("progress"),
-            "implements": RESPONSIBILITY_INFO[impl]["zh"] if impl in RESPONSIBILITY_INFO else None,
+            "implements": vocab_label(impl, lang, "responsibility_type") if impl in RESPONSIBILITY_INFO else None,
             "note": a.get("note"),
-            "gaps": "\n".join(f"{fd.rule} {fd.message_zh} / {fd.message_en}" for fd in found) or None,
+            "gaps": "\n".join(f"{fd.rule} {fd.message_en if lang == 'en' else fd.message_zh}" for fd in found)
+            or None,
         }
         r = i + 2
         for key, v in values.items():

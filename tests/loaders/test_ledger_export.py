@@ -289,3 +289,26 @@ def test_round_trip_every_demo_city_list(tmp_path, list_id):
     # A ledger has no place for the provenance of single tasks.
     strip = [{k: v for k, v in t.items() if k not in ("source", "quote", "span")} for t in lst["tasks"]]
     assert _norm(back) == {**lst, "tasks": strip}
+
+
+def test_export_lang_writes_the_values_in_one_language(tmp_path, original):
+    zh, en = tmp_path / "zh.xlsx", tmp_path / "en.xlsx"
+    for path, lang in ((zh, "zh"), (en, "en")):
+        argv = ["ledger", "export", str(REGISTER), str(LISTS), "--list", "edu-main-2025", "-o", str(path)]
+        assert main([*argv, "--lang", lang]) == 0
+
+    def cells(path):
+        ws = openpyxl.load_workbook(path).active
+        header = [c.value for c in ws[2]]
+        rows = list(ws.iter_rows(min_row=3, values_only=True))
+        return {h: [r[i] for r in rows] for i, h in enumerate(header)}
+
+    z, e = cells(zh), cells(en)
+    assert set(z["状态"]) <= {"已完成", "未完成"} and set(e["状态"]) <= {"done", "open"}
+    gz = "\n".join(g for g in z["缺口"] if g)
+    ge = "\n".join(g for g in e["缺口"] if g)
+    assert "完成" in gz and not any(w in gz for w in ("Task ", "due on", "is still"))
+    assert "Task " in ge and "仍未完成" not in ge
+    # the English ledger reads back into the same list
+    back = read_ledger(en, REGISTER, owner="edu-group", kind="main", list_id="edu-main-2025")
+    assert _norm(back) == original

@@ -390,3 +390,32 @@ def test_task_ids_given_twice_are_reported(tmp_path, reg):
     assert set(msgs) == {3, 4}
     assert "given twice" in msgs[3] and "S!2" in msgs[3]
     assert "already used" in msgs[4]
+
+
+def test_a_misspelt_name_is_shown_the_closest_names_not_titles(tmp_path):
+    reg_file = tmp_path / "court.yaml"
+    reg_file.write_text(
+        yaml.safe_dump(
+            {
+                "respchain": 1,
+                "organizations": [
+                    {"id": "court-group", "name": "某市中级人民法院党组", "kind": "party_group"},
+                    {"id": "court", "name": "某市中级人民法院", "kind": "unit"},
+                ],
+                "people": [
+                    {"id": f"p-{n}", "name": f"副院长{n}", "posts": [{"org": "court-group", "role": "member", "title": "副院长"}]}
+                    for n in ("甲", "乙", "丙", "丁", "戊", "己")
+                ],
+            },
+            allow_unicode=True,
+        ),
+        encoding="utf-8",
+    )
+    rows = [["清单"], ["序号", "任务目标", "责任人", "牵头单位"], [1, "审判监督", "副院长已", "某市中级人民法院"]]
+    path = make_xlsx(tmp_path / "l.xlsx", {"任务": rows})
+    with pytest.raises(InputError) as e:
+        read_ledger(path, [reg_file], owner="court-group", kind="main")
+    (p,) = e.value.problems
+    hint = p.message.split("closest:")[1]
+    assert "副院长己（p-己）" in hint
+    assert "副院长（" not in hint  # a title is no name
