@@ -53,13 +53,25 @@ def exercise_group() -> None:
     "outdir",
     required=True,
     type=click.Path(path_type=Path, file_okay=False),
-    help="输出目录 / output folder",
+    help="输出目录（学生拿到的目录）/ output folder (the students' folder)",
 )
-def exercise_new_cmd(level: int, seed: str, outdir: Path) -> int:
-    """生成练习 / Make an exercise: register.yaml, answers.json (the key) and README.md."""
+@click.option(
+    "--key",
+    "key",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="标准答案另存于此文件（学生目录之外）/ write the teacher's key to this file, outside the students' folder",
+)
+def exercise_new_cmd(level: int, seed: str, outdir: Path, key: Path | None) -> int:
+    """生成练习 / Make an exercise: register.yaml, answers.json (the key) and README.md.
+
+    \b
+    With --key the key goes to that file and the folder holds only what students get:
+    respchain exercise new --level 2 -o 学生/练习1 --key 教师/练习1-答案.json
+    """
     from respchain.teach.exercise import make_exercise, new_exercise
 
-    paths = new_exercise(level, seed, outdir)
+    paths = new_exercise(level, seed, outdir, key=key)
     ex = make_exercise(level, seed)
     for p in paths:
         click.echo(f"  {p}")
@@ -74,7 +86,14 @@ def exercise_new_cmd(level: int, seed: str, outdir: Path) -> int:
 @click.argument("exercise_dir", type=click.Path(path_type=Path, file_okay=False))
 @click.argument("answers", type=click.Path(path_type=Path, dir_okay=False))
 @format_option("text", "json")
-def exercise_check_cmd(exercise_dir: Path, answers: Path, fmt: str) -> int:
+@click.option(
+    "--key",
+    "key",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="标准答案文件（默认 <目录>/answers.json）/ the key (default: <folder>/answers.json)",
+)
+def exercise_check_cmd(exercise_dir: Path, answers: Path, fmt: str, key: Path | None) -> int:
     """检查答案并解释遗漏 / Score the answers and explain what was missed.
 
     ANSWERS 是 YAML、JSON 或 CSV 的 [规则, 对象] 列表。退出码 0（无论得分），输入有误为 2。
@@ -84,7 +103,7 @@ def exercise_check_cmd(exercise_dir: Path, answers: Path, fmt: str) -> int:
     """
     from respchain.teach.exercise import check_answers, format_check
 
-    result = check_answers(exercise_dir, answers)
+    result = check_answers(exercise_dir, answers, key=key)
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:

@@ -39,6 +39,7 @@ from typing import Any
 
 import yaml
 
+from respchain._files import write_text_atomic
 from respchain.exceptions import InputError, Problem
 from respchain.queries.catalog import PLANTABLE_RULES
 from respchain.teach._registers import AS_OF, PERIOD, findings_of, graph_from_data, new_register
@@ -742,7 +743,7 @@ def _register_yaml(reg: dict[str, Any], level: int, seed: str) -> str:
     return head + body
 
 
-def _readme(level: int, seed: str, reg: dict[str, Any]) -> str:
+def _readme(level: int, seed: str, reg: dict[str, Any], key_apart: bool = False) -> str:
     n_orgs = len(reg["organizations"])
     n_people = len(reg["people"])
     scope_zh = {1: "只有一种缺口", 2: "有几种不同的缺口", 3: "规则目录中的每一种缺口都有"}[level]
@@ -751,13 +752,19 @@ def _readme(level: int, seed: str, reg: dict[str, Any]) -> str:
         2: "holds a few kinds of gap",
         3: "holds every kind of gap of the rule catalog",
     }[level]
+    if key_apart:
+        key_zh = "标准答案由教师保管，检查时由教师提供（`--key`）。"
+        key_en = "The teacher keeps the key and gives it to the check (`--key`)."
+    else:
+        key_zh = "`answers.json` 是教师用的标准答案，请勿先看。"
+        key_en = "`answers.json` is the teacher's key: do not open it first."
     return f"""# 练习：找出责任链缺口 / Exercise: find the gaps in the responsibility chain
 
 级别 / level {level} · 种子 / seed {seed} · 基准日 / as of {AS_OF} · 考察年度 / period {PERIOD}
 
 ## 中文
 
-`register.yaml` 描述了{reg["meta"]["title"].split("（")[0]}的责任体系：{n_orgs} 个组织、{n_people} 名人员，
+`register.yaml` 描述了{reg["meta"]["title"].split("（")[0]}：{n_orgs} 个组织、{n_people} 名人员，
 以及他们声明的责任、主体责任清单和谈话、问责、会商等事件。这份登记簿{scope_zh}。
 
 **任务**：对照缺口规则目录（`respchain explain RULE` 可查看每条规则），找出登记簿中的每一个缺口，
@@ -786,11 +793,11 @@ respchain exercise check <本目录> answers.yaml
 ```
 
 程序会给出找到、遗漏、误报的数目和得分（得分 = 找到 ÷（应找 + 误报）），并逐条说明遗漏的缺口：
-引擎的提示、规则的定义、依据的文件和修正方法。`answers.json` 是教师用的标准答案，请勿先看。
+引擎的提示、登记簿中造成缺口的记录、规则的定义、依据的文件和修正方法。{key_zh}
 
 ## English
 
-`register.yaml` describes the responsibility system of {reg["meta"]["title"].split("（")[0]}: {n_orgs}
+`register.yaml` describes {reg["meta"]["title"].split("（")[0]} (a responsibility system): {n_orgs}
 organizations, {n_people} people, the responsibilities they declare, a main responsibility list, and
 events (talks, accountability, consultations). This register {scope_en}.
 
@@ -804,8 +811,8 @@ pairs (or of `{{"rule": ..., "subject": ...}}` objects), or CSV with the columns
 
 Check them with `respchain exercise check <this folder> answers.yaml`. It prints what you found,
 missed and reported wrongly, a score (found ÷ (expected + wrong)), and for every missed gap the
-engine's message, the rule's definition, its basis and the fix. `answers.json` is the teacher's key:
-do not open it first.
+engine's message, the records of the register that cause it, the rule's definition, its basis and
+the fix. {key_en}
 """
 
 
@@ -825,7 +832,9 @@ def _write_files(outdir: Path, files: dict[str, str]) -> list[Path]:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def new_exercise(level: int, seed: int | str, outdir: str | Path) -> list[Path]:
+def new_exercise(
+    level: int, seed: int | str, outdir: str | Path, *, key: str | Path | None = None
+) -> list[Path]:
     """Generate an exercise and write ``register.yaml``, ``answers.json`` and ``README.md`` into ``outdir``.
 
     Parameters
@@ -835,12 +844,21 @@ def new_exercise(level: int, seed: int | str, outdir: str | Path) -> list[Path]:
     seed : int or str
         The same level and seed give byte-identical files.
     outdir : str or Path
-        The folder to write (created when missing).
+        The folder to write (created when missing): the students' folder.
+    key : str or Path, optional
+        Where to write the answer key instead of ``outdir/answers.json``: a file
+        outside the students' folder, kept by the teacher and given to
+        :func:`check_answers` (``key=``).
 
     Returns
     -------
     list of Path
-        The files written.
+        The files written (the key last when it is apart).
+
+    Raises
+    ------
+    InputError
+        When ``key`` is inside ``outdir``.
 
     Examples
     --------
@@ -849,11 +867,25 @@ def new_exercise(level: int, seed: int | str, outdir: str | Path) -> list[Path]:
     >>> [p.name for p in paths]
     ['register.yaml', 'answers.json', 'README.md']
     """
+    outdir = Path(outdir)
+    if key is not None:
+        key = Path(key)
+        if key.resolve().parent == outdir.resolve() or outdir.resolve() in key.resolve().parents:
+            raise InputError(
+                Problem(
+                    str(key), 0, "--key",
+                    "答案须放在学生目录之外 / the key must be written outside the students' folder",
+                )
+            )
     ex = make_exercise(level, seed)
-    key = "[\n" + ",\n".join(" " + json.dumps(list(k), ensure_ascii=False) for k in ex.key) + "\n]\n"
-    return _write_files(
-        Path(outdir), {REGISTER_FILE: ex.register_text, KEY_FILE: key, README_FILE: ex.readme_text}
-    )
+    key_text = "[\n" + ",\n".join(" " + json.dumps(list(k), ensure_ascii=False) for k in ex.key) + "\n]\n"
+    if key is None:
+        return _write_files(
+            outdir, {REGISTER_FILE: ex.register_text, KEY_FILE: key_text, README_FILE: ex.readme_text}
+        )
+    readme = _readme(level, str(seed), ex.register, key_apart=True)
+    paths = _write_files(outdir, {REGISTER_FILE: ex.register_text, README_FILE: readme})
+    return [*paths, write_text_atomic(key, key_text)]
 
 
 # --------------------------------------------------------------------------- answers
@@ -978,7 +1010,12 @@ class CheckResult:
         }
 
 
-def check_answers(exercise_dir: str | Path, answers: str | Path | Iterable[Iterable[str]]) -> CheckResult:
+def check_answers(
+    exercise_dir: str | Path,
+    answers: str | Path | Iterable[Iterable[str]],
+    *,
+    key: str | Path | None = None,
+) -> CheckResult:
     """Score ``answers`` against the key of the exercise in ``exercise_dir``.
 
     Parameters
@@ -1002,17 +1039,18 @@ def check_answers(exercise_dir: str | Path, answers: str | Path | Iterable[Itera
     from respchain.queries import CATALOG
 
     d = Path(exercise_dir)
+    key_path = Path(key) if key is not None else d / KEY_FILE
     problems = [
-        Problem(str(d / f), 0, "", "文件不存在 / file not found")
-        for f in (REGISTER_FILE, KEY_FILE)
-        if not (d / f).is_file()
+        Problem(str(f), 0, "", "文件不存在 / file not found")
+        for f in (d / REGISTER_FILE, key_path)
+        if not f.is_file()
     ]
     if problems:
         raise InputError(problems)
     try:
-        key = {tuple(x) for x in json.loads((d / KEY_FILE).read_text(encoding="utf-8"))}
+        key = {tuple(x) for x in json.loads(key_path.read_text(encoding="utf-8"))}
     except (ValueError, TypeError) as e:
-        raise InputError(Problem(str(d / KEY_FILE), 0, "", f"答案键无法读取 / unreadable key: {e}")) from e
+        raise InputError(Problem(str(key_path), 0, "", f"答案键无法读取 / unreadable key: {e}")) from e
     given = (
         read_answers(answers)
         if isinstance(answers, str | Path)
@@ -1054,6 +1092,7 @@ def check_answers(exercise_dir: str | Path, answers: str | Path | Iterable[Itera
                 "basis": [str(b) for b in r.basis] if r else [],
                 "fix_zh": r.fix_zh if r else "",
                 "fix_en": r.fix_en if r else "",
+                "records": _records(G, f.evidence if f else (subject,)),
             }
         )
     wrong_notes = [_wrong_note(rule, subject, G, findings, CATALOG) for rule, subject in wrong]
@@ -1064,7 +1103,21 @@ def check_answers(exercise_dir: str | Path, answers: str | Path | Iterable[Itera
     )
 
 
+def _records(G: Any, ids: Iterable[str]) -> list[str]:
+    """The records of the register behind a gap, as ``名称（id，第 N 行）``: what to look at."""
+    out = []
+    for n in ids:
+        if n not in G:
+            continue
+        a = G.nodes[n]
+        name = a.get("name") or n
+        line = a.get("line")
+        out.append(f"{name}（{n}，第 {line} 行 / line {line}）" if line else f"{name}（{n}）")
+    return out
+
+
 def _wrong_note(rule: str, subject: str, G: Any, findings: dict, catalog: dict) -> dict:
+    records: list[str] = []
     if rule not in catalog:
         zh, en = f"没有规则 {rule}", f"there is no rule {rule}"
     elif subject not in G:
@@ -1075,12 +1128,16 @@ def _wrong_note(rule: str, subject: str, G: Any, findings: dict, catalog: dict) 
     else:
         other = sorted(r for r, s in findings if s == subject)
         if other:
-            zh = f"{subject} 的缺口是 {'、'.join(other)}，不是 {rule}"
-            en = f"{subject} has {', '.join(other)}, not {rule}"
+            # what the register does hold about the subject: the gaps it has, in the engine's words
+            fs = [findings[(r, subject)] for r in other]
+            zh = f"{subject} 的缺口是 {'、'.join(other)}，不是 {rule}：" + "；".join(f.message_zh for f in fs)
+            en = f"{subject} has {', '.join(other)}, not {rule}: " + "; ".join(f.message_en for f in fs)
+            records = _records(G, dict.fromkeys(e for f in fs for e in f.evidence))
         else:
             zh = f"{subject} 没有 {rule} 缺口：{catalog[rule].definition_zh}"
             en = f"{subject} has no {rule} gap: {catalog[rule].definition_en}"
-    return {"rule": rule, "subject": subject, "note_zh": zh, "note_en": en}
+            records = _records(G, (subject,))
+    return {"rule": rule, "subject": subject, "note_zh": zh, "note_en": en, "records": records}
 
 
 def format_check(result: CheckResult) -> str:
@@ -1104,6 +1161,8 @@ def format_check(result: CheckResult) -> str:
             if e["message_zh"]:
                 lines.append(f"      引擎 / engine: {e['message_zh']}")
                 lines.append(f"                     {e['message_en']}")
+            if e.get("records"):
+                lines.append(f"      登记簿中 / in the register: {'、'.join(e['records'])}")
             lines.append(f"      为什么 / why: {e['why_zh']}")
             lines.append(f"                    {e['why_en']}")
             if e["basis"]:
@@ -1115,4 +1174,6 @@ def format_check(result: CheckResult) -> str:
         lines.append("误报 / wrong:")
         for w in result.wrong_notes:
             lines.append(f"  ? {w['rule']} {w['subject']}: {w['note_zh']} / {w['note_en']}")
+            if w.get("records"):
+                lines.append(f"      登记簿中 / in the register: {'、'.join(w['records'])}")
     return "\n".join(lines)

@@ -131,3 +131,41 @@ def test_cli_new_and_check(tmp_path, capsys):
     assert got["missed"] == [key[-1]] or got["wrong"]
     assert main(["exercise", "check", str(tmp_path / "nowhere"), str(a)]) == 2
     assert main(["exercise", "new", "--level", "4", "-o", str(d)]) == 2
+
+
+def test_the_key_can_be_kept_apart_from_the_students_folder(tmp_path, capsys):
+    students, key = tmp_path / "students" / "ex1", tmp_path / "teacher" / "ex1-key.json"
+    argv = ["exercise", "new", "--level", "2", "--seed", "4", "-o", str(students), "--key", str(key)]
+    assert main(argv) == 0
+    assert sorted(p.name for p in students.iterdir()) == ["README.md", "register.yaml"]
+    assert key.is_file() and "answers.json" not in (students / "README.md").read_text(encoding="utf-8")
+    answers = tmp_path / "mine.json"
+    answers.write_text(key.read_text(encoding="utf-8"), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["exercise", "check", str(students), str(answers), "--key", str(key)]) == 0
+    assert "100%" in capsys.readouterr().out
+    # without the key the check says what is missing; a key inside the folder is refused
+    assert main(["exercise", "check", str(students), str(answers)]) == 2
+    assert main([*argv[:-1], str(students / "key.json")]) == 2
+
+
+def test_feedback_on_a_wrong_answer_points_at_the_register(tmp_path):
+    new_exercise(2, 5, tmp_path)
+    key = [tuple(k) for k in json.loads((tmp_path / "answers.json").read_text(encoding="utf-8"))]
+    rule, subject = key[0]
+    wrong_rule = next(r for r in CATALOG if r != rule and (r, subject) not in key)
+    res = check_answers(tmp_path, [[wrong_rule, subject]])
+    (note,) = res.wrong_notes
+    # it names the gap the subject does have, in the engine's words, and the register lines behind it
+    assert rule in note["note_zh"] and "：" in note["note_zh"]
+    assert note["records"] and any("行" in r for r in note["records"])
+    text = format_check(res)
+    assert "登记簿中 / in the register" in text
+    assert any("登记簿中" in line for line in text.splitlines() if "✗" not in line)
+
+
+def test_readme_titles_do_not_repeat_themselves(tmp_path):
+    new_exercise(2, 3, tmp_path)
+    readme = (tmp_path / "README.md").read_text(encoding="utf-8")
+    assert "责任体系的责任体系" not in readme
+    assert "responsibility system of" not in readme or "责任体系" not in readme.split("responsibility system of")[1][:30]
