@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SEED = REPO.parent / "shared" / "seeds" / "000_b3a856da92652f4b.txt"
+SEED = REPO / "data" / "seed" / "000_b3a856da92652f4b.txt"
 
 
 def _article_text(n: int = 10_000) -> str:

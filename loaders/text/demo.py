@@ -7,14 +7,20 @@ from pathlib import Path
 
 __all__ = ["demo_step", "SEEDS_DIR"]
 
-# The shared folder sits beside the repository (CI clones it there too).
-SEEDS_DIR = Path(__file__).resolve().parent.parent.parent.parent / "shared" / "seeds"
+# The seed article ships beside the seed register (installed as ``respchain.examples.seed``).
+SEEDS_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "seed"
+if not SEEDS_DIR.is_dir():  # installed from a wheel: the examples package holds the folder
+    import importlib.util
+
+    _spec = importlib.util.find_spec("respchain.examples")
+    if _spec is not None and _spec.submodule_search_locations:
+        SEEDS_DIR = Path(next(iter(_spec.submodule_search_locations))) / "seed"
 
 
 def demo_step(outdir: Path, seeds_dir: Path | None = None) -> list[Path]:
     """Extract every seed article into ``outdir/extract/draft.yaml`` (and its normalized texts).
 
-    Returns no file, quietly, when there is no seeds folder beside the repository.
+    Returns no file, quietly, when the folder holds no article.
     """
     from respchain.loaders.register import register_from_data
     from respchain.loaders.text import draft_from_articles, read_article

@@ -11,7 +11,7 @@ from respchain.graph import graph_from_register
 from respchain.loaders import load_register
 
 ROOT = Path(__file__).resolve().parents[2]
-SEED_DIR = ROOT.parent / "shared" / "seeds"
+SEED_DIR = ROOT / "data" / "seed"
 FIGURES = json.loads((ROOT / "tests" / "data" / "seed_figures.json").read_text(encoding="utf-8"))
 
 
@@ -24,7 +24,7 @@ def reg():
 def article() -> str:
     files = sorted(SEED_DIR.glob("*.txt"))
     if not files:
-        pytest.fail(f"the seed article is expected beside the repo in {SEED_DIR}")
+        pytest.fail(f"the seed article is expected in {SEED_DIR}")
     return files[0].read_text(encoding="utf-8")
 
 

@@ -1,4 +1,5 @@
-"""The ten example Cypher queries of the README run, and say something, on the worked example."""
+"""The ten example Cypher queries of docs/cypher.md run, and say something, on the worked example;
+the files of docs/examples/ are the same queries."""
 
 from __future__ import annotations
 
@@ -10,13 +11,18 @@ from respchain.graph.neo4j import graph_to_neo4j, run_query
 
 from tests.neo4j.neo4j_helpers import ROOT
 
-DOC = ROOT / "README.md"
+DOC = ROOT / "docs" / "cypher.md"
+FILES = sorted((ROOT / "docs" / "examples").glob("*.cypher"))
 QUERIES = re.findall(r"```cypher\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S)
 PARAMS = {"as_of": "2025-09-30", "period": "2025", "org": "health-group"}
 
 
 def test_ten_queries():
     assert len(QUERIES) == 10
+
+
+def test_every_query_is_shipped_as_a_file_and_the_files_are_the_queries():
+    assert sorted(f.read_text(encoding="utf-8") for f in FILES) == sorted(QUERIES)
 
 
 @pytest.mark.parametrize("n", range(len(QUERIES)))

@@ -1,4 +1,4 @@
-"""``respchain export`` and ``respchain sparql``, in-process; the SPARQL examples of the README."""
+"""``respchain export`` and ``respchain sparql``, in-process; the SPARQL examples of docs/sparql.md."""
 
 from __future__ import annotations
 
@@ -19,8 +19,9 @@ from respchain.commands.rdf import EXPORT_WRITERS
 from tests.rdf.rdf_support import DISTRICT, ROOT, SEED
 
 DOC_QUERIES = re.findall(
-    r"```sparql\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S
+    r"```sparql\n(.*?)```", (ROOT / "docs" / "sparql.md").read_text(encoding="utf-8"), re.S
 )
+QUERY_FILES = sorted((ROOT / "docs" / "examples").glob("*.rq"))
 
 
 @pytest.mark.parametrize("to,fmt", [("ttl", "turtle"), ("jsonld", "json-ld"), ("nt", "nt")])
@@ -103,3 +104,17 @@ def test_every_example_query_of_the_docs_returns_rows(query, capsys):
     assert main(["sparql", query, str(register), "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)["results"]["bindings"]
     assert rows and all(r for r in rows)
+
+
+def test_the_shipped_query_files_are_the_queries_of_the_guide():
+    assert QUERY_FILES and sorted(f.read_text(encoding="utf-8") for f in QUERY_FILES) == sorted(DOC_QUERIES)
+
+
+@pytest.mark.parametrize("path", QUERY_FILES, ids=lambda p: p.stem)
+def test_a_query_file_runs_from_the_command_line(path, capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    register = ROOT / re.match(r"# try on: (\S+)", path.read_text(encoding="utf-8")).group(1)
+    rel = path.relative_to(ROOT).as_posix()
+    assert main(["sparql", f"@{rel}", str(register), "--format", "csv"]) == 0
+    out = capsys.readouterr().out.strip().splitlines()
+    assert len(out) >= 2  # a header and at least one row
