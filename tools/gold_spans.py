@@ -50,6 +50,11 @@ def build(ann_path: Path, root: Path) -> tuple[Path, dict]:
             if text[a - 1 : a] == "驻" or not any(a < y and x < b for x, y in claimed):
                 claimed.append((a, b))
                 spans.setdefault(i, []).append((a, b))
+    for i, (n, _k, al) in enumerate(ann["organizations"]):
+        if i not in spans:  # named only inside another name (the parent in 某纪委监委派驻…组)
+            found = [x for s in {n, *al} for x in _all(text, s)]
+            if found:
+                spans[i] = found
     orgs = []
     for i, (n, k, al) in enumerate(ann["organizations"]):
         if i not in spans:
