@@ -25,4 +25,9 @@ trap cleanup EXIT INT TERM
 mkdir -p test-artifacts
 "$BIN/pytest" -q -p no:cacheprovider "$@"
 rc=$?
+if [ "$#" = 0 ]; then
+  # Strict extraction scores on the real development and test articles.
+  echo "== eval-extract tests/data/extract/real =="
+  "$BIN/respchain" eval-extract tests/data/extract/real || rc=$?
+fi
 exit $rc

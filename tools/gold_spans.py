@@ -66,7 +66,9 @@ def build(ann_path: Path, root: Path) -> tuple[Path, dict]:
         if not found:
             problems.append(f"figure {surface}: not found")
             continue
-        figs.append({"value": value, "unit": unit, "subject": subject, "text": surface, "spans": [list(found[0])]})
+        figs.append(
+            {"value": value, "unit": unit, "subject": subject, "text": surface, "spans": [list(found[0])]}
+        )
     mechs = []
     for name, adopter in ann.get("mechanisms") or []:
         found = _all(text, name)
@@ -96,7 +98,9 @@ def main(root: str) -> None:
             f"# 金标准 / gold annotation, by hand, of a real article as published: {gold['url']}\n"
             "# generated from ann/ by tools/gold_spans.py; offsets into the normalized text\n"
         )
-        path.write_text(head + yaml.safe_dump(gold, allow_unicode=True, sort_keys=False, width=200), encoding="utf-8")
+        path.write_text(
+            head + yaml.safe_dump(gold, allow_unicode=True, sort_keys=False, width=200), encoding="utf-8"
+        )
         print(path)
 
 

@@ -229,3 +229,114 @@ def format_scores(scores: dict[str, Score], title: str = "") -> str:
             f"{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}"
         )
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------
+# Strict scoring over sets of real articles
+
+STRICT_CATEGORIES = ("organizations", "figures", "mechanisms", "adopters")
+
+
+def score_strict(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, Score]:
+    """Strict scores of one article's draft against its gold file.
+
+    - organizations: the predicted name is the gold name or one of its aliases,
+      the kinds are equal and the record's span overlaps a gold mention;
+    - figures: same value and unit, span overlapping the figure, and the same
+      subject: the predicted subject's name is the gold subject or one of its
+      aliases, or, when the gold subject is a region (福建省), the subject is an
+      organization of that region or the article itself;
+    - mechanisms: the exact name as written (no renaming), span overlapping;
+    - adopters: a mechanism's exact name and its adopter as in the gold.
+    """
+    sid = _pick_source(pred, gold.get("article"))
+
+    def mine(section: str) -> list[dict[str, Any]]:
+        return [r for r in pred.get(section) or [] if r.get("source") == sid]
+
+    names: dict[str, set[str]] = {
+        g["name"]: {g["name"], *(g.get("aliases") or [])} for g in gold["organizations"]
+    }
+    by_id = {o["id"]: o for o in pred.get("organizations") or []}
+    out: dict[str, Score] = {}
+
+    porgs = mine("organizations")
+    gorgs = gold.get("organizations") or []
+    n = _match(
+        porgs,
+        gorgs,
+        lambda p, g: (
+            p["name"] in names[g["name"]] and p["kind"] == g["kind"] and _overlaps(p.get("span"), g["spans"])
+        ),
+    )
+    out["organizations"] = Score("organizations", len(gorgs), len(porgs), n)
+
+    def same_subject(p: dict[str, Any], subject: str | None) -> bool:
+        if subject is None:
+            return True
+        o = by_id.get(p.get("subject") or "")
+        if subject in names:
+            return o is not None and o["name"] in names[subject]
+        if o is None:  # the article as subject: right when the region is the article's own
+            return True
+        return o["name"].startswith(subject) or subject in (o.get("region") or "").split("/")
+
+    pfig = mine("facts")
+    gfig = gold.get("figures") or []
+    n = _match(
+        pfig,
+        gfig,
+        lambda p, g: (
+            float(p["value"]) == float(g["value"])
+            and p.get("unit") == g["unit"]
+            and _overlaps(p.get("span"), g["spans"])
+            and same_subject(p, g.get("subject"))
+        ),
+    )
+    out["figures"] = Score("figures", len(gfig), len(pfig), n)
+
+    pm = mine("mechanisms")
+    gm = gold.get("mechanisms") or []
+    n = _match(pm, gm, lambda p, g: p["name"] == g["name"] and _overlaps(p.get("span"), g["spans"]))
+    out["mechanisms"] = Score("mechanisms", len(gm), len(pm), n)
+
+    pa = []
+    for m in pm:
+        for a in m.get("adopted_by") or [None]:
+            pa.append((m["name"], by_id[a]["name"] if a in by_id else None, m.get("span")))
+    n = _match(
+        pa,
+        gm,
+        lambda p, g: (
+            p[0] == g["name"]
+            and _overlaps(p[2], g["spans"])
+            and (p[1] in names.get(g.get("adopted_by") or "", set()) if g.get("adopted_by") else p[1] is None)
+        ),
+    )
+    out["adopters"] = Score("adopters", len(gm), len(pa), n)
+    return out
+
+
+def evaluate_sets(root: str | Path) -> dict[str, dict[str, Score]]:
+    """Extract every article of ``root/<set>/`` and score it strictly; sums per set.
+
+    ``root`` holds one folder per set (``dev``, ``test``), each with articles and
+    their ``NAME.gold.yaml``. Returns set -> category -> :class:`Score` (counts
+    summed over the set's articles, so rates are micro-averaged).
+    """
+    from respchain.loaders.text.extract import draft_from_articles
+    from respchain.loaders.text.reader import read_article
+
+    out: dict[str, dict[str, Score]] = {}
+    root = Path(root)
+    for folder in sorted(p for p in root.iterdir() if p.is_dir() and any(p.glob("*.gold.yaml"))):
+        sums = {c: [0, 0, 0] for c in STRICT_CATEGORIES}
+        for gpath in sorted(folder.glob("*.gold.yaml")):
+            gold = load_gold(gpath)
+            draft = draft_from_articles([read_article(folder / gold["article"])])
+            for c, s in score_strict(gold, draft).items():
+                sums[c][0] += s.gold
+                sums[c][1] += s.predicted
+                sums[c][2] += s.matched
+        out[folder.name] = {c: Score(c, *v) for c, v in sums.items()}
+    return out

@@ -79,17 +79,49 @@ def extract_cmd(articles: tuple[Path, ...], output: Path, text_dir: Path | None)
 
 @click.command("eval-extract")
 @click.argument("gold", type=click.Path(path_type=Path))
-@click.argument("pred", type=click.Path(path_type=Path))
+@click.argument("pred", type=click.Path(path_type=Path), required=False)
 @format_option("table", "json")
-def eval_extract_cmd(gold: Path, pred: Path, fmt: str) -> int:
-    """按类别评估抽取结果 / Score a draft against a gold file: precision, recall and F1 per category."""
-    from respchain.loaders.text.evaluate import format_scores, score_extraction
+def eval_extract_cmd(gold: Path, pred: Path | None, fmt: str) -> int:
+    """按类别评估抽取结果 / Score extraction: precision, recall and F1 per category.
 
-    scores = score_extraction(gold, pred)
+    GOLD PRED scores a draft against one gold file. GOLD alone, a folder with one
+    sub-folder per set (dev/, test/) of articles and their *.gold.yaml, extracts
+    every article and prints the strict scores of each set.
+    """
+    from respchain.exceptions import InputError, Problem
+    from respchain.loaders.text.evaluate import evaluate_sets, format_scores, score_extraction
+
+    if pred is None:
+        if not gold.is_dir():
+            raise InputError(
+                Problem(
+                    str(gold), 0, "", "须为金标准目录，或同时给出草稿 / a folder of sets, or give a draft too"
+                )
+            )
+        results = evaluate_sets(gold)
+        if not results:
+            raise InputError(Problem(str(gold), 0, "", "没有 */*.gold.yaml / no */*.gold.yaml here"))
+    else:
+        results = {f"{gold.name} ↔ {pred.name}": score_extraction(gold, pred)}
     if fmt == "json":
         click.echo(
             json.dumps(
                 {
+                    name: {
+                        k: {
+                            "gold": s.gold,
+                            "predicted": s.predicted,
+                            "matched": s.matched,
+                            "precision": round(s.precision, 4),
+                            "recall": round(s.recall, 4),
+                            "f1": round(s.f1, 4),
+                        }
+                        for k, s in scores.items()
+                    }
+                    for name, scores in results.items()
+                }
+                if pred is None
+                else {
                     k: {
                         "gold": s.gold,
                         "predicted": s.predicted,
@@ -98,14 +130,14 @@ def eval_extract_cmd(gold: Path, pred: Path, fmt: str) -> int:
                         "recall": round(s.recall, 4),
                         "f1": round(s.f1, 4),
                     }
-                    for k, s in scores.items()
+                    for k, s in next(iter(results.values())).items()
                 },
                 ensure_ascii=False,
                 indent=2,
             )
         )
     else:
-        click.echo(format_scores(scores, f"{gold.name} ↔ {pred.name}"))
+        click.echo("\n\n".join(format_scores(s, name) for name, s in results.items()))
     return 0
 
 
