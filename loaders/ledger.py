@@ -661,10 +661,11 @@ def _read_csv(path: Path) -> list[_Sheet]:
         first = sample.splitlines()[0] if sample else ""
         if first.count(",") == 0 and max(counts.values()) > 0:
             delim = max(counts, key=counts.get)  # type: ignore[arg-type]
-    rows = [
-        [c if c.strip() else None for c in r]
-        for r in csv.reader(io.StringIO(text, newline=""), delimiter=delim)
-    ]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
+    try:
+        rows = [[c if c.strip() else None for c in r] for r in reader]
+    except csv.Error as e:  # a cell over the field limit, a NUL
+        raise InputError(Problem(str(path), reader.line_num, "", f"CSV 格式错误 / bad CSV: {e}")) from None
     return [_Sheet(None, rows)]
 
 

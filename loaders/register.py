@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -37,6 +38,15 @@ from respchain.graph.schema import (
     Role,
     TalkKind,
     TaskStatus,
+)
+from respchain.loaders._guard import (
+    GuardError,
+    bad_char,
+    loads_json,
+    normalize_id,
+    show,
+    yaml_bad_scalar,
+    yaml_budget,
 )
 
 from respchain._gc import paused_gc
@@ -81,6 +91,7 @@ PROVENANCE = ("source", "quote", "span")
 _ID_RE = re.compile(r"^\S+$")
 _ID_LIKE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:\-]*$")
 _SHA256_RE = re.compile(r"^[0-9A-Fa-f]{64}$")
+_YEAR_RE = re.compile(r"^[0-9]{4}$")
 _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -170,7 +181,12 @@ def _compose_yaml(text: str) -> tuple[Any, Any]:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        yaml_budget(node)
+        try:
+            data = loader.construct_document(node) if node is not None else None
+        except (ValueError, TypeError, OverflowError, yaml.constructor.ConstructorError) as e:
+            bad = yaml_bad_scalar(node)
+            raise GuardError(*(bad or (0, str(e)))) from None
     finally:
         loader.dispose()
     return data, node
@@ -181,7 +197,7 @@ def _parse_yaml(path: Path, text: str) -> Any:
 
 
 def _parse_json(path: Path, text: str) -> Any:
-    return json.loads(text)
+    return loads_json(text)
 
 
 # Suffix -> parser returning plain data in the register format. Other loaders
@@ -198,8 +214,10 @@ def _compose(source: Any) -> Any:
     if source is None or isinstance(source, yaml.Node):
         return source
     try:
-        return yaml.compose(source, Loader=_Loader)
-    except yaml.YAMLError:
+        root = yaml.compose(source, Loader=_Loader)
+        yaml_budget(root)
+        return root
+    except (yaml.YAMLError, GuardError, RecursionError):
         return None
 
 
@@ -208,8 +226,13 @@ def _line_map(source: Any) -> dict[tuple, int]:
     lines: dict[tuple, int] = {}
     root = _compose(source)
 
+    seen_nodes: set[int] = set()
+
     def walk(node: Any, path: tuple) -> None:
         lines[path] = node.start_mark.line + 1
+        if id(node) in seen_nodes:  # an alias: not walked again
+            return
+        seen_nodes.add(id(node))
         if isinstance(node, yaml.MappingNode):
             for k, v in node.value:
                 key = k.value if isinstance(k, yaml.ScalarNode) else None
@@ -230,8 +253,12 @@ def _duplicate_keys(source: Any) -> list[tuple[tuple, int]]:
     found: list[tuple[tuple, int]] = []
     root = _compose(source)
     stack = [(root, ())] if root is not None else []
+    seen_nodes: set[int] = set()
     while stack:
         node, path = stack.pop()
+        if id(node) in seen_nodes:  # an alias: its node was checked where it was anchored
+            continue
+        seen_nodes.add(id(node))
         if isinstance(node, yaml.MappingNode):
             seen: set = set()
             for k, v in node.value:
@@ -259,17 +286,39 @@ def _fmt_path(path: tuple) -> str:
 # Validation
 
 
+#: Problems listed per kind (the same field of the same section); the rest are counted.
+MAX_PER_KIND = 20
+
+
+def _kind_of(path: tuple) -> tuple:
+    return tuple(p for p in path if not isinstance(p, int))
+
+
 class _Collector:
-    """Collects problems of one file as (path tuple, message)."""
+    """Collects problems of one file as (path tuple, message).
+
+    Only the first :data:`MAX_PER_KIND` problems of each kind (the field path
+    without its indices) are kept; the others are counted, so that a file with
+    every record wrong costs a short message, not gigabytes.
+    """
 
     def __init__(self, file: str, text: Any):
         self.file = file
         self.text = text
         self.items: list[tuple[tuple, str]] = []
         self.lines_known: dict[tuple, int] = {}
+        self.counts: dict[tuple, int] = {}
+
+    def wants(self, path: tuple) -> bool:
+        """True when a problem at ``path`` would still be listed."""
+        return self.counts.get(_kind_of(path), 0) < MAX_PER_KIND
 
     def add(self, path: tuple, message: str) -> None:
-        self.items.append((path, message))
+        k = _kind_of(path)
+        n = self.counts.get(k, 0)
+        self.counts[k] = n + 1
+        if n < MAX_PER_KIND:
+            self.items.append((path, message))
 
     def problems(self) -> list[Problem]:
         if not self.items:
@@ -286,6 +335,11 @@ class _Collector:
                     break
                 p = p[:-1] if p else None
             out.append(Problem(self.file, line, _fmt_path(path), msg))
+        out.sort(key=lambda p: p.line)
+        for k, n in self.counts.items():
+            if n > MAX_PER_KIND:
+                out.append(Problem(self.file, 0, _fmt_path(k).replace(".", "[].", 1) if len(k) > 1 else _fmt_path(k),
+                                   f"另有 {n - MAX_PER_KIND} 个同类问题 / and {n - MAX_PER_KIND} more problems of this kind"))
         return out
 
 
@@ -392,6 +446,24 @@ _KINDS = {k: _parse_kind(k) for spec in (*SPECS.values(), *EVENT_SPECS.values())
 _KINDS.update({k: _parse_kind(k) for k, _ in (("id", 0), ("enum:event", 0), ("date", 0), ("ref:source", 0), ("text", 0), ("span", 0))})
 
 
+_BAD_SEARCH = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+).search
+
+
+def _check_str(coll: _Collector, path: tuple, v: str, base: str) -> str | None:
+    """``v`` as kept (ids in NFKC), or None when a problem was reported: control
+    and invisible characters anywhere, mixed confusable scripts in ids."""
+    if base in ("id", "ref", "refs"):
+        good, problem = normalize_id(v)
+    else:
+        good, problem = v, bad_char(v)
+    if problem:
+        coll.add(path, problem)
+        return None
+    return good
+
+
 class _Validator:
     def __init__(self) -> None:
         # references to resolve: (collector, field path, target, id), where the
@@ -407,53 +479,64 @@ class _Validator:
         v = rec[name]
         # Fast paths for the common, valid cases of large registers.
         if type(v) is str:
-            if base == "text" and v.strip():
+            if _BAD_SEARCH(v) is None:
+                if base == "text" and v.strip():
+                    return
+                if v.isascii():
+                    if base == "id" and _ID_RE.match(v):
+                        return
+                    if base == "ref" and v.strip():
+                        self.refs.append((coll, (*path, name), arg, v))
+                        return
+                if base == "enum" and v in ENUMS[arg]:
+                    return
+            if (good := _check_str(coll, (*path, name), v, base)) is None:
                 return
-            if base == "id" and _ID_RE.match(v):
-                return
-            if base == "ref" and v.strip():
-                self.refs.append((coll, (*path, name), arg, v))
-                return
-            if base == "enum" and v in ENUMS[arg]:
-                return
+            rec[name] = v = good
+        elif type(v) is list and base in ("texts", "refs", "enums"):
+            for i, x in enumerate(v):
+                if type(x) is str:
+                    if (y := _check_str(coll, (*path, name, i), x, base)) is None:
+                        return
+                    v[i] = y
         p = (*path, name)
         if v is None:
             coll.add(p, "值为空 / empty value")
             return
         if base == "id":
-            if isinstance(v, int) and not isinstance(v, bool):
+            if isinstance(v, int) and not isinstance(v, bool) and v.bit_length() < 64:
                 rec[name] = v = str(v)
             if not isinstance(v, str) or not v or not _ID_RE.match(v):
-                coll.add(p, f"id 须为不含空白的非空文本 / an id must be non-empty text without whitespace: {v!r}")
+                coll.add(p, f"id 须为不含空白的非空文本 / an id must be non-empty text without whitespace: {show(v)}")
         elif base == "text":
-            if isinstance(v, (int, float)) and not isinstance(v, bool):
+            if isinstance(v, (int, float)) and not isinstance(v, bool) and not (isinstance(v, int) and v.bit_length() > 64):
                 rec[name] = v = str(v)
             if not isinstance(v, str) or not v.strip():
-                coll.add(p, f"须为非空文本 / must be non-empty text: {v!r}")
+                coll.add(p, f"须为非空文本 / must be non-empty text: {show(v)}")
         elif base == "texts":
             if isinstance(v, str):
                 rec[name] = [v]
             elif not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
-                coll.add(p, f"须为文本列表 / must be a list of text: {v!r}")
+                coll.add(p, f"须为文本列表 / must be a list of text: {show(v)}")
         elif base == "date":
             d = _check_date(v)
             if d is None:
-                coll.add(p, f"不是有效日期（YYYY-MM-DD）/ not a valid date (YYYY-MM-DD): {v!r}")
+                coll.add(p, f"不是有效日期（YYYY-MM-DD）/ not a valid date (YYYY-MM-DD): {show(v)}")
             else:
                 rec[name] = d
         elif base == "year":
-            if isinstance(v, str) and v.isdigit():
+            if isinstance(v, str) and _YEAR_RE.match(v):
                 rec[name] = v = int(v)
             if not isinstance(v, int) or isinstance(v, bool) or not 1900 <= v <= 2200:
-                coll.add(p, f"须为年份 / must be a year: {v!r}")
+                coll.add(p, f"须为年份 / must be a year: {show(v)}")
         elif base == "sha256":
             if not isinstance(v, str) or not _SHA256_RE.match(v.strip()):
-                coll.add(p, f"须为 64 位十六进制 SHA-256 摘要 / must be a SHA-256 digest of 64 hex digits: {v!r}")
+                coll.add(p, f"须为 64 位十六进制 SHA-256 摘要 / must be a SHA-256 digest of 64 hex digits: {show(v)}")
             else:
                 rec[name] = v.strip().lower()
         elif base == "number":
-            if isinstance(v, bool) or not isinstance(v, (int, float)):
-                coll.add(p, f"须为数字 / must be a number: {v!r}")
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
+                coll.add(p, f"须为数字（不可为 nan、inf）/ must be a number (not nan or inf): {show(v)}")
         elif base == "span":
             if (
                 not isinstance(v, list)
@@ -461,21 +544,21 @@ class _Validator:
                 or not all(isinstance(x, int) and not isinstance(x, bool) for x in v)
                 or not 0 <= v[0] <= v[1]
             ):
-                coll.add(p, f"须为 [起, 止] 字符位置 / must be [start, end] character offsets: {v!r}")
+                coll.add(p, f"须为 [起, 止] 字符位置 / must be [start, end] character offsets: {show(v)}")
         elif base == "enum":
             allowed = ENUMS[arg]
             if v not in allowed:
-                coll.add(p, f"{v!r} 不是允许值 / is not one of {_one_of(allowed)}")
+                coll.add(p, f"{show(v)} 不是允许值 / is not one of {_one_of(allowed)}")
         elif base == "enums":
             allowed = ENUMS[arg]
             vals = [v] if isinstance(v, str) else v
             if not isinstance(vals, list):
-                coll.add(p, f"须为列表 / must be a list: {v!r}")
+                coll.add(p, f"须为列表 / must be a list: {show(v)}")
                 return
             rec[name] = vals
             for i, x in enumerate(vals):
                 if x not in allowed:
-                    coll.add((*p, i), f"{x!r} 不是允许值 / is not one of {_one_of(allowed)}")
+                    coll.add((*p, i), f"{show(x)} 不是允许值 / is not one of {_one_of(allowed)}")
         elif base in ("ref", "refs"):
             target = arg
             if base == "refs":
@@ -483,7 +566,7 @@ class _Validator:
                     vals = [str(v)]
                     rec[name] = vals
                 elif not isinstance(v, list):
-                    coll.add(p, f"须为 id 或 id 列表 / must be an id or a list of ids: {v!r}")
+                    coll.add(p, f"须为 id 或 id 列表 / must be an id or a list of ids: {show(v)}")
                     return
                 else:
                     vals = v
@@ -491,14 +574,14 @@ class _Validator:
                     if isinstance(x, int) and not isinstance(x, bool):
                         vals[i] = x = str(x)
                     if not isinstance(x, str) or not x.strip():
-                        coll.add((*p, i), f"须为 id / must be an id: {x!r}")
+                        coll.add((*p, i), f"须为 id / must be an id: {show(x)}")
                     else:
                         self.refs.append((coll, (*p, i), target, x))
             else:
                 if isinstance(v, int) and not isinstance(v, bool):
                     rec[name] = v = str(v)
                 if not isinstance(v, str) or not v.strip():
-                    coll.add(p, f"须为 id / must be an id: {v!r}")
+                    coll.add(p, f"须为 id / must be an id: {show(v)}")
                 else:
                     self.refs.append((coll, p, target, v))
 
@@ -508,11 +591,11 @@ class _Validator:
             return False
         for k in rec:
             if k not in spec:
-                coll.add((*path, k), f"未知字段 / unknown field {k!r} (allowed: {_one_of(list(spec))})")
+                coll.add((*path, k), f"未知字段 / unknown field {show(k)} (allowed: {_one_of(list(spec))})")
         for name, s in spec.items():
             if name not in rec:
                 if s[1]:
-                    coll.add(path, f"缺少必填字段 / missing required field {name!r}")
+                    coll.add(path, f"缺少必填字段 / missing required field {show(name)}")
                 continue
             if s[0] in ("posts", "tasks", "measures"):
                 continue
@@ -521,7 +604,7 @@ class _Validator:
         if isinstance(rid, str) and rid and _ID_RE.match(rid):
             if rid in self.ids:
                 other, opath, _ = self.ids[rid]
-                coll.add((*path, "id"), f"id 重复 / duplicate id {rid!r} (first at {other.file} {_fmt_path(opath)})")
+                coll.add((*path, "id"), f"id 重复 / duplicate id {show(rid)} (first at {other.file} {_fmt_path(opath)})")
             else:
                 self.ids[rid] = (coll, (*path, "id"), section)
                 self.kinds[rid] = section
@@ -534,18 +617,18 @@ def _check_file(data: Any, coll: _Collector, val: _Validator, reg: Register) -> 
         return
     for k in data:
         if k not in TOP_KEYS:
-            coll.add((k,), f"未知顶层键 / unknown top-level key {k!r} (allowed: {_one_of(TOP_KEYS)})")
+            coll.add((k,), f"未知顶层键 / unknown top-level key {show(k)} (allowed: {_one_of(TOP_KEYS)})")
     version = data.get("respchain")
     if "respchain" not in data:
         coll.add((), "缺少格式版本 respchain: 1 / missing format version 'respchain: 1'")
-    elif version != 1:
-        coll.add(("respchain",), f"不支持的格式版本 / unsupported format version {version!r} (expected 1)")
+    elif type(version) is not int or version != 1:
+        coll.add(("respchain",), f"不支持的格式版本 / unsupported format version {show(version)} (expected 1)")
     meta = data.get("meta")
     if meta is not None:
         if val.record(coll, meta, ("meta",), SPECS["meta"], "meta"):
             for k, v in meta.items():
                 if k in ("as_of", "period") and k in reg.meta and reg.meta[k] != v:
-                    coll.add(("meta", k), f"与其他文件的 meta 不一致 / conflicts with another file's meta: {v!r} vs {reg.meta[k]!r}")
+                    coll.add(("meta", k), f"与其他文件的 meta 不一致 / conflicts with another file's meta: {show(v)} vs {show(reg.meta[k])}")
                 elif k == "origin" and v == RegisterOrigin.ARTICLE:  # one article-made file makes the whole
                     reg.meta[k] = v
                 elif k in SPECS["meta"]:
@@ -563,7 +646,7 @@ def _check_file(data: Any, coll: _Collector, val: _Validator, reg: Register) -> 
             if section == "events":
                 spec = dict(_EVENT_COMMON)
                 ek = rec.get("kind") if isinstance(rec, dict) else None
-                spec.update(EVENT_SPECS.get(ek, {}))
+                spec.update(EVENT_SPECS.get(ek, {}) if isinstance(ek, str) else {})
             else:
                 spec = SPECS[section]
             if not val.record(coll, rec, path, spec, section):
@@ -602,7 +685,7 @@ def _check_posts(rec: dict, path: tuple, coll: _Collector, val: _Validator) -> N
         _check_order(coll, post, pp, "since", "until")
         if post.get("role") == "head" and isinstance(post.get("org"), str):
             if any(_overlap((since, until), other) for other in seen_head.get(post["org"], ())):
-                coll.add((*pp, "role"), f"同一人在 {post['org']!r} 两次任一把手 / head of {post['org']!r} twice")
+                coll.add((*pp, "role"), f"同一人在 {show(post['org'])} 两次任一把手 / head of {show(post['org'])} twice")
             seen_head.setdefault(post["org"], []).append((since, until))
 
 
@@ -683,6 +766,7 @@ _TARGET_NAMES = {
 
 def _resolve(val: _Validator) -> None:
     kinds = val.kinds
+    pools: dict[tuple | None, dict[int, list[str]]] = {}
     for coll, path, target, value in val.refs:
         sec = kinds.get(value)
         allowed = _TARGET_SECTIONS[target]
@@ -691,28 +775,67 @@ def _resolve(val: _Validator) -> None:
         if target == "area-org" and sec is None and is_free_text(value):
             continue  # a free-text area such as 意识形态工作
         if sec is None:
-            hint = _closest(value, kinds, allowed)
+            # a hint only for the problems that will be listed
+            hint = _closest(value, kinds, allowed, pools) if coll.wants(path) else None
             coll.add(
                 path,
-                f"引用的 id 不存在 / reference to unknown id {value!r}"
-                + (f" (是否指 / did you mean {hint!r}?)" if hint else ""),
+                f"引用的 id 不存在 / reference to unknown id {show(value)}"
+                + (f" (是否指 / did you mean {show(hint)}?)" if hint else ""),
             )
         else:
             coll.add(
                 path,
-                f"{value!r} 是 {sec}，此处须为{_TARGET_NAMES[target]} / is a record of {sec!r}, "
+                f"{show(value)} 是 {sec}，此处须为{_TARGET_NAMES[target]} / is a record of {sec!r}, "
                 f"expected {_TARGET_NAMES[target].split(' / ')[1]}",
             )
 
 
-def _closest(value: str, kinds: dict[str, str], allowed: tuple | None) -> str | None:
+def _closest(value: str, kinds: dict[str, str], allowed: tuple | None,
+             pools: dict[tuple | None, dict[int, list[str]]]) -> str | None:
+    """The known id closest to ``value``, searched among ids of about its length
+    (a ratio of 0.75 needs lengths within a factor of 0.6 to 1.67)."""
     import difflib
 
-    pool = [k for k, s in kinds.items() if allowed is None or s in allowed]
-    if len(pool) > 20000:
+    by_len = pools.get(allowed)
+    if by_len is None:
+        by_len = pools[allowed] = {}
+        for k, s in kinds.items():
+            if allowed is None or s in allowed:
+                by_len.setdefault(len(k), []).append(k)
+    n = len(value)
+    if n > 200:
         return None
-    m = difflib.get_close_matches(value, pool, n=1, cutoff=0.75)
+    pool = [k for ln in range(int(n * 0.6), int(n / 0.6) + 2) for k in by_len.get(ln, ())]
+    m = difflib.get_close_matches(value, pool[:50_000], n=1, cutoff=0.75)
     return m[0] if m else None
+
+
+def _check_parents(reg: Register) -> None:
+    """Refuse ``parent`` chains that come back to where they started, naming the cycle."""
+    parent = {o["id"]: o.get("parent") for o in reg.organizations
+              if isinstance(o.get("id"), str) and isinstance(o.get("parent"), str)}
+    recs = {o["id"]: o for o in reg.organizations if isinstance(o.get("id"), str)}
+    done: set[str] = set()
+    for start in parent:
+        if start in done:
+            continue
+        chain: list[str] = []
+        on_chain: set[str] = set()
+        node: str | None = start
+        while node is not None and node not in done and node not in on_chain:
+            chain.append(node)
+            on_chain.add(node)
+            node = parent.get(node)
+        if node is not None and node in on_chain:
+            cycle = chain[chain.index(node):] + [node]
+            first = recs[cycle[0]]
+            text = " → ".join(show(c) for c in cycle[:12]) + (" → …" if len(cycle) > 13 else "")
+            first["_coll"].add(
+                (*first["_path"], "parent"),
+                ("组织是自己的上级 / the organization is its own parent" if len(cycle) == 2 else
+                 f"上级关系成环 / the parent chain is a cycle: {text}"),
+            )
+        done.update(chain)
 
 
 def _check_heads(reg: Register, val: _Validator) -> None:
@@ -723,6 +846,8 @@ def _check_heads(reg: Register, val: _Validator) -> None:
         for j, post in enumerate(person.get("posts") or ()):
             if isinstance(post, dict) and post.get("role") == "head":
                 org = post.get("org")
+                if not isinstance(org, str) or not isinstance(person.get("id"), str):
+                    continue  # reported by the field checks
                 span = _period(post)
                 other = next(
                     (p for p, s in heads.get(org, ()) if p != person["id"] and _overlap(span, s)), None
@@ -730,7 +855,7 @@ def _check_heads(reg: Register, val: _Validator) -> None:
                 if other is not None:
                     person["_coll"].add(
                         (*person["_path"], "posts", j, "role"),
-                        f"{org!r} 已有一把手 {other!r} / {org!r} already has a head: {other!r}",
+                        f"{show(org)} 已有一把手 {show(other)} / {show(org)} already has a head: {show(other)}",
                     )
                 else:
                     heads.setdefault(org, []).append((person["id"], span))
@@ -757,7 +882,8 @@ def register_from_data(items: Sequence[tuple[str, Any, Any]]) -> Register:
         _check_file(data, coll, val, reg)
     _resolve(val)
     _check_heads(reg, val)
-    problems = [p for c in colls for p in sorted(c.problems(), key=lambda p: p.line)]
+    _check_parents(reg)
+    problems = [p for c in colls for p in c.problems()]
     if problems:
         raise RegisterError(problems)
     _finish(reg, colls)
@@ -891,6 +1017,16 @@ def _load_register(paths: str | Path | Sequence[str | Path]) -> Register:
             continue
         except json.JSONDecodeError as e:
             problems.append(Problem(str(f), e.lineno, "", f"JSON 语法错误 / JSON syntax error: {e.msg} (column {e.colno})"))
+            continue
+        except GuardError as e:
+            problems.append(Problem(str(f), e.line, "", e.message))
+            continue
+        except yaml.reader.ReaderError as e:  # a NUL or other character YAML does not allow
+            problems.append(Problem(str(f), text.count("\n", 0, e.position) + 1, "",
+                                    f"YAML 不允许的字符 / character YAML does not allow: U+{e.character if isinstance(e.character, int) else ord(e.character):04X}"))
+            continue
+        except RecursionError:
+            problems.append(Problem(str(f), 0, "", "嵌套过深 / nested too deep"))
             continue
         except (ValueError, yaml.YAMLError) as e:
             problems.append(Problem(str(f), 0, "", f"无法解析 / cannot parse: {e}"))

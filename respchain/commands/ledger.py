@@ -127,7 +127,8 @@ def export_cmd(files: tuple[Path, ...], list_id: str, as_of: str | None, output:
 @ledger.command("template")
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @_registers_option("登记册文件：下拉列表取其单位和人员 / register files for the drop-down lists")
-@click.option("--rows", default=500, show_default=True, help="带校验的行数 / rows with validation")
+@click.option("--rows", default=500, show_default=True, type=click.IntRange(1, 100_000),
+              help="带校验的行数 / rows with validation")
 @output_option("输出 .xlsx / output file", required=True)
 def template_cmd(files: tuple[Path, ...], registers: tuple[Path, ...], rows: int, output: Path) -> int:
     """空白台账模板（下拉列表、日期校验）/ A blank ledger with drop-down lists and date validation."""

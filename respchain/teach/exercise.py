@@ -41,6 +41,7 @@ import yaml
 
 from respchain._files import write_text_atomic
 from respchain.exceptions import InputError, Problem
+from respchain.loaders._guard import GuardError, load_yaml, show
 from respchain.queries.catalog import PLANTABLE_RULES
 from respchain.teach._registers import AS_OF, PERIOD, findings_of, graph_from_data, new_register
 
@@ -918,6 +919,10 @@ def read_answers(path: str | Path) -> list[tuple[str, str]]:
     name = str(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError(
+            Problem(name, 0, "", f"不是 UTF-8 编码 / not UTF-8 text: {e.reason} at byte {e.start}")
+        ) from None
     except OSError as e:
         raise InputError(
             Problem(name, 0, "", f"无法读取答案文件 / cannot read the answers: {e.strerror or e}")
@@ -925,7 +930,13 @@ def read_answers(path: str | Path) -> list[tuple[str, str]]:
     problems: list[Problem] = []
     pairs: list[tuple[str, str]] = []
     if path.suffix.lower() == ".csv":
-        for lineno, row in enumerate(csv.reader(io.StringIO(text)), 1):
+        reader = csv.reader(io.StringIO(text))
+        rows_read = []
+        try:
+            rows_read.extend(reader)
+        except csv.Error as e:
+            raise InputError(Problem(name, reader.line_num, "", f"CSV 格式错误 / bad CSV: {e}")) from None
+        for lineno, row in enumerate(rows_read, 1):
             cells = [c.strip() for c in row]
             if not any(cells) or cells[0].startswith("#"):
                 continue
@@ -934,13 +945,15 @@ def read_answers(path: str | Path) -> list[tuple[str, str]]:
             p = _pair(cells[:2]) if len(cells) >= 2 and cells[1] else None
             if p is None:
                 problems.append(
-                    Problem(name, lineno, "", f"应为“规则,对象” / expected 'rule,subject', got {row!r}")
+                    Problem(name, lineno, "", f"应为“规则,对象” / expected 'rule,subject', got {show(row)}")
                 )
             else:
                 pairs.append(p)
     else:
         try:
-            data = yaml.safe_load(text) if text.strip() else []
+            data = load_yaml(text) if text.strip() else []
+        except GuardError as e:
+            raise InputError(Problem(name, e.line, "", e.message)) from None
         except yaml.YAMLError as e:
             mark = getattr(e, "problem_mark", None)
             raise InputError(
@@ -961,7 +974,7 @@ def read_answers(path: str | Path) -> list[tuple[str, str]]:
             p = _pair(item)
             if p is None:
                 problems.append(
-                    Problem(name, 0, f"[{i}]", f"应为 [规则, 对象] / expected [rule, subject], got {item!r}")
+                    Problem(name, 0, f"[{i}]", f"应为 [规则, 对象] / expected [rule, subject], got {show(item)}")
                 )
             else:
                 pairs.append(p)
