@@ -661,7 +661,7 @@ def _check_file(data: Any, coll: _Collector, val: _Validator, reg: Register) -> 
             elif section == "evidence" and isinstance(rec.get("file"), str):
                 f = rec["file"].strip()
                 if PurePosixPath(f).is_absolute() or PureWindowsPath(f).is_absolute() or PureWindowsPath(f).drive:
-                    coll.add((*path, "file"), f"须为相对于登记册文件的路径 / must be a path relative to the register file: {f!r}")
+                    coll.add((*path, "file"), f"须为相对于登记册文件的路径 / must be a path relative to the register file: {show(f)}")
             elif section == "events" and rec.get("kind") == "consultation":
                 parties = rec.get("parties")
                 if isinstance(parties, list) and len(parties) < 2:

@@ -64,12 +64,18 @@ def test_an_evidence_path_must_be_relative_and_a_bad_register_exits_2(tmp_path, 
 def test_a_folder_in_place_of_a_file_and_a_terminal_escape_in_a_title(tmp_path, capsys):
     (tmp_path / "files").mkdir()
     reg = tmp_path / "r.yaml"
+    reg.write_text('respchain: 1\nevidence:\n  - {id: e, title: "记录红", file: files}\n', encoding="utf-8")
+    assert main(["evidence", "verify", str(reg)]) == 1
+    out = capsys.readouterr().out
+    assert "不是文件 / not a file" in out
+    # a control character is refused where the register is read, with its place
     reg.write_text(
         'respchain: 1\nevidence:\n  - {id: e, title: "记录\\e[31m红", file: files}\n', encoding="utf-8"
     )
-    assert main(["evidence", "verify", str(reg)]) == 1
-    out = capsys.readouterr().out
-    assert "不是文件 / not a file" in out and "\x1b" not in out
+    assert main(["evidence", "verify", str(reg)]) == 2
+    cap = capsys.readouterr()
+    assert "r.yaml:3 evidence[0].title" in cap.err and "U+001B" in cap.err
+    assert "\x1b" not in cap.out + cap.err
 
 
 # ---------------------------------------------------------------- due
