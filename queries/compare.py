@@ -190,8 +190,15 @@ def handovers(old: nx.MultiDiGraph, new: nx.MultiDiGraph, old_as_of: str, new_as
         if left or came:
             org = seat[0]
             name = (new._node.get(org) or old._node.get(org) or {}).get("name") or org
-            out.append({"org": org, "org_name": name, "role": seat[1],
-                        "left": people(old, left), "came": people(new, came)})
+            out.append(
+                {
+                    "org": org,
+                    "org_name": name,
+                    "role": seat[1],
+                    "left": people(old, left),
+                    "came": people(new, came),
+                }
+            )
     return out
 
 
@@ -223,6 +230,31 @@ def diff_gaps(
     )
 
 
+_REMOVABLE = ("Person", "Organization", "Responsibility", "List", "Task")
+
+
+def _closest_records(G: nx.MultiDiGraph, key: str, n: int = 5) -> list[str]:
+    """The records ``key`` most likely means, as ``id（名称）``: by name first, then by id.
+
+    A name written in full (``赵某``) or in part (``纪委``) gives the ids of the
+    records so named; otherwise the closest names and ids (difflib).
+    """
+    names: dict[str, list[str]] = {}
+    for node, d in G.nodes(data=True):
+        if d.get("kind") in _REMOVABLE and d.get("name"):
+            names.setdefault(str(d["name"]), []).append(str(node))
+    picked = list(names.get(key, []))
+    if not picked and len(key) >= 2:
+        picked = [i for name, ids in names.items() if key in name for i in ids]
+    if not picked:
+        for name in difflib.get_close_matches(key, list(names), n=n, cutoff=0.5):
+            picked += names[name]
+    if not picked:
+        ids = [str(node) for node, d in G.nodes(data=True) if d.get("kind") in _REMOVABLE]
+        picked = difflib.get_close_matches(key, ids, n=n, cutoff=0.6)
+    return [f"{i}（{G.nodes[i].get('name')}）" if G.nodes[i].get("name") else i for i in picked[:n]]
+
+
 def removal_closure(G: nx.MultiDiGraph, ids: Iterable[str]) -> list[str]:
     """The nodes removed with ``ids``: each id and what depends on it.
 
@@ -239,7 +271,7 @@ def removal_closure(G: nx.MultiDiGraph, ids: Iterable[str]) -> list[str]:
     problems = []
     for i in ids:
         if i not in G or G.nodes[i].get("kind") in ("ResponsibilityType", "OrganizationKind"):
-            close = difflib.get_close_matches(i, [str(n) for n in G.nodes], n=3, cutoff=0.6)
+            close = _closest_records(G, i)
             hint = f" (是否指 / did you mean: {', '.join(close)}?)" if close else ""
             problems.append(Problem("--remove", 0, i, f"图中没有此记录 / no such record{hint}"))
     if problems:

@@ -38,6 +38,8 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
+        if not where:  # a problem with a command-line value, not with a file
+            return f"{self.path}: {self.message}" if self.path else self.message
         return f"{where} {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
 
 
@@ -55,6 +57,9 @@ class InputError(RespchainError, ValueError):
         self.problems: list[Problem] = list(problems)
         n = len(self.problems)
         head = f"{self.title_zh} / {self.title_en}: {n} 个问题 / {n} problem(s)"
+        if n == 1 and not self.problems[0].file:  # one bad option value: one line
+            super().__init__(f"{self.title_zh} / {self.title_en}: {self.problems[0]}")
+            return
         super().__init__("\n".join([head, *(f"  {p}" for p in self.problems)]))
 
 

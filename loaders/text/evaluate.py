@@ -112,12 +112,22 @@ def _overlaps(span: Sequence[int] | None, spans: Sequence[Sequence[int]]) -> boo
     return any(a < y and x < b for x, y in spans)
 
 
-def _pick_source(pred: dict[str, Any], article: str | None) -> str | None:
+def _pick_source(pred: dict[str, Any], article: str | None, where: str = "") -> str | None:
     sources = pred.get("sources") or []
     if article:
         for s in sources:
             if s.get("url") == Path(article).name or s.get("id") == Path(article).stem:
                 return s["id"]
+        held = ", ".join(str(s.get("url") or s.get("id")) for s in sources) or "-"
+        raise InputError(
+            Problem(
+                where,
+                0,
+                "sources",
+                f"草稿与金标准不是同一篇文章 / the draft and the gold file are of different articles: "
+                f"the gold file annotates {Path(article).name!r}, the draft holds {held}",
+            )
+        )
     return sources[0]["id"] if len(sources) == 1 else None
 
 
@@ -153,9 +163,10 @@ def score_extraction(
     """
     if not isinstance(gold, dict):
         gold = load_gold(gold)
+    where = "" if isinstance(pred, dict) else str(pred)
     if not isinstance(pred, dict):
         pred = _load_yaml(pred) or {}
-    sid = _pick_source(pred, gold.get("article"))
+    sid = _pick_source(pred, gold.get("article"), where)
 
     def mine(section: str) -> list[dict[str, Any]]:
         return [r for r in pred.get(section) or [] if r.get("source") == sid]

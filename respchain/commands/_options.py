@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-__all__ = ["FILES", "LANGS", "lang_option", "format_option", "output_option"]
+__all__ = ["FILES", "LANGS", "lang_option", "format_option", "output_option", "as_of_date", "as_of_option"]
 
 #: One or more register files or folders (required).
 FILES = click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
@@ -38,3 +38,26 @@ def format_option(*choices: str, help: str = "输出格式 / output format") -> 
 def output_option(help: str, **kwargs: Any) -> _Decorator:
     """``-o/--output PATH``; ``kwargs`` go to :func:`click.option` (``required``, ``default``...)."""
     return click.option("-o", "--output", type=click.Path(path_type=Path), help=help, **kwargs)
+
+
+def as_of_date(ctx: click.Context | None, param: click.Parameter | None, value: str | None) -> str | None:
+    """A reference date as ISO ``YYYY-MM-DD``, written any way a ledger's 完成时限 may be.
+
+    ``2025-12-31``, ``2025年12月31日``, ``2025.12.31``, ``20251231``, ``2025年12月底``,
+    ``2025年第四季度`` all name a day; text that names none (``长期坚持``) or a day
+    that does not exist (``2025年2月30日``) is refused with the value quoted.
+    """
+    if value is None:
+        return None
+    from respchain.loaders.ledger import parse_due
+
+    due, _note, error = parse_due(value)
+    if due is None:
+        why = error or f"不是日期 / not a date: {value!r}"
+        raise click.BadParameter(f"{why}（例如 / e.g. 2025-12-31, 2025年12月31日, 2025年12月底）")
+    return due
+
+
+def as_of_option(help: str = "基准日 / reference date (default: meta.as_of)") -> _Decorator:
+    """``--as-of DATE``, read by :func:`as_of_date`."""
+    return click.option("--as-of", "as_of", callback=as_of_date, metavar="DATE", help=help)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 import json
 import sys
 from collections.abc import Callable
@@ -11,7 +10,7 @@ from typing import Any
 
 import click
 
-from respchain.commands._options import FILES, format_option, lang_option, output_option
+from respchain.commands._options import FILES, as_of_option, format_option, lang_option, output_option
 
 __all__ = ["register"]
 
@@ -28,23 +27,8 @@ _SUFFIX_FORMAT = {
 }
 
 
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return _dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise click.BadParameter(f"不是 YYYY-MM-DD 日期 / not a YYYY-MM-DD date: {value!r}") from None
-
-
 def _common(f):
-    f = click.option(
-        "--as-of",
-        "as_of",
-        callback=_date,
-        metavar="DATE",
-        help="基准日 / reference date (default: meta.as_of)",
-    )(f)
+    f = as_of_option()(f)
     f = click.option(
         "--period",
         type=click.IntRange(1900, 2999),

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from respchain.commands._options import FILES, lang_option, output_option
+from respchain.commands._options import FILES, as_of_option, lang_option, output_option
 
 __all__ = ["register", "ledger"]
 
@@ -105,11 +105,7 @@ def import_cmd(
 @ledger.command("export")
 @FILES
 @click.option("--list", "list_id", required=True, help="清单 id / the list to export")
-@click.option(
-    "--as-of",
-    default=None,
-    help="判断逾期的日期（默认取登记册）/ date for overdue tasks (default: the register's)",
-)
+@as_of_option("判断逾期的日期（默认取登记册）/ date for overdue tasks (default: the register's)")
 @output_option("输出 .xlsx / output file", required=True)
 @lang_option("取值语言（状态、责任类型、缺口）/ language of the values (status, duty, gaps)")
 def export_cmd(files: tuple[Path, ...], list_id: str, as_of: str | None, output: Path, lang: str) -> int:

@@ -93,9 +93,25 @@ def export_cmd(files: tuple[Path, ...], to: str, output: Path, base_iri: str | N
 
     G = graph_from_register(list(files))
     written = export_graph(G, to, output, base_iri=base_iri)
-    for p in written:
-        click.echo(f"已写入 / wrote {p}")
+    _summary(written)
     return 0
+
+
+def _summary(written: list[Path]) -> None:
+    """One line per file for a few files; for a folder of many, one line that sums it up."""
+    folders = {p.parent for p in written}
+    if len(written) <= 3 or len(folders) != 1:
+        for p in written:
+            click.echo(f"已写入 / wrote {p}")
+        return
+    (folder,) = folders
+    nodes = sum(1 for p in written if p.name.startswith("nodes_") and not p.name.endswith(".header.csv"))
+    rels = sum(1 for p in written if p.name.startswith("rels_") and not p.name.endswith(".header.csv"))
+    parts = f"：{nodes} 类节点 / node labels, {rels} 类关系 / relationship types" if nodes or rels else ""
+    click.echo(f"已写入 / wrote {len(written)} 个文件 / files in {folder}{parts}")
+    script = folder / "import.sh"
+    if script in written:
+        click.echo(f"导入 / import (Neo4j 停止后 / with Neo4j stopped): sh {script} [DATABASE]")
 
 
 def _cell(term: Any) -> str:

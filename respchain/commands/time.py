@@ -6,7 +6,7 @@ import json
 
 import click
 
-from respchain.commands._options import FILES, lang_option, output_option
+from respchain.commands._options import FILES, as_of_option, lang_option, output_option
 
 __all__ = ["register"]
 
@@ -30,7 +30,7 @@ _OUT_SUFFIXES = (".xlsx", ".ics", ".json", ".txt")
     show_default=True,
     help="按牵头单位或责任人分组 / group by lead unit or by responsible person",
 )
-@click.option("--as-of", "as_of", metavar="DATE", help="基准日 / reference date (default: meta.as_of)")
+@as_of_option()
 @output_option("输出 .xlsx（每单位一页）、.ics（日历）、.json 或 .txt / output file (by its suffix)")
 @lang_option("输出语言 / language")
 @click.option("--fail-on-overdue", is_flag=True, help="存在逾期事项时退出码为 1 / exit 1 when anything is overdue")
@@ -42,17 +42,11 @@ def due_cmd(files, within, by, as_of, output, lang, fail_on_overdue) -> int:
     Excel workbook (one sheet per unit or person), an iCalendar file (one
     entry per open deadline) or JSON, by the file's suffix.
     """
-    import datetime as _dt
 
     from respchain.graph import graph_from_register
     from respchain.queries.due import due_items
     from respchain.viz.due import render_due_table, write_due_ics, write_due_xlsx
 
-    if as_of is not None:
-        try:
-            as_of = _dt.date.fromisoformat(as_of).isoformat()
-        except ValueError:
-            raise click.BadParameter(f"不是 YYYY-MM-DD 日期 / not a YYYY-MM-DD date: {as_of!r}") from None
     suffix = output.suffix.lower() if output else None
     if output is not None and suffix not in _OUT_SUFFIXES:
         raise click.BadParameter(
