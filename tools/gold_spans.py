@@ -21,7 +21,6 @@ import sys
 from pathlib import Path
 
 import yaml
-
 from respchain.loaders.text.reader import read_article
 
 

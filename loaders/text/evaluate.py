@@ -29,7 +29,8 @@ A predicted record matches a gold item of its category when
 - organizations: its name is the gold name or an alias, the kinds are equal,
   and its span overlaps a gold mention;
 - types: the type is in the source's ``topics`` (a set per article);
-- mechanisms: same canonical name, same adopter (the predicted adopter's name
+- mechanisms: same canonical name (the lexicon groups variants: 提醒谈话 is
+  谈话提醒), same adopter (the predicted adopter's name
   is the gold adopter's name or alias; both may be none), span overlapping;
 - figures: same value and unit, span overlapping a gold mention.
 
@@ -200,6 +201,9 @@ def score_extraction(
     gtypes = [g["type"] for g in gold.get("types") or []]
     out["types"] = Score("types", len(gtypes), len(ptypes), len(set(ptypes) & set(gtypes)))
 
+    from respchain.loaders.text.lexicon import lexicon
+
+    canon = lexicon().mechanisms
     org_name = {o["id"]: o["name"] for o in pred.get("organizations") or []}
     pmech = []
     for m in mine("mechanisms"):
@@ -209,7 +213,11 @@ def score_extraction(
     n = _match(
         pmech,
         gmech,
-        lambda p, g: p[0] == g["name"] and p[1] == g.get("adopted_by") and _overlaps(p[2], g["spans"]),
+        lambda p, g: (
+            canon.get(p[0], p[0]) == canon.get(g["name"], g["name"])
+            and p[1] == g.get("adopted_by")
+            and _overlaps(p[2], g["spans"])
+        ),
     )
     out["mechanisms"] = Score("mechanisms", len(gmech), len(pmech), n)
 

@@ -31,8 +31,8 @@ Responsibility types
     organization whose kind can bear the type (register.md), it becomes a
     ``responsibilities`` record with that bearer.
 Mechanisms
-    Named working mechanisms of the lexicon (longest form wins: 问责激励谈心谈话
-    is not also 问责). The adopter is the subject of the sentence: the first
+    Named working mechanisms of the lexicon, kept with the name as written
+    (longest form wins: 问责激励谈心谈话 is not also 问责). The adopter is the subject of the sentence: the first
     organization that opens a clause (or follows 由); a sentence without one takes
     the last subject of its paragraph; none means the mechanism is named in
     general.
@@ -286,7 +286,7 @@ def _org_word(word: str, lex: Lexicon) -> bool:
 # Regions: which names are regions here
 
 
-def _accept_regions(pieces: list[_Piece], lex: Lexicon) -> None:
+def _accept_regions(pieces: list[_Piece], lex: Lexicon, text: str = "") -> None:
     """Decide for each REGION piece which division it is, or that it is no region.
 
     Provinces are always regions; a prefecture when its name is unique or its
@@ -294,6 +294,10 @@ def _accept_regions(pieces: list[_Piece], lex: Lexicon) -> None:
     article, or when the article names no province and the name is unique and is
     not a bare district (…区). A rejected name ending in a level character is
     read as a word followed by that level (会同县 -> 会同 + 县).
+
+    A county taken without its province or prefecture must also stand at a word
+    boundary: at the start of a clause, after 中共 or 《, not inside a run of
+    words (乡镇和县直单位 is 乡镇 和 县直单位, not the county 和县).
     """
     named: set[str] = set()
     for p in pieces:
@@ -326,7 +330,10 @@ def _accept_regions(pieces: list[_Piece], lex: Lexicon) -> None:
         if choice is None and len(p.regions) == 1:
             r = p.regions[0]
             if r.level == "prefecture" or (
-                not provinces_named and r.level == "county" and not r.name.endswith("区")
+                not provinces_named
+                and r.level == "county"
+                and not r.name.endswith("区")
+                and _at_boundary(text, p.start)
             ):
                 choice = r
         if choice is not None:
@@ -342,6 +349,19 @@ def _accept_regions(pieces: list[_Piece], lex: Lexicon) -> None:
         else:
             p.cls = "NOUN"
             i += 1
+
+
+_BOUNDARY_BEFORE = ("中共", "《", "对", "在", "由", "据", "是")
+
+
+def _at_boundary(text: str, start: int) -> bool:
+    """True when a name at ``start`` does not continue the word before it."""
+    if not text or start == 0:
+        return True
+    ch = text[start - 1]
+    if not ("\u4e00" <= ch <= "\u9fff"):
+        return True
+    return any(text[:start].endswith(w) for w in _BOUNDARY_BEFORE)
 
 
 # ---------------------------------------------------------------------------
@@ -938,7 +958,7 @@ def extract_article(article: Article, sid: str | None = None) -> dict[str, Any]:
     text = article.text
     sid = sid or source_id(article.path)
     pieces = _pieces(text)
-    _accept_regions(pieces, lex)
+    _accept_regions(pieces, lex, text)
     sentences = _sentences(text)
     starts = [s.start for s in sentences]
     orgs = _Orgs(text, pieces, sentences, lex)
@@ -1030,7 +1050,9 @@ def extract_article(article: Article, sid: str | None = None) -> dict[str, Any]:
         k = _sentence_at(sentences, starts, m.start())
         if k is None:
             continue
-        name = lex.mechanisms[m.group(0)]
+        # The name as written (提醒谈话 stays 提醒谈话); the lexicon's canonical
+        # name only groups variants for scoring and counting.
+        name = m.group(0)
         adopter = subject.get(k)
         key = (name, adopter.id if adopter else None)
         if key in mech:
@@ -1038,7 +1060,7 @@ def extract_article(article: Article, sid: str | None = None) -> dict[str, Any]:
         rec = {"id": f"{sid}.m{len(mech) + 1}", "name": name}
         if adopter is not None:
             rec["adopted_by"] = [adopter.id]
-        if name == "三类谈话":
+        if lex.mechanisms[name] == "三类谈话":
             para = sentences[k].para
             ptext = "".join(text[s.start : s.end] for s in sentences if s.para == para)
             found = [x for x in kinds_of_three if x in ptext]
@@ -1167,7 +1189,10 @@ def draft_from_articles(articles: Sequence[Article]) -> dict[str, Any]:
             sections[k].extend(v)
         if part["sources"][0].get("published"):
             dates.append(part["sources"][0]["published"])
-    meta: dict[str, Any] = {"title": "文章抽取草稿 / register draft extracted from articles", "origin": "article"}
+    meta: dict[str, Any] = {
+        "title": "文章抽取草稿 / register draft extracted from articles",
+        "origin": "article",
+    }
     if dates:
         meta["as_of"] = max(dates)
         meta["period"] = int(max(dates)[:4])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
@@ -93,7 +94,20 @@ def lexicon() -> Lexicon:
     lex.regions = _regions(_data("regions.tsv"))
     for r in lex.regions.values():
         lex.by_name.setdefault(r.name, []).append(r)
+    # Autonomous divisions are usually written short: 维西傈僳族自治县 -> 维西县,
+    # 恩施土家族苗族自治州 -> 恩施州 (the full name stays the region's name).
+    for r in list(lex.regions.values()):
+        m = _AUTONOMOUS.match(r.name)
+        if m:
+            short = m["base"] + m["level"]
+            if short not in lex.by_name:
+                lex.by_name[short] = [r]
     return lex
+
+
+_AUTONOMOUS = re.compile(
+    r"^(?P<base>[\u4e00-\u9fff]{2,}?)(?:[\u4e00-\u9fff]{1,4}族)+自治(?P<level>[县州旗])$"
+)
 
 
 @lru_cache(maxsize=1)
