@@ -61,6 +61,7 @@ COMMAND_MODULES = [
     "respchain.commands.teach",
     "respchain.commands.neo4j",
     "respchain.commands.time",
+    "respchain.commands.init",
 ]
 
 
