@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from respchain.commands._options import FILES, as_of_option, format_option, lang_option, output_option
+from respchain.progress import stage
 
 __all__ = ["register"]
 
@@ -138,10 +139,18 @@ def gaps_cmd(files, fmt, output, as_of, period, rules, skip, fail_on, lang, back
     else:
         if not files:
             raise click.UsageError("缺少登记册文件 / missing register FILES")
-        G = graph_from_register(list(files))
-        findings = find_gaps(
-            G, as_of=as_of, period=period, rules=rules or None, skip=skip or None, backend=backend, soon=soon
-        )
+        with stage("读取并构建图 / loading and building the graph"):
+            G = graph_from_register(list(files))
+        with stage("运行规则 / running the rules"):
+            findings = find_gaps(
+                G,
+                as_of=as_of,
+                period=period,
+                rules=rules or None,
+                skip=skip or None,
+                backend=backend,
+                soon=soon,
+            )
     if fmt == "xlsx":
         from respchain.queries.report import write_xlsx
 

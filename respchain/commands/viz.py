@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from respchain.commands._options import FILES, lang_option, output_option
+from respchain.progress import stage
 
 __all__ = ["register"]
 
@@ -53,14 +54,17 @@ def viz_cmd(
     from respchain.graph import graph_from_register
     from respchain.viz import save_html, to_pyvis
 
-    G = graph_from_register(list(files))
+    with stage("读取并构建图 / loading and building the graph"):
+        G = graph_from_register(list(files))
     findings = None
     if not no_gaps:
         from respchain.queries import find_gaps
 
-        findings = find_gaps(G)
-    net = to_pyvis(G, findings=findings, layout=layout, lang=lang, focus=focus, depth=depth)
-    save_html(net, output)
+        with stage("运行规则 / running the rules"):
+            findings = find_gaps(G)
+    with stage("生成页面 / writing the page"):
+        net = to_pyvis(G, findings=findings, layout=layout, lang=lang, focus=focus, depth=depth)
+        save_html(net, output)
     n_gaps = "-" if findings is None else str(len(findings))
     click.echo(
         f"已写入 / wrote {output}: {len(net.nodes)} 个节点 / nodes, {len(net.edges)} 条边 / edges, "

@@ -1,0 +1,51 @@
+"""Progress of long work (load, build, rules, page), shown on stderr when it is a terminal.
+
+Output that is piped or captured (a script, a test, ``2> log``) stays free of it, so
+the progress display never mixes into files or logs; stdout is never touched.
+
+Examples
+--------
+>>> with stage("读取并构建 / load and build"):
+...     pass
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+__all__ = ["stage", "shows_progress"]
+
+
+def shows_progress() -> bool:
+    """Whether progress is shown: stderr is a terminal."""
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):  # a closed or replaced stream
+        return False
+
+
+@contextmanager
+def stage(label: str) -> Iterator[None]:
+    """Show ``label`` with a spinner and the time spent while the block runs (terminal only).
+
+    The line is removed when the block ends; nothing is printed when stderr is
+    not a terminal.
+    """
+    if not shows_progress():
+        yield
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        bar.add_task(label, total=None)
+        yield
