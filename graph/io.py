@@ -13,6 +13,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from respchain._files import atomic_path
 from respchain.exceptions import InputError, Problem
 
 __all__ = ["write_graph", "read_graph", "graph_to_node_link", "graph_from_node_link"]
@@ -61,20 +62,14 @@ def write_graph(G: nx.MultiDiGraph, path: str | Path) -> Path:
     """
     path = Path(path)
     suffix = path.suffix.lower()
-    tmp = path.with_name(path.name + ".part")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
+    if suffix not in (".json", ".graphml"):
+        raise InputError(Problem(str(path), 0, "", f"不支持的图文件类型 / unsupported graph file type {suffix!r} (.json, .graphml)"))
+    with atomic_path(path) as tmp:
         if suffix == ".json":
             with tmp.open("w", encoding="utf-8") as f:
-                json.dump(graph_to_node_link(G), f, ensure_ascii=False)
-        elif suffix == ".graphml":
-            nx.write_graphml(_graphml_safe(G), tmp, encoding="utf-8")
+                json.dump(graph_to_node_link(G), f, ensure_ascii=False, allow_nan=False)
         else:
-            raise InputError(Problem(str(path), 0, "", f"不支持的图文件类型 / unsupported graph file type {suffix!r} (.json, .graphml)"))
-        tmp.replace(path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+            nx.write_graphml(_graphml_safe(G), tmp, encoding="utf-8")
     return path
 
 

@@ -65,6 +65,7 @@ from respchain.graph.schema import (
     type_node_id,
 )
 
+from respchain._files import write_text_atomic
 from respchain.exceptions import InputError, Problem
 
 __all__ = [
@@ -528,19 +529,12 @@ def write_rdf(
             )
         )
     g = graph_to_rdf(G, base_iri=base_iri)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
-    try:
-        if fmt == "json-ld":
-            ctx = {p: str(ns) for p, ns in NAMESPACES.items()}
-            data = g.serialize(format="json-ld", context=ctx, auto_compact=True, indent=1)
-        else:
-            data = g.serialize(format=fmt)
-        tmp.write_text(data, encoding="utf-8")
-        tmp.replace(path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    if fmt == "json-ld":
+        ctx = {p: str(ns) for p, ns in NAMESPACES.items()}
+        data = g.serialize(format="json-ld", context=ctx, auto_compact=True, indent=1)
+    else:
+        data = g.serialize(format=fmt)
+    write_text_atomic(path, data, newline=None)
     return path
 
 

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from respchain._files import write_text_atomic
+from respchain._files import all_or_none, write_text_atomic
 from respchain.queries.catalog import PLANTABLE_RULES
 
 __all__ = ["synth_register", "write_synth", "expected_path", "SYNTH_RULES", "AS_OF", "PERIOD"]
@@ -734,15 +734,16 @@ def write_synth(path: str | Path, orgs: int, *, seed: int = 0, gap_rate: float =
     path = Path(path)
     data, expected = synth_register(orgs, seed=seed, gap_rate=gap_rate)
     path.parent.mkdir(parents=True, exist_ok=True)
-    if path.suffix.lower() in (".yaml", ".yml"):
-        import yaml
-
-        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-        write_text_atomic(
-            path, yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=200)
-        )
-    else:
-        write_text_atomic(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
     exp = expected_path(path)
-    write_text_atomic(exp, "[" + ",\n ".join(json.dumps(x, ensure_ascii=False) for x in expected) + "]\n")
+    with all_or_none():  # the register and its expected findings, both or neither
+        if path.suffix.lower() in (".yaml", ".yml"):
+            import yaml
+
+            dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+            write_text_atomic(
+                path, yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=200)
+            )
+        else:
+            write_text_atomic(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        write_text_atomic(exp, "[" + ",\n ".join(json.dumps(x, ensure_ascii=False) for x in expected) + "]\n")
     return path, exp

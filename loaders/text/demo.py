@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from respchain._files import write_text_atomic
+
 __all__ = ["demo_step", "SEEDS_DIR"]
 
 # The seed article ships beside the seed register (installed as ``respchain.examples.seed``).
@@ -42,7 +44,5 @@ def demo_step(outdir: Path, seeds_dir: Path | None = None) -> list[Path]:
     out = [write_draft(draft, sub / "draft.yaml")]
     for art, src in zip(read, draft["sources"], strict=True):
         p = sub / "text" / f"{src['id']}.txt"
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(art.text, encoding="utf-8")
-        out.append(p)
+        out.append(write_text_atomic(p, art.text))
     return out

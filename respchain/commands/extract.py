@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from respchain._files import write_text_atomic
+from respchain._files import all_or_none, write_text_atomic
 from respchain.commands._options import format_option, output_option
 
 __all__ = ["register", "write_draft"]
@@ -64,11 +64,11 @@ def extract_cmd(articles: tuple[Path, ...], output: Path, text_dir: Path | None)
         raise InputError(problems)
     draft = draft_from_articles(read)
     register_from_data([(str(output), json.loads(json.dumps(draft, ensure_ascii=False)), None)])
-    write_draft(draft, output)
-    if text_dir is not None:
-        text_dir.mkdir(parents=True, exist_ok=True)
-        for art, src in zip(read, draft["sources"], strict=True):
-            (text_dir / f"{src['id']}.txt").write_text(art.text, encoding="utf-8")
+    with all_or_none():  # the draft and its texts, all or none
+        write_draft(draft, output)
+        if text_dir is not None:
+            for art, src in zip(read, draft["sources"], strict=True):
+                write_text_atomic(text_dir / f"{src['id']}.txt", art.text)
     counts = ", ".join(
         f"{k} {len(draft.get(k) or [])}"
         for k in ("organizations", "people", "responsibilities", "mechanisms", "facts")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from respchain._files import all_or_none
 from respchain.commands._options import FILES, lang_option, output_option
 from respchain.progress import stage
 
@@ -62,19 +63,20 @@ def viz_cmd(
 
         with stage("运行规则 / running the rules"):
             findings = find_gaps(G)
-    with stage("生成页面 / writing the page"):
+    with stage("生成页面 / writing the page"), all_or_none():  # the page and the report, both or neither
         net = to_pyvis(G, findings=findings, layout=layout, lang=lang, focus=focus, depth=depth)
         save_html(net, output)
+        if report is not None:
+            from respchain.viz import save_report_html
+
+            href = os.path.relpath(output.resolve(), report.resolve().parent).replace(os.sep, "/")
+            save_report_html(findings or [], G, report, lang=lang, graph_href=href)
     n_gaps = "-" if findings is None else str(len(findings))
     click.echo(
         f"已写入 / wrote {output}: {len(net.nodes)} 个节点 / nodes, {len(net.edges)} 条边 / edges, "
         f"{n_gaps} 个缺口 / gaps"
     )
     if report is not None:
-        from respchain.viz import save_report_html
-
-        href = os.path.relpath(output.resolve(), report.resolve().parent).replace(os.sep, "/")
-        save_report_html(findings or [], G, report, lang=lang, graph_href=href)
         click.echo(f"已写入 / wrote {report}")
     return 0
 
