@@ -20,6 +20,7 @@ Usage::
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -39,6 +40,11 @@ TEAM = frozenset({"head", "deputy", "member"})
 OTHER_MEMBERS = frozenset({"deputy", "member"})
 SUPERVISORS = frozenset({"discipline_commission", "dispatched_group"})
 ECO_TALKS = frozenset({"collective", "warning"})
+# A due_note that is a deadline although not a date (长期坚持, 每季度): no LIST-003.
+STANDING_DUE = re.compile(
+    r"(?s)\s*(每|长期|持续|常态|经常|定期|随时|全年|全程|逐年|日常|动态|及时|年内|年度内|适时|视情|"
+    r"根据|按(季|月|年|周|旬|半年|期|时|要求|上级|规定|计划|进度|程序|节点)).*"
+)
 
 Triple = tuple[str, str, tuple[str, ...]]
 
@@ -105,14 +111,16 @@ def floor_findings(data: dict) -> set[Triple]:
         covers[rid] = cov
         if rtype == "supervisory":
             supervised.update(cov)
-    tasks: list[tuple[str, str, Any, str, list, Any]] = []
+    tasks: list[tuple[str, str, Any, str, list, Any, bool]] = []
     for lst in data.get("lists") or []:
         lid, lk = lst["id"], lst["kind"]
         if lk in ("main", "supervisory"):
             declared_by[(lst["owner"], lk)].append(lid)
         for t in lst.get("tasks") or ():
+            note = t.get("due_note")
+            standing = bool(note) and STANDING_DUE.fullmatch(str(note)) is not None
             tasks.append((t["id"], lid, t.get("due") or None, t.get("status") or "open",
-                          _ids(t.get("responsible")), t.get("lead")))  # fmt: skip
+                          _ids(t.get("responsible")), t.get("lead"), standing))  # fmt: skip
     talks: list[tuple[str, str, list]] = []
     accountabilities: list[tuple[str, str, list]] = []
     consultations: list[tuple[str, list]] = []
@@ -208,14 +216,15 @@ def floor_findings(data: dict) -> set[Triple]:
         add(("CONS-001", o, (o, *sorted(gs))))
 
     # LIST-001..004
-    for tid, lid, due, status, responsible, lead in tasks:
+    for tid, lid, due, status, responsible, lead, standing in tasks:
         ev = (tid, lid)
         if not responsible:
             add(("LIST-001", tid, ev))
         if not lead:
             add(("LIST-002", tid, ev))
         if not due:
-            add(("LIST-003", tid, ev))
+            if not standing:
+                add(("LIST-003", tid, ev))
         elif due < day and status != "done":
             add(("LIST-004", tid, ev))
 
