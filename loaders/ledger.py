@@ -576,6 +576,13 @@ def _merged_ranges(path: Path, ws: Any) -> list[tuple[int, int, int, int]]:
     return out
 
 
+def _text_cell(c: Any) -> Any:
+    """Keep a cell holding text as text: a name starting with ``=`` is never a formula."""
+    if isinstance(c.value, str):
+        c.data_type = "s"
+    return c
+
+
 def _read_xlsx(path: Path, meta: dict[str, Any] | None = None) -> list[_Sheet]:
     import openpyxl
 
@@ -1270,7 +1277,7 @@ def write_ledger(
     cols = LEDGER_COLUMNS
     ncol = len(cols)
     owner = G.nodes[la["owner"]].get("name", la["owner"]) if la.get("owner") in G else la.get("owner", "")
-    ws.cell(1, 1, la.get("name") or list_id).font = Font(bold=True, size=14)
+    _text_cell(ws.cell(1, 1, la.get("name") or list_id)).font = Font(bold=True, size=14)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncol)
     ws.row_dimensions[1].height = 26
     ws.cell(1, 1).alignment = Alignment(horizontal="center", vertical="center")
@@ -1323,8 +1330,7 @@ def write_ledger(
         r = i + 2
         for key, v in values.items():
             cell = ws.cell(r, col_of[key], v)
-            if isinstance(v, str) and v.startswith("="):
-                cell.data_type = "s"  # text, never a formula
+            _text_cell(cell)
             cell.style = "台账日期" if isinstance(v, _dt.date) else "台账正文"
         if found:
             worst = min(found, key=lambda fd: fd.sort_key())
@@ -1437,9 +1443,9 @@ def write_template(
         lists.cell(1, 1, "单位 / units")
         lists.cell(1, 2, "人员 / people")
         for i, n in enumerate(orgs, 2):
-            lists.cell(i, 1, n)
+            _text_cell(lists.cell(i, 1, n))
         for i, n in enumerate(people, 2):
-            lists.cell(i, 2, n)
+            _text_cell(lists.cell(i, 2, n))
         lists.sheet_state = "hidden"
         if orgs:
             add(

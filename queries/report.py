@@ -20,6 +20,7 @@ from respchain.queries.engine import SEVERITIES, scores
 from respchain.queries.finding import Finding, Severity
 
 from respchain._files import write_text_atomic
+from respchain._inert import cell, md, visible
 
 __all__ = [
     "FORMATS",
@@ -182,7 +183,11 @@ def render_table(
 ) -> str:
     """A terminal table: findings grouped by severity and rule, the summary, then the scores."""
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
+
+    def _t(v: object) -> str:  # user text: no markup, no control character
+        return escape(visible(str(v)))
 
     buf = io.StringIO()
     con = Console(
@@ -195,7 +200,7 @@ def render_table(
     )
     day, year = _meta(G, as_of, period)
     title = G.graph.get("title") or "登记册 / register"
-    con.print(f"[bold]{title}[/]  as_of {day}  period {year}  缺口 / gaps: {len(findings)}")
+    con.print(f"[bold]{_t(title)}[/]  as_of {day}  period {year}  缺口 / gaps: {len(findings)}")
     if caveat(G, lang):
         con.print(f"[bold yellow]{caveat(G, lang)}[/]")
     for sev, rules in _groups(findings):
@@ -210,7 +215,7 @@ def render_table(
             if i:
                 t.add_section()
             for f in fs:
-                t.add_row(rule, f.subject, f.subject_name, _msg(f, lang) + (f"（{mark}）" if mark else ""))
+                t.add_row(rule, _t(f.subject), _t(f.subject_name), _t(_msg(f, lang)) + (f"（{mark}）" if mark else ""))
         con.print(t)
     if not findings:
         con.print("[green]未发现缺口 / no gaps found[/]")
@@ -230,14 +235,20 @@ def render_table(
         st.add_column("合计 / total", justify="right")
         for r in rows:
             st.add_row(
-                f"{r['name']} ({r['org']})", *(str(r["subtree"][s]) for s in SEVERITIES), str(r["total"])
+                _t(f"{r['name']} ({r['org']})"), *(str(r["subtree"][s]) for s in SEVERITIES), str(r["total"])
             )
         con.print(st)
     return buf.getvalue()
 
 
 def _md(s: str) -> str:
-    return str(s).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return md(s)
+
+
+def _code(s: str) -> str:
+    """An id as a code span, or as escaped text when it holds a backtick."""
+    s = str(s)
+    return _md(s) if "`" in s else f"`{_md(s)}`"
 
 
 def render_markdown(
@@ -279,7 +290,7 @@ def render_markdown(
             ]
             mark = caveat_mark(G, lang)
             out += [
-                f"| `{_md(f.subject)}` | {_md(f.subject_name)} | {_md(_msg(f, lang))}"
+                f"| {_code(f.subject)} | {_md(f.subject_name)} | {_md(_msg(f, lang))}"
                 f"{_md('（' + mark + '）') if mark else ''} | {_md('、'.join(f.evidence))} |"
                 for f in fs
             ]
@@ -292,7 +303,7 @@ def render_markdown(
         out.append("|---" * (len(SEVERITIES) + 2) + "|")
         for r in rows:
             out.append(
-                f"| {_md(r['name'])} (`{_md(r['org'])}`) | "
+                f"| {_md(r['name'])} ({_code(r['org'])}) | "
                 + " | ".join(str(r["subtree"][s]) for s in SEVERITIES)
                 + f" | {r['total']} |"
             )
@@ -357,7 +368,7 @@ def render_csv(
     w = csv.writer(buf, lineterminator="\r\n")
     header, rows = finding_rows(findings, G, lang)
     w.writerow(header)
-    w.writerows(rows)
+    w.writerows([cell(c) for c in row] for row in rows)  # no cell starts a formula
     return "\ufeff" + buf.getvalue()
 
 
