@@ -220,7 +220,7 @@ def _build(reg: Register, *, release: bool) -> nx.MultiDiGraph:
         add_node(
             s["id"], kind=_K.SOURCE, name=s["title"],
             **{k: s[k] for k in ("title", "publisher", "published", "url", "topics", "quote") if k in s},
-            file=s.get("_file", ""), line=s.get("_line", 0),
+            file=_share(s.get("_file", "")), line=s.get("_line", 0),
         )
     for s in reg.sources:
         for t in s.get("topics") or ():
@@ -249,7 +249,7 @@ def _build(reg: Register, *, release: bool) -> nx.MultiDiGraph:
             add_node(
                 pid, kind=_K.POST, name=post.get("title") or post["role"], person=p["id"],
                 org=post["org"], role=post["role"], title=post.get("title", ""),
-                areas_text=[a for a in areas if a not in orgs], file=p.get("_file", ""), line=p.get("_line", 0),
+                areas_text=[a for a in areas if a not in orgs], file=_share(p.get("_file", "")), line=p.get("_line", 0),
                 **{k: post[k] for k in ("since", "until") if k in post},
             )
             edge(p["id"], pid, _R.HOLDS)

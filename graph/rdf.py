@@ -65,7 +65,7 @@ from respchain.graph.schema import (
     type_node_id,
 )
 
-from respchain._files import write_text_atomic
+from respchain._files import shareable_path, write_text_atomic
 from respchain.exceptions import InputError, Problem
 
 __all__ = [
@@ -822,10 +822,11 @@ def graph_from_rdf(rdf_graph: Graph, *, file: str = "") -> nx.MultiDiGraph:
     if problems:
         raise InputError([Problem(file, p.line, p.path, p.message) for p in problems])
     if file:
-        G.graph["files"] = [file]
+        shared = shareable_path(file)  # never an absolute local path in the graph
+        G.graph["files"] = [shared]
         for d in G._node.values():
             if "file" in d:
-                d["file"] = file
+                d["file"] = shared
     if G.graph.get("as_of") is None:
         G.graph["as_of"] = _dt.date.today().isoformat()
     if G.graph.get("period") is None:

@@ -279,6 +279,8 @@ def view_graph(
         for u, v, _, _ in edges:
             adj[u].add(v)
             adj[v].add(u)
+        # the gap list of a focused page holds only the gaps of what it shows
+        findings = [f for f in findings if f.subject in keep]
 
     orgs = [n for n in nodes if G.nodes[n].get("kind") == _K_ORGANIZATION]
     levels = _org_levels(G, orgs)

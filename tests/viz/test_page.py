@@ -144,3 +144,40 @@ def test_jupyter_repr_is_an_offline_iframe(seed_graph):
     net = to_pyvis(seed_graph)
     r = net._repr_html_()
     assert r.startswith("<iframe srcdoc=") and external_refs(r) == []
+
+
+def test_focus_lists_only_the_gaps_in_view(seed_graph, seed_findings):
+    subject = seed_findings[0].subject
+    view = view_graph(seed_graph, findings=seed_findings, focus=subject, depth=1)
+    shown = {n["id"] for n in view["nodes"]}
+    listed = {f["subject"] for f in view["findings"]}
+    assert listed and listed <= shown
+    assert len(view["findings"]) < len(seed_findings)
+    assert all(f["subject"] == subject or f["subject"] in shown for f in view["findings"])
+    # every node's finding indices point at its own findings
+    for n in view["nodes"]:
+        assert all(view["findings"][i]["subject"] == n["id"] for i in n["findings"])
+
+
+def test_pages_and_graph_carry_no_absolute_local_paths(tmp_path, seed_graph, seed_findings):
+    import json
+    import os
+
+    from respchain.graph import write_graph
+
+    html = save_html(to_pyvis(seed_graph, findings=seed_findings), tmp_path / "g.html").read_text(encoding="utf-8")
+    data = write_graph(seed_graph, tmp_path / "graph.json").read_text(encoding="utf-8")
+    for text in (html, data):
+        assert str(tmp_path) not in text
+        assert os.getcwd() not in text and "/home/" not in text and "/work/" not in text
+    files = json.loads(data)["graph"]["files"]
+    assert files and all(not f.startswith("/") for f in files)
+
+
+def test_page_shows_chinese_words_for_vocabulary_values(seed_graph, seed_findings):
+    view = view_graph(seed_graph, findings=seed_findings)
+    facts = [n for n in view["nodes"] if n["kind"] == "Fact"]
+    assert facts and not any(re.search(r"[a-z_]+\.[a-z_]+", n["name"]) for n in facts)
+    assert any(n["name"].startswith("任务数=") for n in facts)
+    values = {v for n in view["nodes"] for k, v in n["fields"] if k in ("层级", "事件类型", "谈话类型", "数据", "指标")}
+    assert values and not any(re.fullmatch(r"[a-z_.]+", v) for v in values)
