@@ -393,6 +393,9 @@ _CELL_W, _CELL_H, _GAP, _LEVEL_GAP = 150, 58, 36, 90
 
 
 _ORG_FONT = 20
+#: The smallest on-screen size of an organization label in the first view (px).
+MIN_ORG_LABEL_PX = 12
+_MEMBER_LABEL_PX = 10
 
 
 def _org_width(name: str) -> float:
@@ -560,6 +563,10 @@ def _vis_node(n: dict, pos: tuple[float, float] | None = None) -> dict:
         "color": st["color"],
         "font": {"color": st["font"], "size": _ORG_FONT} if is_org else {"color": st["font"], "size": 14},
     }
+    if not is_org:
+        # Labels of people, duties, tasks and events appear from about 10 px on
+        # screen: the first view shows the organizations, the rest comes on zoom.
+        node["scaling"] = {"label": {"drawThreshold": _MEMBER_LABEL_PX}}
     if n["kind"] == "Responsibility" and n["rtype"] in RESP_COLORS:
         node["color"] = RESP_COLORS[n["rtype"]]
     if "size" in st:
@@ -729,6 +736,17 @@ def _to_pyvis(
         net.node_ids.append(n["id"])
         net.node_map[n["id"]] = vn
     net.edges.extend(_vis_edge(e) for e in view["edges"])
+    # The chain around gaps laid out on its own: the gap-only filter moves the
+    # nodes it keeps there, so that they close up and fill the screen.
+    gap_pos: dict[str, tuple[float, float]] = {}
+    if layout == "chain" and not grouped:
+        keep = {n["id"] for n in view["nodes"] if n["gapchain"]}
+        if keep and len(keep) < len(view["nodes"]):
+            sub = {
+                "nodes": [n for n in view["nodes"] if n["id"] in keep],
+                "edges": [e for e in view["edges"] if e["from"] in keep and e["to"] in keep],
+            }
+            gap_pos = chain_positions(sub)
     n_visible = len({n["anchor"] or n["id"] for n in view["nodes"]}) * 2 if grouped else len(view["nodes"])
     net.options = _options(layout, n_visible)
 
@@ -746,7 +764,10 @@ def _to_pyvis(
         "as_of": str(G.graph.get("as_of", "")),
         "grouped": grouped,
         "groupPos": {k: [round(x, 1), round(y, 1)] for k, (x, y) in pos.items() if k.startswith("group:")},
+        "gapPos": {k: [round(x, 1), round(y, 1)] for k, (x, y) in gap_pos.items()},
         "groupThreshold": group_threshold,
+        "orgFont": _ORG_FONT,
+        "minOrgPx": MIN_ORG_LABEL_PX,
         "gapsChecked": findings is not None if gaps_checked is None else gaps_checked,
         "nodes": view["nodes"],
         "edges": view["edges"],

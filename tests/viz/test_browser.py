@@ -223,3 +223,79 @@ def test_demo_city_page(driver, tmp_path):
     assert js(driver, "return [respchain.nodes.length, respchain.edges.length]") == list(expected_counts(G))
     screenshot(driver, "viz-demo-city-graph.png")
     assert_offline_and_clean(driver, url)
+
+
+def test_gap_only_filter_re_lays_out_and_re_fits(driver, seed_pages, seed_graph):
+    url = open_page(driver, seed_pages[0])
+    n, _ = expected_counts(seed_graph)
+    before = js(driver, "return respchain.network.getScale()")
+    js(driver, "document.getElementById('rc-gap-only').click()")
+    time.sleep(0.2)
+    kept = js(driver, "return respchain.nodes.getIds()")
+    assert 0 < len(kept) < n
+    # the kept chain is laid out anew and fills the screen: zoomed in, every kept node on screen
+    after = js(driver, "return respchain.network.getScale()")
+    assert after > 1.2 * before
+    inside = js(
+        driver,
+        """const net = respchain.network, c = document.querySelector('#rc-network canvas');
+        const w = c.clientWidth, h = c.clientHeight;
+        return respchain.nodes.getIds().every(id => {
+          const p = net.canvasToDOM(net.getPositions([id])[id]);
+          return p.x >= 0 && p.x <= w && p.y >= 0 && p.y <= h; });""",
+    )
+    assert inside
+    # organization names of the chain are readable (at least 12 px on screen)
+    assert 20 * after >= 12
+    screenshot(driver, "viz-seed-gap-only.png")
+    js(driver, "document.getElementById('rc-gap-only').click()")
+    time.sleep(0.2)
+    assert js(driver, "return respchain.nodes.length") == n
+    assert abs(js(driver, "return respchain.network.getScale()") - before) < 0.05 * before
+    assert_offline_and_clean(driver, url)
+
+
+def test_focused_page_lists_only_the_gaps_in_view(driver, tmp_path, seed_graph, seed_findings):
+    subject = seed_findings[0].subject
+    g = save_html(to_pyvis(seed_graph, findings=seed_findings, focus=subject, depth=1), tmp_path / "graph.html")
+    url = open_page(driver, g)
+    shown = set(js(driver, "return respchain.nodes.getIds()"))
+    listed = js(driver, "return [...document.querySelectorAll('#rc-gap-list li')].map(li => li.dataset.id)")
+    assert listed and set(listed) <= shown
+    assert len(listed) < len(seed_findings)
+    assert_offline_and_clean(driver, url)
+
+
+def _org_label_px(driver):
+    """The on-screen size of organization labels, and whether the top organization is on screen."""
+    return js(
+        driver,
+        """const net = respchain.network, D = respchain.data, c = document.querySelector('#rc-network canvas');
+        const pos = net.getPositions();
+        const orgs = D.nodes.filter(n => n.anchor === n.id && pos[n.id]);
+        const top = orgs.reduce((a, n) => pos[n.id].y < pos[a.id].y ? n : a, orgs[0]);
+        const p = net.canvasToDOM(pos[top.id]);
+        const font = respchain.nodes.get(top.id).font.size;
+        return [font * net.getScale(), p.x >= 0 && p.x <= c.clientWidth && p.y >= 0 && p.y <= c.clientHeight,
+                14 * net.getScale()];""",
+    )
+
+
+@pytest.mark.parametrize("which", ["seed", "demo-city"])
+def test_organization_labels_are_legible_at_the_initial_zoom(driver, tmp_path, which, seed_graph, seed_findings):
+    if which == "seed":
+        G, fs = seed_graph, seed_findings
+    else:
+        G = graph_from_register(demo_city_files())
+        fs = find_gaps(G)
+    g = save_html(to_pyvis(G, findings=fs), tmp_path / "graph.html")
+    url = open_page(driver, g)
+    org_px, top_on_screen, member_px = _org_label_px(driver)
+    assert org_px >= 12 and top_on_screen
+    # people, tasks and events are there, their labels come on zooming in
+    assert js(driver, "return respchain.nodes.length") == expected_counts(G)[0]
+    assert member_px < 10
+    js(driver, "respchain.network.moveTo({scale: 1.0, animation: false})")
+    assert _org_label_px(driver)[2] >= 10
+    screenshot(driver, f"viz-{which}-initial.png")
+    assert_offline_and_clean(driver, url)

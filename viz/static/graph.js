@@ -144,8 +144,30 @@
     window.respchain.readyMs = performance.now() - T0;
     window.respchain.readyAt = performance.now();
   }
+  // The first view: the whole graph when its organization labels are legible
+  // that way (D.minOrgPx on screen), else the top of the leadership tree at the
+  // zoom where they are; people, tasks and events come on zoom (their labels
+  // are drawn from about 10 px) or on expanding a group.
+  function initialView() {
+    network.fit({ animation: false });
+    if (D.layout !== "chain") return;
+    var want = D.minOrgPx / D.orgFont;
+    if (network.getScale() >= want) return;
+    var pos = network.getPositions(), top = Infinity;
+    D.nodes.forEach(function (n) {
+      if (D.kinds[n.kind] && n.anchor === n.id && pos[n.id] && pos[n.id].y < top) top = pos[n.id].y;
+    });
+    if (top === Infinity) return;
+    var xs = [];
+    Object.keys(pos).forEach(function (id) { if (Math.abs(pos[id].y - top) < 1) xs.push(pos[id].x); });
+    var x = xs.reduce(function (a, b) { return a + b; }, 0) / xs.length;
+    var h = container.clientHeight || 600;
+    network.moveTo({ position: { x: x, y: top - 60 / want + h / 2 / want }, scale: want, animation: false });
+  }
+  var firstView = true;
   network.once("afterDrawing", function () {
     window.respchain.firstDrawMs = performance.now() - T0;
+    if (firstView) { firstView = false; initialView(); }
     if (D.layout !== "force") markReady();
   });
   // Force layout: once the stabilization iterations are done (or the network
@@ -396,10 +418,24 @@
   bindFilter("rc-filter-kinds", state.hiddenKinds);
   bindFilter("rc-filter-rtypes", state.hiddenTypes);
   bindFilter("rc-filter-sev", state.hiddenSev);
+  // The gap-only filter re-lays out what it keeps (the chain around gaps, laid
+  // out on its own: D.gapPos) and fits it to the screen; unticked, every node
+  // goes back to its place in the whole layout.
+  function relayout(gapOnly) {
+    var pos = D.gapPos || {};
+    var moved = [];
+    nodes.getIds().forEach(function (id) {
+      var p = gapOnly ? pos[id] : null, v = visById.get(id);
+      if (gapOnly && p) moved.push({ id: id, x: p[0], y: p[1] });
+      else if (!gapOnly && v && v.x !== undefined) moved.push({ id: id, x: v.x, y: v.y });
+    });
+    if (moved.length) nodes.update(moved);
+  }
   document.getElementById("rc-gap-only").addEventListener("change", function (ev) {
     state.gapOnly = ev.target.checked;
     refresh();
-    network.fit();
+    if (D.layout === "chain" && !D.grouped) relayout(state.gapOnly);
+    initialView();
   });
   // Kinds that are not in this graph are left out of the filters.
   var present = new Set(D.nodes.map(function (n) { return n.kind; }));
@@ -451,5 +487,6 @@
   window.respchain = {
     network: network, nodes: nodes, edges: edges, data: D, ready: false, times: TIMES,
     focusNode: focusNode, search: search, expand: expand, refresh: refresh, state: state,
+    initialView: initialView,
   };
 })();
