@@ -65,6 +65,8 @@ from respchain.exceptions import InputError, Problem
 __all__ = [
     "read_ledger",
     "write_list",
+    "list_changes",
+    "replace_list_in_file",
     "list_to_yaml",
     "write_ledger",
     "write_template",
@@ -927,6 +929,7 @@ def read_ledger(
     list_id: str | None = None,
     source: str | None = None,
     notes: list[str] | None = None,
+    update: bool = False,
 ) -> dict:
     """Read a ledger (台账) into one list record of the register format.
 
@@ -1032,6 +1035,12 @@ def read_ledger(
     if ctx.problems:
         raise InputError(ctx.problems)
     lid = list_id or f"{owner_id}-{kind}" + (f"-{year}" if year else "")
+    old = next((lst for lst in reg.lists if lst.get("id") == lid), None) if update else None
+    if old is not None:  # a refilled ledger: its list and task ids are its own
+        index.kinds = {
+            k: v for k, v in index.kinds.items()
+            if k != lid and k not in {t.get("id") for t in old.get("tasks") or ()}
+        }
     problems: list[Problem] = []
     if not _ID_RE.match(lid):
         problems.append(
@@ -1058,7 +1067,13 @@ def read_ledger(
     if source:
         record["source"] = source
     record["tasks"] = tasks
-    _check_with_register(record, reg, file)
+    _check_with_register(record, reg, file, replace=lid if old is not None else None)
+    if old is not None:
+        record["_previous"] = {k: v for k, v in old.items() if not k.startswith("_")}
+        record["_previous"]["tasks"] = [
+            {k: v for k, v in t.items() if not k.startswith("_")} for t in old.get("tasks") or ()
+        ]
+        record["_from_file"] = old.get("_file")
     return record
 
 
@@ -1118,11 +1133,15 @@ def _assign_ids(lid: str, rows: list[tuple[_Sheet, int, dict]], index: _Index, c
     return tasks
 
 
-def _check_with_register(record: dict, reg: Register, file: str) -> None:
-    """Validate the list together with the register, as ``respchain validate`` would."""
+def _check_with_register(record: dict, reg: Register, file: str, replace: str | None = None) -> None:
+    """Validate the list together with the register, as ``respchain validate`` would
+    (without the register's list ``replace``, which the record updates)."""
     data = {"respchain": 1, "lists": [copy.deepcopy(record)]}
+    base = reg.to_data()
+    if replace is not None:
+        base["lists"] = [lst for lst in base.get("lists") or () if lst.get("id") != replace]
     try:
-        register_from_data([("<register>", reg.to_data(), None), (file, data, None)])
+        register_from_data([("<register>", base, None), (file, data, None)])
     except InputError as e:
         raise InputError(e.problems) from None
 
@@ -1144,6 +1163,58 @@ def _write_file(path: Path, write: Callable[[Path], None]) -> Path:
     with atomic_path(path) as tmp:
         write(tmp)
     return path
+
+
+_CHANGE_FIELDS = ("goal", "measure", "responsible", "lead", "assist", "due", "due_note", "status",
+                  "done_on", "progress", "implements", "note")
+
+
+def list_changes(old: dict, new: dict) -> list[str]:
+    """What a refilled ledger changes in its list: tasks added, removed, and each changed field.
+
+    Examples
+    --------
+    >>> old = {"tasks": [{"id": "t1", "goal": "a", "status": "open"}, {"id": "t2", "goal": "b"}]}
+    >>> new = {"tasks": [{"id": "t1", "goal": "a", "status": "done"}, {"id": "t3", "goal": "c"}]}
+    >>> list_changes(old, new)
+    ['~ t1 status: open → done', '+ t3 c', '- t2 b']
+    """
+    before = {t["id"]: t for t in old.get("tasks") or ()}
+    after = {t["id"]: t for t in new.get("tasks") or ()}
+    out: list[str] = []
+
+    def show(v: Any) -> str:
+        if v is None or v == []:
+            return "∅"
+        return "、".join(map(str, v)) if isinstance(v, list) else str(v)
+
+    def norm(v: Any) -> Any:
+        return [v] if isinstance(v, str) and v else v
+
+    for tid, t in after.items():
+        if tid not in before:
+            continue
+        for k in _CHANGE_FIELDS:
+            a, b = before[tid].get(k), t.get(k)
+            if k in ("responsible", "lead", "assist"):
+                a, b = norm(a), norm(b)
+            if (a or None) != (b or None):
+                out.append(f"~ {tid} {k}: {show(a)} → {show(b)}")
+    out += [f"+ {tid} {t.get('goal', '')}" for tid, t in after.items() if tid not in before]
+    out += [f"- {tid} {t.get('goal', '')}" for tid, t in before.items() if tid not in after]
+    return out
+
+
+def replace_list_in_file(record: dict, path: str | Path) -> Path:
+    """Write ``record`` into the register file it came from, in place of the list of the same id,
+    keeping the file's other records (its comments are not kept); atomically."""
+    path = Path(path)
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    new = {k: v for k, v in record.items() if not k.startswith("_")}
+    data["lists"] = [new if lst.get("id") == new["id"] else lst for lst in data.get("lists") or ()]
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    text = yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1000)
+    return _write_file(path, lambda p: p.write_text(text, encoding="utf-8"))
 
 
 def write_list(record: dict, path: str | Path) -> Path:

@@ -52,6 +52,12 @@ def ledger() -> None:
     "--source", default=None, help="清单来源（登记册 sources 中的 id）/ source id the list comes from"
 )
 @click.option("--id", "list_id", default=None, help="清单 id（默认 <owner>-<kind>-<year>）/ list id")
+@click.option(
+    "--update",
+    is_flag=True,
+    help="台账重新填报后更新登记册中的同一清单，并列出改动 / a refilled ledger updates the list it came from, "
+    "showing what changed",
+)
 @output_option("输出 YAML 文件 / output file", required=True)
 def import_cmd(
     paths: tuple[Path, ...],
@@ -62,6 +68,7 @@ def import_cmd(
     year: int | None,
     list_id: str | None,
     source: str | None,
+    update: bool,
     output: Path,
 ) -> int:
     """导入台账为登记册清单 / Import a ledger (.xlsx, .csv) as a list of the register format.
@@ -90,10 +97,24 @@ def import_cmd(
         list_id=list_id,
         source=source,
         notes=notes,
+        update=update,
     )
     for n in notes:
         click.echo(f"  注意 / note: {n}", err=True)
-    write_list(rec, output)
+    if "_previous" in rec:
+        from respchain.loaders.ledger import list_changes
+
+        changes = list_changes(rec["_previous"], rec)
+        click.echo(f"更新清单 / updating list {rec['id']}: {len(changes)} 处改动 / changes")
+        for c in changes:
+            click.echo(f"  {c}")
+    came_from = rec.get("_from_file")
+    if came_from and Path(came_from).resolve() == output.resolve():
+        from respchain.loaders.ledger import replace_list_in_file
+
+        replace_list_in_file(rec, output)  # the list's own file keeps its other records
+    else:
+        write_list(rec, output)
     done = sum(1 for t in rec["tasks"] if t.get("status") == "done")
     click.echo(
         f"已写入 / wrote {output}: 清单 / list {rec['id']} 「{rec['name']}」, {len(rec['tasks'])} 项任务 / "

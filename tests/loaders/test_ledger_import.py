@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import openpyxl
 import pytest
 import yaml
 from respchain.loaders import load_register
@@ -419,3 +420,48 @@ def test_a_misspelt_name_is_shown_the_closest_names_not_titles(tmp_path):
     hint = p.message.split("closest:")[1]
     assert "副院长己（p-己）" in hint
     assert "副院长（" not in hint  # a title is no name
+
+
+def test_a_refilled_ledger_updates_the_list_it_came_from(tmp_path, capsys):
+    import shutil
+
+    from respchain.loaders.ledger import write_ledger
+
+    from tests.loaders._ledgerkit import LISTS
+
+    lists = tmp_path / "lists.yaml"
+    shutil.copy(LISTS, lists)
+    xlsx = tmp_path / "台账.xlsx"
+    write_ledger([REGISTER, lists], "edu-main-2025", xlsx)
+    # the unit refills it: t4 is done now, t1 gets a new deadline, one task is added
+    wb = openpyxl.load_workbook(xlsx)
+    ws = wb.active
+    header = [c.value for c in ws[2]]
+    col = {h: header.index(h) + 1 for h in header}
+    rows = {ws.cell(r, col["任务编号"]).value: r for r in range(3, ws.max_row + 1)}
+    ws.cell(rows["edu-t4"], col["状态"], "已完成")
+    ws.cell(rows["edu-t1"], col["完成时限"], "2026年3月31日")
+    new = ws.max_row + 1
+    ws.cell(new, col["序号"], 6)
+    ws.cell(new, col["任务目标"], "开展廉政教育月活动")
+    ws.cell(new, col["责任人"], "p-edu")
+    ws.cell(new, col["牵头单位"], "edu")
+    wb.save(xlsx)
+    argv = ["ledger", "import", str(xlsx), "-r", str(REGISTER), "-r", str(lists),
+            "--owner", "edu-group", "--kind", "main", "--id", "edu-main-2025", "-o", str(lists)]
+    # without --update the list id is taken: refused, nothing written
+    before = lists.read_text(encoding="utf-8")
+    assert main(argv) == 2
+    assert lists.read_text(encoding="utf-8") == before
+    capsys.readouterr()
+    assert main([*argv, "--update"]) == 0
+    out = capsys.readouterr().out
+    assert "edu-t4 status: open → done" in out
+    assert "edu-t1 due: 2025-12-31 → 2026-03-31" in out
+    assert "+ edu-main-2025-6 开展廉政教育月活动" in out
+    # the list was updated in place, not duplicated
+    reg = load_register([REGISTER, lists])
+    (lst,) = [x for x in reg.lists if x["id"] == "edu-main-2025"]
+    tasks = {t["id"]: t for t in lst["tasks"]}
+    assert tasks["edu-t4"]["status"] == "done" and tasks["edu-t1"]["due"] == "2026-03-31"
+    assert "edu-main-2025-6" in tasks and len(tasks) == 6
