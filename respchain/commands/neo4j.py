@@ -51,6 +51,31 @@ def _connection_options(f):
     return f
 
 
+_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
+def _redact(uri: str) -> str:
+    """``uri`` without the user and password it may carry (``bolt://u:p@host`` -> ``bolt://***@host``)."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(uri)
+    except ValueError:
+        return "<invalid URI>"
+    if "@" not in parts.netloc:
+        return uri
+    return parts._replace(netloc="***@" + parts.netloc.rsplit("@", 1)[1]).geturl()
+
+
+def _check_scheme(uri: str, shown: str) -> None:
+    scheme = uri.split("://", 1)[0].lower() if "://" in uri else ""
+    if scheme not in _SCHEMES:
+        raise BackendError(
+            f"Neo4j 地址须用 bolt:// 或 neo4j:// / a Neo4j URI starts with bolt:// or neo4j:// "
+            f"(http:// is the browser's port): {shown}"
+        )
+
+
 def _open(uri: str, auth: tuple[str, str] | None) -> neo4j.Driver:
     import neo4j as _neo4j
 
@@ -59,7 +84,7 @@ def _open(uri: str, auth: tuple[str, str] | None) -> neo4j.Driver:
             uri, auth=auth, connection_timeout=10.0, connection_acquisition_timeout=20.0
         )
     except (ValueError, _neo4j.exceptions.ConfigurationError) as e:
-        raise BackendError(f"Neo4j 地址无效 / invalid Neo4j URI {uri!r}: {str(e).split('. ')[0]}") from None
+        raise BackendError(f"Neo4j 地址无效 / invalid Neo4j URI {_redact(uri)!r}: {str(e).split('. ')[0]}") from None
     try:
         driver.verify_connectivity()
     except BaseException:
@@ -90,6 +115,8 @@ def connect(
 
     st = get_settings()
     uri = uri or st.neo4j_uri or DEFAULT_URI
+    shown = _redact(uri)  # a password inside the URI is never echoed
+    _check_scheme(uri, shown)
     user = user or st.neo4j_user
     database = database or st.neo4j_database
     password = st.neo4j_password
@@ -104,25 +131,25 @@ def connect(
             )
             if not (unauthorized and password is None and click.get_text_stream("stdin").isatty()):
                 raise
-            password = click.prompt(f"{user}@{uri} 的密码 / password", hide_input=True, err=True)
+            password = click.prompt(f"{user}@{shown} 的密码 / password", hide_input=True, err=True)
             driver = _open(uri, (user, password))
     except ne.AuthError as e:
         raise BackendError(
             f"Neo4j 拒绝登录（用户名或密码错误）/ Neo4j refused the login (wrong user or password): "
-            f"{user}@{uri}"
+            f"{user}@{shown}"
         ) from e
     except (ne.ServiceUnavailable, OSError) as e:
         raise BackendError(
-            f"无法连接 Neo4j / cannot reach Neo4j at {uri} (启动一个 / start one: make neo4j)"
+            f"无法连接 Neo4j / cannot reach Neo4j at {shown} (启动一个 / start one: make neo4j)"
         ) from e
     except (ne.Neo4jError, ne.DriverError) as e:
         code = getattr(e, "code", "") or type(e).__name__
         if code == "Neo.ClientError.Security.Unauthorized":
             raise BackendError(
                 f"Neo4j 拒绝登录（用户名或密码错误）/ Neo4j refused the login (wrong user or password): "
-                f"{user}@{uri}"
+                f"{user}@{shown}"
             ) from e
-        raise BackendError(f"Neo4j 连接失败 / Neo4j connection failed at {uri}: {code}") from e
+        raise BackendError(f"Neo4j 连接失败 / Neo4j connection failed at {shown}: {code}") from e
     try:
         yield driver, database
     finally:

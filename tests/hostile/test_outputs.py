@@ -77,3 +77,15 @@ def test_ledger_export_and_template_cells_are_text(tmp_path: Path) -> None:
         formulas = [c.coordinate for ws in wb.worksheets for row in ws.iter_rows() for c in row
                     if c.data_type == "f"]
         assert formulas == [], (args[1], formulas)
+
+
+def test_neo4j_uri_secrets_are_not_echoed_and_http_is_a_clean_error(capsys, monkeypatch) -> None:
+    monkeypatch.setenv("NEO4J_PASSWORD", "pw")
+    monkeypatch.setenv("NEO4J_URI", "bolt://alice:s3cret-pass@127.0.0.1:1")
+    assert main(["query", "RETURN 1"]) == 2
+    err = capsys.readouterr().err
+    assert "s3cret-pass" not in err
+    monkeypatch.setenv("NEO4J_URI", "http://127.0.0.1:7474")
+    assert main(["pull", "-o", "x.json"]) == 2
+    err = capsys.readouterr().err
+    assert "bolt://" in err and "Traceback" not in err and "aiohttp" not in err
