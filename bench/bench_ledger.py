@@ -21,8 +21,7 @@ import time
 from pathlib import Path
 
 import openpyxl
-from respchain.graph import graph_from_register
-from respchain.loaders import load_register
+from respchain.loaders import load_graph, load_register
 from respchain.loaders.ledger import read_ledger, write_ledger, write_list
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,7 +96,7 @@ def main() -> None:
         out = Path(d) / "list.yaml"
         t0 = time.perf_counter()
         write_list(rec, out)
-        G = graph_from_register([REGISTER, out])
+        G = load_graph([REGISTER, out])
         t_graph = time.perf_counter() - t0
         print(f"write list + load + build graph: {t_graph:.2f} s")
         t0 = time.perf_counter()

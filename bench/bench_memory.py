@@ -88,14 +88,13 @@ def _worker_generate(orgs: int, seed: int, rate: float, path: str) -> dict[str, 
 
 def _worker_measure(path: str, per_rule: bool) -> dict[str, Any]:
     clock = _Clock()
-    from respchain.graph import graph_from_register
-    from respchain.loaders import load_register
+    from respchain.loaders import load_graph, load_register
     from respchain.queries import CATALOG, build_index, find_gaps
 
     clock.lap("import")
     reg = load_register(path)
     clock.lap("load")
-    G = graph_from_register(reg)
+    G = load_graph(reg)
     clock.lap("build")
     del reg
     findings = find_gaps(G)

@@ -43,17 +43,16 @@ def parse_sizes(text: str) -> list[int]:
 
 def measure(orgs: int, *, seed: int = 0, repeat: int = 3) -> dict[str, Any]:
     """Time both backends on a synthetic register of ``orgs`` organizations."""
-    from respchain.graph import graph_from_register
     from respchain.graph.rdf import graph_to_rdf
     from respchain.graph.shacl import SHACL_RULES, shacl_findings
-    from respchain.loaders import register_from_data
+    from respchain.loaders import load_graph, register_from_data
     from respchain.queries import find_gaps
     from respchain.queries.finding import Finding
 
     from respchain.synth import synth_register
 
     data, _expected = synth_register(orgs, seed=seed, gap_rate=0.05)
-    G = graph_from_register(register_from_data([(f"synth-{orgs}", data, None)]))
+    G = load_graph(register_from_data([(f"synth-{orgs}", data, None)]))
     rules = list(SHACL_RULES)
 
     mem_times = []

@@ -24,7 +24,7 @@ from tests.browser import chromium, console_errors, requests_made, screenshot  #
 
 
 def _graph(target: int):
-    from respchain.graph import graph_from_register
+    from respchain.loaders import load_graph
     from respchain.loaders.register import register_from_data
 
     from respchain.synth import synth_register
@@ -32,7 +32,7 @@ def _graph(target: int):
     orgs = max(10, int(target / 8.5))
     while True:
         data, _ = synth_register(orgs, seed=1, gap_rate=0.02)
-        G = graph_from_register(register_from_data([("synth.yaml", data, None)]))
+        G = load_graph(register_from_data([("synth.yaml", data, None)]))
         if G.number_of_nodes() >= target:
             return G, orgs
         orgs = int(orgs * target / G.number_of_nodes()) + 10

@@ -10,11 +10,10 @@ itself; every record node keeps its provenance (``source``, ``quote``,
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import networkx as nx
+from respchain.graph.register import Register
 from respchain.graph.schema import (
     ORG_KIND_INFO,
     RESPONSIBILITY_INFO,
@@ -31,9 +30,6 @@ from respchain._gc import paused_gc
 # Files are recorded as shareable paths (relative to the working folder, or the
 # file name): the graph, its JSON and the pages never carry an absolute local path.
 _share = functools.lru_cache(maxsize=1024)(shareable_path)
-
-if TYPE_CHECKING:  # the loaders import the schema of this package
-    from respchain.loaders.register import Register
 
 __all__ = ["graph_from_register", "add_vocabulary_nodes", "event_name", "TALK_NAMES", "EVENT_NAMES"]
 
@@ -121,16 +117,17 @@ def add_vocabulary_nodes(G: nx.MultiDiGraph) -> None:
             G.add_edge(nid, type_node_id(t), key=_R.BEARS_BY_DEFAULT, type=_R.BEARS_BY_DEFAULT)
 
 
-def graph_from_register(
-    register: Register | str | Path | Sequence[str | Path],
-) -> nx.MultiDiGraph:
+def graph_from_register(register: Register, *, release: bool = False) -> nx.MultiDiGraph:
     """Build the responsibility graph of a register.
 
     Parameters
     ----------
-    register : Register, path or sequence of paths
-        A loaded register, or the files to load (see
-        :func:`respchain.loaders.load_register`).
+    register : Register
+        A loaded register (:func:`respchain.loaders.load_register`); to build
+        straight from files use :func:`respchain.loaders.load_graph`.
+    release : bool
+        Empty each section of ``register`` once it is built, so that its records
+        make room for the graph's (lower peak memory; the register is spent).
 
     Returns
     -------
@@ -141,22 +138,22 @@ def graph_from_register(
 
     Raises
     ------
-    RegisterError
-        When the files do not form a valid register.
+    TypeError
+        When ``register`` is not a :class:`Register` (a path, say).
 
     Examples
     --------
-    >>> G = graph_from_register("data/seed")  # doctest: +SKIP
-    >>> G.nodes["type:main"]["name"]  # doctest: +SKIP
+    >>> from respchain.loaders import load_register
+    >>> G = graph_from_register(load_register("data/seed"))
+    >>> G.nodes["type:main"]["name"]
     '主体责任'
     """
-    from respchain.loaders.register import Register, load_register
-
-    if isinstance(register, Register):
-        with paused_gc():
-            return _build(register, release=False)
+    if not isinstance(register, Register):
+        raise TypeError(
+            "graph_from_register takes a Register; build from files with respchain.loaders.load_graph"
+        )
     with paused_gc():
-        return _build(load_register(register), release=True)
+        return _build(register, release=release)
 
 
 def _build(reg: Register, *, release: bool) -> nx.MultiDiGraph:

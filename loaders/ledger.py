@@ -1277,9 +1277,9 @@ def _fit_widths(ws: Any, ncols: int, first_row: int, minimum: int = 6, maximum: 
 
 def _graph(source: Any) -> Any:
     import networkx as nx
-    from respchain.graph import graph_from_register
+    from respchain.loaders.graph import load_graph
 
-    return source if isinstance(source, nx.MultiDiGraph) else graph_from_register(source)
+    return source if isinstance(source, nx.MultiDiGraph) else load_graph(source)
 
 
 def write_ledger(

@@ -19,12 +19,12 @@ import datetime as _dt
 import json
 import math
 import re
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 import yaml
+from respchain.graph.register import SECTIONS, Register
 from respchain.graph.schema import (
     EventKind,
     EvidenceKind,
@@ -73,18 +73,6 @@ _Loader.yaml_implicit_resolvers = {
     for ch, rs in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
-SECTIONS = (
-    "sources",
-    "organizations",
-    "people",
-    "responsibilities",
-    "lists",
-    "events",
-    "mechanisms",
-    "facts",
-    "evidence",
-    "problems",
-)
 TOP_KEYS = ("respchain", "meta", *SECTIONS)
 PROVENANCE = ("source", "quote", "span")
 
@@ -105,64 +93,6 @@ def is_free_text(value: str) -> bool:
     area.
     """
     return bool(_CJK_RE.search(value)) or not _ID_LIKE_RE.match(value)
-
-
-@dataclass
-class Register:
-    """A validated register: its metadata and its records, in load order.
-
-    Records are the dicts of the file with three keys added: ``_file``,
-    ``_line`` and ``_path``. Tasks stay inside their list's ``tasks``.
-    """
-
-    meta: dict[str, Any] = field(default_factory=dict)
-    sources: list[dict] = field(default_factory=list)
-    organizations: list[dict] = field(default_factory=list)
-    people: list[dict] = field(default_factory=list)
-    responsibilities: list[dict] = field(default_factory=list)
-    lists: list[dict] = field(default_factory=list)
-    events: list[dict] = field(default_factory=list)
-    mechanisms: list[dict] = field(default_factory=list)
-    facts: list[dict] = field(default_factory=list)
-    evidence: list[dict] = field(default_factory=list)
-    problems: list[dict] = field(default_factory=list)
-    files: list[str] = field(default_factory=list)
-
-    @property
-    def as_of(self) -> str:
-        return self.meta["as_of"]
-
-    @property
-    def period(self) -> int:
-        return self.meta["period"]
-
-    def tasks(self) -> Iterable[dict]:
-        for lst in self.lists:
-            yield from lst.get("tasks") or ()
-
-    def measures(self) -> Iterable[dict]:
-        for pb in self.problems:
-            yield from pb.get("measures") or ()
-
-    def to_data(self) -> dict[str, Any]:
-        """The register as plain data in the format of register.md (no ``_`` keys)."""
-
-        def clean(v: Any) -> Any:
-            if isinstance(v, dict):
-                return {k: clean(x) for k, x in v.items() if not k.startswith("_")}
-            if isinstance(v, list):
-                return [clean(x) for x in v]
-            return v
-
-        out: dict[str, Any] = {"respchain": 1}
-        meta = {k: v for k, v in self.meta.items() if not k.startswith("_")}
-        if meta:
-            out["meta"] = meta
-        for s in SECTIONS:
-            recs = getattr(self, s)
-            if recs:
-                out[s] = [clean(r) for r in recs]
-        return out
 
 
 # ---------------------------------------------------------------------------

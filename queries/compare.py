@@ -310,8 +310,8 @@ def whatif(
 
     Examples
     --------
-    >>> from respchain.graph import graph_from_register
-    >>> G = graph_from_register("tests/data/gaps/district/register.yaml")  # doctest: +SKIP
+    >>> from respchain.loaders import load_graph
+    >>> G = load_graph("tests/data/gaps/district/register.yaml")  # doctest: +SKIP
     >>> [f.key() for f in whatif(G, ["sec"]).appear]  # doctest: +SKIP
     [('FIRST-001', 'district'), ...]
     """

@@ -125,8 +125,8 @@ def find_gaps(
 
     Examples
     --------
-    >>> from respchain.graph import graph_from_register
-    >>> G = graph_from_register("tests/data/gaps/district/register.yaml")  # doctest: +SKIP
+    >>> from respchain.loaders import load_graph
+    >>> G = load_graph("tests/data/gaps/district/register.yaml")  # doctest: +SKIP
     >>> [f.key() for f in find_gaps(G, rules="main")]  # doctest: +SKIP
     [('MAIN-001', 'street')]
     """

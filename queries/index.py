@@ -209,8 +209,8 @@ def build_index(G: nx.MultiDiGraph, as_of: str | _dt.date | None = None) -> Grap
 
     Examples
     --------
-    >>> from respchain.graph import graph_from_register
-    >>> G = graph_from_register("data/seed")  # doctest: +SKIP
+    >>> from respchain.loaders import load_graph
+    >>> G = load_graph("data/seed")  # doctest: +SKIP
     >>> ix = build_index(G)  # doctest: +SKIP
     >>> ("anyang-unit-groups", "main") in ix.declared  # doctest: +SKIP
     True

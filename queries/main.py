@@ -32,8 +32,8 @@ def find_main_missing(
 
     Examples
     --------
-    >>> from respchain.graph import graph_from_register
-    >>> G = graph_from_register("tests/data/gaps/district/register.yaml")  # doctest: +SKIP
+    >>> from respchain.loaders import load_graph
+    >>> G = load_graph("tests/data/gaps/district/register.yaml")  # doctest: +SKIP
     >>> [f.subject for f in find_main_missing(G)]  # doctest: +SKIP
     ['street']
     """

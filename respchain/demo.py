@@ -16,7 +16,8 @@ from pathlib import Path
 import networkx as nx
 
 from respchain._files import write_text_atomic
-from respchain.graph import graph_from_register, write_graph
+from respchain.graph import write_graph
+from respchain.loaders import load_graph
 from respchain.stats import graph_stats
 
 __all__ = ["run_demo", "example_registers", "DEMO_STEPS", "GLOBAL_STEPS"]
@@ -61,7 +62,7 @@ def run_demo(outdir: str | Path = "out") -> list[Path]:
     outdir = Path(outdir)
     written: list[Path] = []
     for name, folder in example_registers().items():
-        G = graph_from_register(folder)
+        G = load_graph(folder)
         sub = outdir / name
         sub.mkdir(parents=True, exist_ok=True)
         for step in DEMO_STEPS:

@@ -1,8 +1,8 @@
 """The responsibility graph as interactive, offline HTML: the graph page and the gap report page.
 
->>> from respchain.graph import graph_from_register  # doctest: +SKIP
+>>> from respchain.loaders import load_graph  # doctest: +SKIP
 >>> from respchain.viz import to_pyvis, save_html  # doctest: +SKIP
->>> save_html(to_pyvis(graph_from_register("data/seed")), "graph.html")  # doctest: +SKIP
+>>> save_html(to_pyvis(load_graph("data/seed")), "graph.html")  # doctest: +SKIP
 """
 
 from respchain.viz.network import GROUP_THRESHOLD, LAYOUTS, RespchainNetwork, save_html, to_pyvis, view_graph

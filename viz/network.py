@@ -708,8 +708,8 @@ def to_pyvis(
 
     Examples
     --------
-    >>> from respchain.graph import graph_from_register  # doctest: +SKIP
-    >>> net = to_pyvis(graph_from_register("data/seed"), lang="en")  # doctest: +SKIP
+    >>> from respchain.loaders import load_graph  # doctest: +SKIP
+    >>> net = to_pyvis(load_graph("data/seed"), lang="en")  # doctest: +SKIP
     >>> save_html(net, "graph.html")  # doctest: +SKIP
     """
     if layout not in LAYOUTS:

@@ -34,9 +34,10 @@ def validate_cmd(files: tuple[Path, ...]) -> int:
 @output_option("输出文件 .json（node-link）或 .graphml / output file", required=True)
 def build_cmd(files: tuple[Path, ...], output: Path) -> int:
     """构建图并保存 / Build the graph and save it as node-link JSON or GraphML."""
-    from respchain.graph import graph_from_register, write_graph
+    from respchain.graph import write_graph
+    from respchain.loaders import load_graph
 
-    G = graph_from_register(list(files))
+    G = load_graph(list(files))
     write_graph(G, output)
     click.echo(f"已写入 / wrote {output}: {G.number_of_nodes()} 个节点 / nodes, {G.number_of_edges()} 条边 / edges")
     return 0
@@ -49,10 +50,10 @@ def build_cmd(files: tuple[Path, ...], output: Path) -> int:
 @lang_option("标签语言 / label language")
 def stats_cmd(files: tuple[Path, ...], fmt: str, top: int, lang: str) -> int:
     """统计图中内容 / Count what the graph holds: kinds, responsibility types, people per organization."""
-    from respchain.graph import graph_from_register
+    from respchain.loaders import load_graph
     from respchain.stats import graph_stats
 
-    G = graph_from_register(list(files))
+    G = load_graph(list(files))
     st = graph_stats(G)
     if fmt == "json":
         click.echo(json.dumps(st, ensure_ascii=False, indent=2))

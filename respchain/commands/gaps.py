@@ -113,7 +113,7 @@ def gaps_cmd(files, fmt, output, as_of, period, rules, skip, fail_on, lang, back
     退出码 / exit codes: 0 成功 / ok; 1 存在达到 --fail-on 的缺口 / a gap at or above
     --fail-on; 2 输入有误 / bad input.
     """
-    from respchain.graph import graph_from_register
+    from respchain.loaders import load_graph
     from respchain.queries import find_gaps, resolve_rules
     from respchain.queries.report import render
 
@@ -140,7 +140,7 @@ def gaps_cmd(files, fmt, output, as_of, period, rules, skip, fail_on, lang, back
         if not files:
             raise click.UsageError("缺少登记册文件 / missing register FILES")
         with stage("读取并构建图 / loading and building the graph"):
-            G = graph_from_register(list(files))
+            G = load_graph(list(files))
         with stage("运行规则 / running the rules"):
             findings = find_gaps(
                 G,
@@ -166,12 +166,12 @@ def gaps_cmd(files, fmt, output, as_of, period, rules, skip, fail_on, lang, back
 def _rule_example(rule_id: str) -> tuple[str, object] | None:
     """The first finding of the rule in the example registers shipped with respchain."""
     from respchain.demo import example_registers
-    from respchain.graph import graph_from_register
+    from respchain.loaders import load_graph
     from respchain.queries import find_gaps
 
     for name, folder in example_registers().items():
         try:
-            G = graph_from_register(folder)
+            G = load_graph(folder)
         except Exception:  # an example being edited elsewhere must not break explain
             continue
         found = find_gaps(G, rules=[rule_id])
@@ -261,14 +261,14 @@ def diff_cmd(old, new, fmt, output, as_of, period, rules, skip, fail_on, lang) -
 
     Exit 1 with --fail-on when an opened gap is at or above it.
     """
-    from respchain.graph import graph_from_register
+    from respchain.loaders import load_graph
     from respchain.queries import resolve_rules
     from respchain.queries.compare import diff_gaps, render_diff
 
     resolve_rules(rules or None, skip or None)
     d = diff_gaps(
-        graph_from_register(old),
-        graph_from_register(new),
+        load_graph(old),
+        load_graph(new),
         as_of=as_of,
         period=period,
         rules=rules or None,
@@ -297,12 +297,12 @@ def whatif_cmd(files, remove, fmt, output, as_of, period, rules, skip, fail_on, 
 
     Exit 1 with --fail-on when an appearing gap is at or above it.
     """
-    from respchain.graph import graph_from_register
+    from respchain.loaders import load_graph
     from respchain.queries import resolve_rules
     from respchain.queries.compare import render_whatif, whatif
 
     resolve_rules(rules or None, skip or None)
-    G = graph_from_register(list(files))
+    G = load_graph(list(files))
     w = whatif(G, list(remove), as_of=as_of, period=period, rules=rules or None, skip=skip or None)
     _emit_result(w, fmt, render_whatif, lang, output)
     return 1 if _fails(w.appear, fail_on) else 0

@@ -131,10 +131,10 @@ def import_cmd(
 @lang_option("取值语言（状态、责任类型、缺口）/ language of the values (status, duty, gaps)")
 def export_cmd(files: tuple[Path, ...], list_id: str, as_of: str | None, output: Path, lang: str) -> int:
     """导出清单为台账（含缺口列）/ Export a list as an Excel ledger, with its gaps marked."""
-    from respchain.graph import graph_from_register
+    from respchain.loaders import load_graph
     from respchain.loaders.ledger import write_ledger
 
-    G = graph_from_register(list(files))
+    G = load_graph(list(files))
     write_ledger(G, list_id, output, as_of=as_of, lang=lang)
     n = sum(1 for _, _, d in G.out_edges(list_id, data=True) if d.get("type") == "HAS_TASK")
     click.echo(f"已写入 / wrote {output}: {n} 项任务 / tasks")

@@ -168,9 +168,9 @@ def neo4j_gaps_input(
     """
     with connect(uri, user, database) as (driver, db):
         if files:
-            from respchain.graph import graph_from_register
+            from respchain.loaders import load_graph
 
-            G = graph_from_register(list(files))
+            G = load_graph(list(files))
             click.echo("推送到 Neo4j（替换其内容）/ pushing to Neo4j (replacing its content)", err=True)
             yield G, {"driver": driver, "database": db, "push": True}
         else:
@@ -200,10 +200,10 @@ def neo4j_gaps_input(
 @_connection_options
 def push_cmd(files, replace, batch_size, uri, user, database) -> int:
     """把登记册写入 Neo4j / Write registers into Neo4j (all or nothing; idempotent)."""
-    from respchain.graph import graph_from_register
     from respchain.graph.neo4j import graph_to_neo4j
+    from respchain.loaders import load_graph
 
-    G = graph_from_register(list(files))
+    G = load_graph(list(files))
     with connect(uri, user, database) as (driver, db):
         n = graph_to_neo4j(G, driver, database=db, replace=replace, batch_size=batch_size)
     click.echo(

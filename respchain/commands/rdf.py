@@ -89,9 +89,9 @@ def export_cmd(files: tuple[Path, ...], to: str, output: Path, base_iri: str | N
     respchain export --to jsonld data/seed -o seed.jsonld --base https://example.org/id/
     """
     _writer(to)  # an unknown format fails before the register is read
-    from respchain.graph import graph_from_register
+    from respchain.loaders import load_graph
 
-    G = graph_from_register(list(files))
+    G = load_graph(list(files))
     written = export_graph(G, to, output, base_iri=base_iri)
     _summary(written)
     return 0
@@ -136,8 +136,8 @@ def sparql_cmd(query: str, files: tuple[Path, ...], fmt: str, base_iri: str | No
     \b
     respchain sparql 'SELECT ?o ?name WHERE { ?o a org:FormalOrganization ; rdfs:label ?name }' data/seed
     """
-    from respchain.graph import graph_from_register
     from respchain.graph.rdf import graph_to_rdf, ontology_graph
+    from respchain.loaders import load_graph
 
     if query.startswith("@"):
         qpath = Path(query[1:])
@@ -147,7 +147,7 @@ def sparql_cmd(query: str, files: tuple[Path, ...], fmt: str, base_iri: str | No
             raise InputError(
                 Problem(str(qpath), 0, "", f"无法读取查询 / cannot read the query: {e.strerror}")
             ) from None
-    G = graph_from_register(list(files))
+    G = load_graph(list(files))
     g = graph_to_rdf(G, base_iri=base_iri)
     g += ontology_graph()
     try:

@@ -43,7 +43,7 @@ def due_cmd(files, within, by, as_of, output, lang, fail_on_overdue) -> int:
     entry per open deadline) or JSON, by the file's suffix.
     """
 
-    from respchain.graph import graph_from_register
+    from respchain.loaders import load_graph
     from respchain.queries.due import due_items
     from respchain.viz.due import render_due_table, write_due_ics, write_due_xlsx
 
@@ -52,7 +52,7 @@ def due_cmd(files, within, by, as_of, output, lang, fail_on_overdue) -> int:
         raise click.BadParameter(
             f"不支持的输出类型 / unsupported output type {output.suffix!r} (use {', '.join(_OUT_SUFFIXES)})"
         )
-    G = graph_from_register(list(files))
+    G = load_graph(list(files))
     day = as_of or str(G.graph["as_of"])
     items = due_items(G, as_of=day, within=within)
     if suffix == ".xlsx":

@@ -52,11 +52,11 @@ def viz_cmd(
     """生成可离线打开的交互式图页面 / Write the graph as one interactive HTML page that works offline."""
     import os
 
-    from respchain.graph import graph_from_register
+    from respchain.loaders import load_graph
     from respchain.viz import save_html, to_pyvis
 
     with stage("读取并构建图 / loading and building the graph"):
-        G = graph_from_register(list(files))
+        G = load_graph(list(files))
     findings = None
     if not no_gaps:
         from respchain.queries import find_gaps

@@ -12,7 +12,7 @@ from typing import Any
 
 import networkx as nx
 
-from respchain.graph.model import graph_from_register
+from respchain.loaders import load_graph
 from respchain.loaders.register import register_from_data
 
 __all__ = ["AS_OF", "PERIOD", "new_register", "graph_from_data", "findings_of"]
@@ -49,7 +49,7 @@ def graph_from_data(data: dict[str, Any], name: str = "<lesson>") -> nx.MultiDiG
     RegisterError
         When the data breaks the register format (a bug in the material).
     """
-    return graph_from_register(register_from_data([(name, _clean(data), None)]))
+    return load_graph(register_from_data([(name, _clean(data), None)]))
 
 
 def findings_of(G: nx.MultiDiGraph, rules: str | list[str] | None = None) -> list:

@@ -1048,7 +1048,7 @@ def check_answers(
     InputError
         When the folder has no register or key, or the answers cannot be read.
     """
-    from respchain.graph import graph_from_register
+    from respchain.loaders import load_graph
     from respchain.queries import CATALOG
 
     d = Path(exercise_dir)
@@ -1069,7 +1069,7 @@ def check_answers(
         if isinstance(answers, str | Path)
         else [p for p in (_pair(list(a)) for a in answers) if p is not None]
     )
-    G = graph_from_register(d / REGISTER_FILE)
+    G = load_graph(d / REGISTER_FILE)
     by_name: dict[str, list[str]] = {}
     for n, attrs in G.nodes(data=True):
         if attrs.get("name"):

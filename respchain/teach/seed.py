@@ -83,9 +83,9 @@ _SUBSET_QUESTIONS: dict[str, tuple[str, str]] = {
 def seed_graph() -> nx.MultiDiGraph:
     """The graph of the seed register shipped with respchain."""
     from respchain.demo import example_registers
-    from respchain.graph import graph_from_register
+    from respchain.loaders import load_graph
 
-    return graph_from_register(example_registers()["seed"])
+    return load_graph(example_registers()["seed"])
 
 
 def _place_of(region: str) -> str:

@@ -9,8 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from respchain.graph import graph_from_register
-from respchain.loaders import load_register
+from respchain.loaders import load_graph, load_register
 from respchain.loaders.register import register_from_data
 from respchain.queries import CATALOG, find_gaps
 
@@ -32,11 +31,11 @@ def test_the_floor_knows_every_rule_of_the_catalog():
 @pytest.mark.parametrize("path", REGISTERS, ids=lambda p: p.name)
 def test_floor_finds_what_the_rules_find(path):
     reg = load_register(path)
-    assert floor_findings(reg.to_data()) == triples(graph_from_register(reg))
+    assert floor_findings(reg.to_data()) == triples(load_graph(reg))
 
 
 @pytest.mark.parametrize("seed", [1, 2])
 def test_floor_on_synthetic_registers_with_planted_gaps(seed):
     data, _planted = synth_register(300, seed=seed, gap_rate=0.2)
     got = floor_findings(data)
-    assert got and got == triples(graph_from_register(register_from_data([("synth.json", data, None)])))
+    assert got and got == triples(load_graph(register_from_data([("synth.json", data, None)])))

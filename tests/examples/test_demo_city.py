@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from respchain.graph import graph_from_register
+from respchain.loaders import load_graph
 from respchain.queries import CATALOG, find_gaps
 from respchain.queries.catalog import TIME_RULES
 
@@ -18,7 +18,7 @@ EXPECTED = [tuple(x) for x in json.loads((CITY / "expected.json").read_text(enco
 
 @pytest.fixture(scope="module")
 def graph():
-    return graph_from_register(CITY)  # the folder: its YAML files, not expected.json
+    return load_graph(CITY)  # the folder: its YAML files, not expected.json
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from respchain.graph import graph_from_register
-from respchain.loaders import load_register
+from respchain.loaders import load_graph, load_register
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_DIR = ROOT / "data" / "seed"
@@ -29,7 +28,7 @@ def article() -> str:
 
 
 def test_seed_register_builds(reg):
-    G = graph_from_register(reg)
+    G = load_graph(reg)
     assert G.graph["as_of"] == "2025-10-20"
     names = {d["name"] for _, d in G.nodes(data=True)}
     for practice in ("安阳", "广州", "宜兴", "德州", "南京", "景洪", "尤溪", "东阳"):

@@ -6,15 +6,16 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from respchain.graph import graph_from_register, read_graph, write_graph
+from respchain.graph import read_graph, write_graph
 from respchain.graph.schema import NodeKind, RelType
+from respchain.loaders import load_graph
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "registers"
 
 
 @pytest.fixture(scope="module")
 def G() -> nx.MultiDiGraph:
-    return graph_from_register(DATA / "full.yaml")
+    return load_graph(DATA / "full.yaml")
 
 
 def rels(G, u, t):

@@ -9,8 +9,7 @@ import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from respchain.graph import graph_from_register
-from respchain.loaders import load_register
+from respchain.loaders import load_graph, load_register
 from respchain.loaders.ledger import read_ledger, write_ledger, write_template
 
 from respchain.cli import main
@@ -26,7 +25,7 @@ def original() -> dict:
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory):
     path = tmp_path_factory.mktemp("export") / "ledger.xlsx"
-    write_ledger(graph_from_register([REGISTER, LISTS]), "edu-main-2025", path)
+    write_ledger(load_graph([REGISTER, LISTS]), "edu-main-2025", path)
     return path
 
 

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from respchain.graph import graph_from_register
-from respchain.loaders import load_register
+from respchain.loaders import load_graph, load_register
 
 from respchain.exceptions import RegisterError
 
@@ -160,7 +159,7 @@ def test_multi_file_register_resolves_references_across_files():
     assert [o["id"] for o in reg.organizations] == ["county", "county-cdi"]
     assert reg.responsibilities[0]["bearer"] == "county" and reg.responsibilities[0]["_file"].endswith("b.yaml")
     assert reg.meta["as_of"] == "2025-06-30"
-    G = graph_from_register([DATA / "multi" / "b.yaml", DATA / "multi" / "a.yaml"])
+    G = load_graph([DATA / "multi" / "b.yaml", DATA / "multi" / "a.yaml"])
     assert G.has_edge("post:sec:0", "county")
 
 
@@ -195,7 +194,7 @@ def test_free_text_areas_are_not_references(tmp_path):
 def test_nothing_is_built_from_a_broken_register(tmp_path):
     p = write(tmp_path, "respchain: 1\norganizations:\n  - {id: a, name: A, kind: unit, parent: b}\n")
     with pytest.raises(RegisterError):
-        graph_from_register(p)
+        load_graph(p)
 
 
 def test_register_round_trips_through_to_data(tmp_path):

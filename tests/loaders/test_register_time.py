@@ -6,8 +6,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from respchain.graph import graph_from_register
-from respchain.loaders import load_register
+from respchain.loaders import load_graph, load_register
 from respchain.queries import find_gaps
 from respchain.queries.compare import diff_gaps, render_diff
 
@@ -23,7 +22,7 @@ def _write(tmp_path: Path, text: str, name: str = "r.yaml") -> Path:
 
 
 def test_every_new_field_reaches_the_graph():
-    G = graph_from_register(DATA / "registers" / "time.yaml")
+    G = load_graph(DATA / "registers" / "time.yaml")
     posts = [d for d in G._node.values() if d["kind"] == "Post" and d["person"] == "p-li"]
     assert {(p["org"], p.get("since"), p.get("until")) for p in posts} == {
         ("edu-group", "2023-04-01", "2025-06-30"),
@@ -44,7 +43,7 @@ def test_every_new_field_reaches_the_graph():
 
 
 def test_a_handover_is_not_two_heads_and_the_old_head_has_no_duty_now():
-    G = graph_from_register(DATA / "registers" / "time.yaml")
+    G = load_graph(DATA / "registers" / "time.yaml")
     keys = {f.key() for f in find_gaps(G, rules="first")}
     assert ("FIRST-001", "edu-group") not in keys
     assert ("FIRST-002", "p-li") not in keys  # no longer head at as_of
@@ -144,7 +143,7 @@ def test_diff_shows_who_left_and_who_came(tmp_path):
         """,
         "new.yaml",
     )
-    d = diff_gaps(graph_from_register(old), graph_from_register(new))
+    d = diff_gaps(load_graph(old), load_graph(new))
     assert d.handovers == [
         {"org": "g", "org_name": "庚县党组", "role": "head",
          "left": [{"id": "a", "name": "李某"}], "came": [{"id": "b", "name": "王某"}]}

@@ -6,9 +6,9 @@ import os
 import subprocess
 
 import pytest
-from respchain.graph import graph_from_register
 from respchain.graph.neo4j import gaps_from_neo4j, graph_from_neo4j
 from respchain.graph.neo4j.admin import graph_to_neo4j_admin, neo4j_admin_args
+from respchain.loaders import load_graph
 from respchain.queries import find_gaps
 
 from respchain.cli import main
@@ -51,12 +51,12 @@ def test_export_command_writes_headers_data_and_the_import_command(tmp_path, cap
     assert main(["export", "--to", "neo4j-admin", str(SEED), "-o", str(out)]) == 2
     assert {p.name for p in out.iterdir()} == names
     with pytest.raises(InputError):
-        graph_to_neo4j_admin(graph_from_register(SEED), out)
+        graph_to_neo4j_admin(load_graph(SEED), out)
 
 
 def test_neo4j_admin_import_reads_back_the_same_graph_and_findings(tmp_path):
     cp = _classpath()
-    G = graph_from_register(SEED)
+    G = load_graph(SEED)
     # Values a CSV column cannot type: JSON text, decoded on reading.
     G.add_node(
         "zz-odd",

@@ -7,7 +7,8 @@ import io
 import json
 
 import pytest
-from respchain.graph import graph_from_register, read_graph
+from respchain.graph import read_graph
+from respchain.loaders import load_graph
 
 from respchain.cli import main
 from tests.neo4j.neo4j_helpers import ROOT, same_graph
@@ -26,7 +27,7 @@ def test_push_pull_round_trip(env, tmp_path, capsys):
     assert "pushed to Neo4j" in capsys.readouterr().out
     out = tmp_path / "pulled.json"
     assert main(["pull", "-o", str(out)]) == 0
-    same_graph(graph_from_register(DISTRICT), read_graph(out))
+    same_graph(load_graph(DISTRICT), read_graph(out))
 
 
 def test_gaps_backend_neo4j_equals_memory(env, capsys):

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from respchain.graph import graph_from_register
 from respchain.graph.neo4j import graph_to_neo4j, run_query
+from respchain.loaders import load_graph
 
 from tests.neo4j.neo4j_helpers import ROOT
 
@@ -28,7 +28,7 @@ def test_every_query_is_shipped_as_a_file_and_the_files_are_the_queries():
 @pytest.mark.parametrize("n", range(len(QUERIES)))
 def test_doc_query_runs_and_returns_rows(driver, database, n):
     graph_to_neo4j(
-        graph_from_register(ROOT / "tests" / "data" / "gaps" / "district" / "register.yaml"),
+        load_graph(ROOT / "tests" / "data" / "gaps" / "district" / "register.yaml"),
         driver,
         database=database,
         replace=True,

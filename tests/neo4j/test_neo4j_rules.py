@@ -11,9 +11,9 @@ import datetime
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from respchain.graph import OrgKind, ResponsibilityKind, graph_from_register
+from respchain.graph import OrgKind, ResponsibilityKind
 from respchain.graph.neo4j import cypher_for, gaps_from_neo4j, graph_to_neo4j
-from respchain.loaders import register_from_data
+from respchain.loaders import load_graph, register_from_data
 from respchain.queries import CATALOG, find_gaps
 
 from respchain.exceptions import RegisterError, UnknownRuleError
@@ -40,7 +40,7 @@ def _parity(G, driver, database, **dates):
 
 @pytest.mark.parametrize("name", list(REGISTERS))
 def test_parity_on_every_example_register(driver, database, name):
-    G = graph_from_register(REGISTERS[name])
+    G = load_graph(REGISTERS[name])
     graph_to_neo4j(G, driver, database=database, replace=True)
     found = _parity(G, driver, database)
     # The stored graph's own as_of and period are the defaults in Neo4j too.
@@ -57,7 +57,7 @@ def test_district_example_findings(driver, database):
     from tests.neo4j.neo4j_helpers import ROOT
 
     case = ROOT / "tests" / "data" / "gaps" / "district"
-    G = graph_from_register(case / "register.yaml")
+    G = load_graph(case / "register.yaml")
     expected = json.loads((case / "expected.json").read_text(encoding="utf-8"))
     expected = expected["findings"] if isinstance(expected, dict) else expected
     keys = sorted(tuple(x) if isinstance(x, list) else (x["rule"], x["subject"]) for x in expected)
@@ -249,7 +249,7 @@ def test_parity_on_random_registers(neo4j_session_driver, database, data):
         reg = register_from_data([("random.yaml", data, None)])
     except RegisterError as e:  # the strategy builds valid registers; say which rule it broke
         raise AssertionError(f"strategy made an invalid register: {e}") from None
-    G = graph_from_register(reg)
+    G = load_graph(reg)
     graph_to_neo4j(G, neo4j_session_driver, database=database, replace=True)
     _parity(G, neo4j_session_driver, database)
     _parity(G, neo4j_session_driver, database, soon=3)

@@ -6,8 +6,8 @@ import datetime as _dt
 
 import networkx as nx
 import pytest
-from respchain.graph import graph_from_register
 from respchain.graph.neo4j import graph_from_neo4j, graph_to_neo4j, run_query
+from respchain.loaders import load_graph
 
 from respchain.exceptions import BackendError
 from tests.neo4j.neo4j_helpers import ROOT, example_registers, same_graph
@@ -33,14 +33,14 @@ def test_examples_found():
 
 @pytest.mark.parametrize("name", list(REGISTERS))
 def test_round_trip_every_example_register(driver, database, name):
-    G = graph_from_register(REGISTERS[name])
+    G = load_graph(REGISTERS[name])
     n = graph_to_neo4j(G, driver, database=database, replace=True, batch_size=7)
     assert n == {"nodes": G.number_of_nodes(), "relationships": G.number_of_edges()}
     same_graph(G, graph_from_neo4j(driver, database=database))
 
 
 def test_loading_twice_changes_nothing(driver, database):
-    G = graph_from_register(SEED)
+    G = load_graph(SEED)
     graph_to_neo4j(G, driver, database=database)
     first = _counts(driver, database)
     graph_to_neo4j(G, driver, database=database)
@@ -51,7 +51,7 @@ def test_loading_twice_changes_nothing(driver, database):
 
 
 def test_replace_empties_first_and_merge_adds(driver, database):
-    A, B = graph_from_register(SEED), graph_from_register(DISTRICT)
+    A, B = load_graph(SEED), load_graph(DISTRICT)
     graph_to_neo4j(A, driver, database=database)
     graph_to_neo4j(B, driver, database=database)  # merged: A's records stay, shared vocabulary nodes once
     H = graph_from_neo4j(driver, database=database)
@@ -68,10 +68,10 @@ def _late_node(G: nx.MultiDiGraph, **attrs) -> str:
 
 @pytest.mark.parametrize("replace", [False, True])
 def test_failed_load_leaves_the_database_as_it_was(driver, database, replace):
-    A = graph_from_register(SEED)
+    A = load_graph(SEED)
     graph_to_neo4j(A, driver, database=database)
     before = _counts(driver, database)
-    B = graph_from_register(DISTRICT)
+    B = load_graph(DISTRICT)
     _late_node(B, value={1, 2})  # a set: neither Neo4j nor JSON holds it
     with pytest.raises(BackendError, match="zz-late"):
         graph_to_neo4j(B, driver, database=database, replace=replace, batch_size=3)
@@ -80,9 +80,9 @@ def test_failed_load_leaves_the_database_as_it_was(driver, database, replace):
 
 
 def test_id_of_another_kind_is_refused_midway_and_nothing_changes(driver, database):
-    A = graph_from_register(SEED)
+    A = load_graph(SEED)
     graph_to_neo4j(A, driver, database=database)
-    B = graph_from_register(DISTRICT)
+    B = load_graph(DISTRICT)
     # An id the database holds as an Organization comes back as a Fact, written last.
     B.add_node("anyang-cdi", kind="Fact", name="冲突 / clash")
     with pytest.raises(BackendError, match="anyang-cdi"):
@@ -126,7 +126,7 @@ def test_values_neo4j_cannot_hold_as_they_are_round_trip(driver, database):
 
 @pytest.mark.parametrize("kind", ["Evil`) DETACH DELETE n //", "organization", None, "Graph"])
 def test_only_schema_labels_are_written(driver, database, kind):
-    graph_to_neo4j(graph_from_register(DISTRICT), driver, database=database)
+    graph_to_neo4j(load_graph(DISTRICT), driver, database=database)
     before = _counts(driver, database)
     G = nx.MultiDiGraph()
     G.add_node("x", kind=kind, name="x")
@@ -148,7 +148,7 @@ def test_only_schema_relationship_types_are_written(driver, database):
 def test_uniqueness_constraints_exist_for_every_label(driver, database):
     from respchain.graph.schema import NodeKind
 
-    graph_to_neo4j(graph_from_register(DISTRICT), driver, database=database)
+    graph_to_neo4j(load_graph(DISTRICT), driver, database=database)
     _, rows = run_query(
         driver, "SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type RETURN *", database=database
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from respchain.graph import graph_from_register
+from respchain.loaders import load_graph
 
 GAPS_DATA = Path(__file__).resolve().parents[1] / "data" / "gaps"
 DISTRICT = GAPS_DATA / "district" / "register.yaml"
@@ -13,4 +13,4 @@ DISTRICT = GAPS_DATA / "district" / "register.yaml"
 
 @pytest.fixture(scope="session")
 def district():
-    return graph_from_register(DISTRICT)
+    return load_graph(DISTRICT)

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 import pytest
-from respchain.graph import graph_from_register
+from respchain.loaders import load_graph
 from respchain.queries import CATALOG, FAMILIES, find_gaps
 
 GAPS_DATA = Path(__file__).resolve().parents[1] / "data" / "gaps"
@@ -27,7 +27,7 @@ def _selection(case) -> str | None:
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_case_gives_exactly_the_expected_findings(case):
-    G = graph_from_register(case / "register.yaml")
+    G = load_graph(case / "register.yaml")
     expected = sorted(tuple(x) for x in json.loads((case / "expected.json").read_text(encoding="utf-8")))
     got = sorted(f.key() for f in find_gaps(G, rules=_selection(case)))
     assert got == expected
@@ -52,7 +52,7 @@ def test_district_example_matches_the_spec(district):
 
 
 def test_chain_evidence_is_the_path_up_to_the_nearest_broken_ancestor():
-    G = graph_from_register(GAPS_DATA / "CHAIN-001" / "register.yaml")
+    G = load_graph(GAPS_DATA / "CHAIN-001" / "register.yaml")
     ev = {f.subject: f.evidence for f in find_gaps(G, rules="CHAIN-001")}
     assert ev["village"] == ("village", "town")  # town (MAIN-001) is nearer than city (FIRST-001)
     assert ev["town"] == ("town", "county", "city")

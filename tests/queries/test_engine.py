@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from respchain.graph import graph_from_register
+from respchain.loaders import load_graph
 from respchain.queries import BACKENDS, CATALOG, FAMILIES, find_gaps, make_finding, register_backend, scores
 from respchain.queries.catalog import DOCUMENTS, resolve_rules
 
@@ -103,7 +103,7 @@ def test_scores_count_a_subtree_along_parent_and_leads(district):
 
 
 def test_a_clean_graph_has_no_findings_and_zero_scores():
-    G = graph_from_register(GAPS_DATA / "FUNC-001" / "register.yaml")
+    G = load_graph(GAPS_DATA / "FUNC-001" / "register.yaml")
     fs = find_gaps(G, rules="FUNC-001", skip="FUNC-001")
     assert fs == []
     assert all(r["total"] == 0 for r in scores(G, fs))

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from respchain.graph import graph_from_register
+from respchain.loaders import load_graph
 from respchain.queries import build_index, find_gaps, scores
 
 CASE = Path(__file__).resolve().parents[1] / "data" / "gaps" / "FIRST-001"
@@ -17,21 +17,21 @@ def keys(G) -> set[tuple[str, str]]:
 
 
 def test_rules_and_scores_of_one_graph_share_one_index():
-    G = graph_from_register(CASE)
+    G = load_graph(CASE)
     found = find_gaps(G)
     assert build_index(G) is build_index(G)
     assert scores(G, found) == scores(G, found, index=build_index(G))
 
 
 def test_removing_a_head_is_seen_by_the_next_run():
-    G = graph_from_register(CASE)
+    G = load_graph(CASE)
     assert ("FIRST-001", "city") not in keys(G)
     G.remove_nodes_from([n for n, d in G.nodes(data=True) if d.get("kind") == "Post" and d.get("org") == "city"])
     assert ("FIRST-001", "city") in keys(G)
 
 
 def test_adding_an_edge_is_seen_by_the_next_run():
-    G = graph_from_register(CASE)
+    G = load_graph(CASE)
     assert ("FIRST-001", "g-empty") in keys(G)
     G.add_node("post:new:0", kind="Post", person="sec", org="g-empty", role="head")
     G.add_edge("sec", "post:new:0", key="HOLDS", type="HOLDS")
@@ -39,7 +39,7 @@ def test_adding_an_edge_is_seen_by_the_next_run():
 
 
 def test_edges_of_a_built_graph_copy_into_private_attributes():
-    G = graph_from_register(CASE)
+    G = load_graph(CASE)
     H = G.copy()
     u, v, k = next(iter(H.edges(keys=True)))
     H.edges[u, v, k]["weight"] = 2

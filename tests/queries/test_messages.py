@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import yaml
-from respchain.graph import graph_from_register
+from respchain.loaders import load_graph
 from respchain.queries import find_gaps
 from respchain.queries.catalog import CATALOG
 from respchain.queries.lists import STANDING_DUE, is_standing_due
@@ -20,7 +20,7 @@ SEED = ROOT / "data" / "seed" / "register.yaml"
 def _graph(tmp_path: Path, data: dict, name: str = "r.yaml"):
     p = tmp_path / name
     p.write_text(yaml.safe_dump({"respchain": 1, **data}, allow_unicode=True), encoding="utf-8")
-    return graph_from_register([p])
+    return load_graph([p])
 
 
 _TEAM = {
@@ -105,7 +105,7 @@ def test_following_the_list_004_advice_clears_the_finding(tmp_path):
 
 
 def test_a_register_from_an_article_says_its_gaps_may_only_mean_the_article_is_silent():
-    G = graph_from_register([SEED])
+    G = load_graph([SEED])
     fs = find_gaps(G)
     assert any(f.severity == "high" for f in fs)
     table = render(fs, G, "table")
@@ -117,5 +117,5 @@ def test_a_register_from_an_article_says_its_gaps_may_only_mean_the_article_is_s
     html = render(fs, G, "html")
     assert 'id="caveat"' in html
     # a register of records says nothing of the kind
-    own = graph_from_register([ROOT / "tests" / "data" / "gaps" / "district" / "register.yaml"])
+    own = load_graph([ROOT / "tests" / "data" / "gaps" / "district" / "register.yaml"])
     assert "文章未提及" not in render(find_gaps(own), own, "table")

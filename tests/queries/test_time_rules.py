@@ -6,8 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from respchain.graph import graph_from_register
-from respchain.loaders import register_from_data
+from respchain.loaders import load_graph, register_from_data
 from respchain.queries import CATALOG, find_gaps
 from respchain.queries.catalog import DOCUMENTS, INSPECTION_RULES_DOC, TIME_RULES
 from respchain.queries.rect import months_before
@@ -18,7 +17,7 @@ GAPS = Path(__file__).resolve().parents[1] / "data" / "gaps"
 
 
 def _graph(data: dict):
-    return graph_from_register(register_from_data([("r.yaml", data, None)]))
+    return load_graph(register_from_data([("r.yaml", data, None)]))
 
 
 def _bare_register(**extra) -> dict:
@@ -80,23 +79,23 @@ def test_two_months_before_clamps_to_the_end_of_the_month():
 
 
 def test_report_deadline_follows_as_of():
-    G = graph_from_register(GAPS / "RECT-002" / "register.yaml")
+    G = load_graph(GAPS / "RECT-002" / "register.yaml")
     assert "pb-edge" not in {f.subject for f in find_gaps(G, rules="RECT-002")}
     assert "pb-edge" in {f.subject for f in find_gaps(G, rules="RECT-002", as_of="2025-05-12")}
     assert find_gaps(G, rules="RECT-002", as_of="2025-03-01") == []
 
 
 def test_messages_say_what_is_late_and_by_how_much_in_both_languages():
-    G = graph_from_register(GAPS / "LIST-005" / "register.yaml")
+    G = load_graph(GAPS / "LIST-005" / "register.yaml")
     f = next(f for f in find_gaps(G, rules="LIST-005") if f.subject == "t-late")
     assert "2025-06-30" in f.message_zh and "2025-07-15" in f.message_zh and "逾期完成" in f.message_zh
     assert "done late" in f.message_en
-    G = graph_from_register(GAPS / "RECT-004" / "register.yaml")
+    G = load_graph(GAPS / "RECT-004" / "register.yaml")
     by = {f.subject: f for f in find_gaps(G, rules="RECT-004")}
     assert by["pb-open-measure"].evidence == ("pb-open-measure", "m2")
     assert "1项整改措施未完成" in by["pb-open-measure"].message_zh
     assert "佐证材料0份" in by["pb-no-evidence"].message_zh
-    G = graph_from_register(GAPS / "LIST-007" / "register.yaml")
+    G = load_graph(GAPS / "LIST-007" / "register.yaml")
     days = {f.subject: f.message_zh for f in find_gaps(G, rules="LIST-007")}
     assert "还有0天" in days["t-today"] and "还有30天" in days["t-edge"]
 
@@ -114,13 +113,13 @@ def test_the_time_rules_cite_only_what_is_verified():
 def test_findings_on_problems_and_measures_are_charged_to_the_organization_that_rectifies():
     from respchain.queries import scores
 
-    G = graph_from_register(GAPS / "RECT-005" / "register.yaml")
+    G = load_graph(GAPS / "RECT-005" / "register.yaml")
     rows = {r["org"]: r for r in scores(G, find_gaps(G, rules="rect"))}
     assert rows["g"]["own"]["medium"] == 2
 
 
 @pytest.mark.parametrize("rule", TIME_RULES)
 def test_each_time_rule_has_a_case_on_the_shacl_backend_too(rule):
-    G = graph_from_register(GAPS / rule / "register.yaml")
+    G = load_graph(GAPS / rule / "register.yaml")
     memory = find_gaps(G, rules=rule)
     assert memory and find_gaps(G, rules=rule, backend="shacl") == memory

@@ -6,7 +6,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 import networkx as nx
-from respchain.graph import graph_from_register
+from respchain.loaders import load_graph
 
 from respchain.exceptions import RegisterError
 
@@ -34,7 +34,7 @@ def example_registers() -> tuple[Path, ...]:
     found = []
     for p in _candidates():
         try:
-            graph_from_register(p)
+            load_graph(p)
         except RegisterError:
             continue
         found.append(p)
@@ -47,4 +47,4 @@ def register_id(p: Path) -> str:
 
 @cache
 def graph_of(p: Path) -> nx.MultiDiGraph:
-    return graph_from_register(p)
+    return load_graph(p)

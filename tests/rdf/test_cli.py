@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
-from respchain.graph import graph_from_register
 from respchain.graph.rdf import RC, graph_to_rdf
+from respchain.loaders import load_graph
 
 from respchain.cli import main
 from respchain.commands.rdf import EXPORT_WRITERS
@@ -29,7 +29,7 @@ def test_export_writes_rdf_that_reads_back_to_the_same_graph(tmp_path, capsys, t
     out = tmp_path / f"d.{to}"
     assert main(["export", "--to", to, str(DISTRICT), "-o", str(out)]) == 0
     assert "已写入 / wrote" in capsys.readouterr().out
-    assert isomorphic(Graph().parse(out, format=fmt), graph_to_rdf(graph_from_register(DISTRICT)))
+    assert isomorphic(Graph().parse(out, format=fmt), graph_to_rdf(load_graph(DISTRICT)))
     assert not list(tmp_path.glob("*.part"))
 
 

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
-from respchain.graph import graph_from_register
 from respchain.graph.rdf import (
     DEFAULT_BASE_IRI,
     FORMATS,
@@ -18,7 +17,7 @@ from respchain.graph.rdf import (
     node_iri,
     write_rdf,
 )
-from respchain.loaders import load_register
+from respchain.loaders import load_graph, load_register
 from respchain.queries import find_gaps
 
 from respchain.exceptions import InputError, RegisterError
@@ -49,7 +48,7 @@ def test_rdf_files_load_like_yaml_with_the_same_graph_and_findings(path, suffix,
     G = graph_of(path)
     out = write_rdf(G, tmp_path / f"register{suffix}")
     reg = load_register(out)  # the .ttl/.jsonld/.nt reader, then the full validation
-    G2 = graph_from_register(reg)
+    G2 = load_graph(reg)
     assert isomorphic(graph_to_rdf(G), graph_to_rdf(G2))
     assert find_gaps(G2) == find_gaps(G)
 
@@ -62,7 +61,7 @@ def test_ids_are_percent_encoded_under_a_configurable_base(tmp_path):
         "  - {id: 'a:b#c', name: 甲, kind: party_group, leads: [示例市委/办公室]}\n",
         encoding="utf-8",
     )
-    G = graph_from_register(reg)
+    G = load_graph(reg)
     base = "https://data.example.org/register/"
     g = graph_to_rdf(G, base_iri=base)
     office = URIRef(base + "%E7%A4%BA%E4%BE%8B%E5%B8%82%E5%A7%94%2F%E5%8A%9E%E5%85%AC%E5%AE%A4")
@@ -75,7 +74,7 @@ def test_ids_are_percent_encoded_under_a_configurable_base(tmp_path):
 
 
 def test_a_broken_rdf_register_is_refused_with_every_problem(tmp_path):
-    G = graph_from_register(DISTRICT)
+    G = load_graph(DISTRICT)
     g = graph_to_rdf(G)
     # remove the organization "transport": the tasks and the party group still point to it
     g.remove((node_iri("transport"), None, None))
@@ -109,7 +108,7 @@ def test_an_rdf_syntax_error_names_the_file_and_line(tmp_path):
 
 
 def test_graph_from_rdf_refuses_references_to_unknown_resources():
-    g = graph_to_rdf(graph_from_register(DISTRICT))
+    g = graph_to_rdf(load_graph(DISTRICT))
     g.remove((node_iri("hospital"), None, None))
     with pytest.raises(InputError) as e:
         graph_from_rdf(g)
@@ -117,7 +116,7 @@ def test_graph_from_rdf_refuses_references_to_unknown_resources():
 
 
 def test_the_register_resource_carries_as_of_and_period():
-    G = graph_from_register(DISTRICT)
+    G = load_graph(DISTRICT)
     g = graph_to_rdf(G)
     reg = URIRef(DEFAULT_BASE_IRI)
     assert str(g.value(reg, RC.asOf)) == "2025-09-30" and int(g.value(reg, RC.period)) == 2025
@@ -130,7 +129,7 @@ def test_the_register_resource_carries_as_of_and_period():
 
 
 def test_jsonld_output_is_json_ld_a_store_can_read(tmp_path):
-    G = graph_from_register(DISTRICT)
+    G = load_graph(DISTRICT)
     p = write_rdf(G, tmp_path / "d.jsonld")
     g = Graph().parse(p, format="json-ld")
     assert isomorphic(g, graph_to_rdf(G))

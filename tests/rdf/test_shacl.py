@@ -6,9 +6,9 @@ import json
 
 import pytest
 from rdflib import Literal
-from respchain.graph import graph_from_register
 from respchain.graph.rdf import graph_to_rdf, node_iri
 from respchain.graph.shacl import SH, SHACL_RULES, shacl_findings, validate_rdf
+from respchain.loaders import load_graph
 from respchain.queries import find_gaps
 
 from respchain.cli import main
@@ -25,13 +25,13 @@ def test_shacl_gives_the_same_findings_as_the_in_memory_engine(path):
 
 
 def test_the_district_example_fires_the_shape_rules_it_should():
-    G = graph_from_register(DISTRICT)
+    G = load_graph(DISTRICT)
     keys = {f.key() for f in shacl_findings(G)}
     assert keys == {("MAIN-001", "street"), ("FIRST-002", "comm-head"), ("LIST-004", "tr-1")}
 
 
 def test_as_of_is_read_from_the_data_and_can_be_overridden():
-    G = graph_from_register(DISTRICT)  # as_of 2025-09-30: tr-2, due that day, is not overdue
+    G = load_graph(DISTRICT)  # as_of 2025-09-30: tr-2, due that day, is not overdue
     assert [f.subject for f in find_gaps(G, rules="LIST-004", backend="shacl")] == ["tr-1"]
     later = find_gaps(G, rules="LIST-004", backend="shacl", as_of="2025-10-01")
     assert [f.subject for f in later] == ["tr-1", "tr-2"]
@@ -39,12 +39,12 @@ def test_as_of_is_read_from_the_data_and_can_be_overridden():
 
 
 def test_all_rules_on_the_shacl_backend_match_the_memory_backend():
-    G = graph_from_register(DISTRICT)
+    G = load_graph(DISTRICT)
     assert find_gaps(G, backend="shacl") == find_gaps(G)
 
 
 def test_the_raw_pyshacl_report_names_the_gap_in_both_languages():
-    conforms, report = validate_rdf(graph_to_rdf(graph_from_register(DISTRICT)))
+    conforms, report = validate_rdf(graph_to_rdf(load_graph(DISTRICT)))
     assert not conforms
     results = [r for r in report.subjects(SH.focusNode, node_iri("street"))]
     assert results

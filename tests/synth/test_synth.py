@@ -6,8 +6,8 @@ import json
 from collections import Counter
 
 import pytest
-from respchain.graph import OrgKind, graph_from_register
-from respchain.loaders import load_register, register_from_data
+from respchain.graph import OrgKind
+from respchain.loaders import load_graph, load_register, register_from_data
 from respchain.queries import CATALOG, find_gaps
 from respchain.queries.catalog import TIME_RULES
 
@@ -16,7 +16,7 @@ from respchain.synth import expected_path, synth_register
 
 
 def _findings(data: dict) -> list[list[str]]:
-    G = graph_from_register(register_from_data([("synth.json", data, None)]))
+    G = load_graph(register_from_data([("synth.json", data, None)]))
     return sorted([list(f.key()) for f in find_gaps(G)])
 
 
@@ -61,7 +61,7 @@ def test_cli_writes_reproducible_json_that_the_loader_accepts(tmp_path):
     assert a.read_bytes() != c.read_bytes()
     reg = load_register(a)
     assert len(reg.organizations) == 1500
-    G = graph_from_register(reg)
+    G = load_graph(reg)
     expected = json.loads((tmp_path / "a.expected.json").read_text(encoding="utf-8"))
     assert sorted([list(f.key()) for f in find_gaps(G)]) == expected
 

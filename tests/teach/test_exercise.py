@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from respchain.graph import graph_from_register
+from respchain.loaders import load_graph
 from respchain.queries import CATALOG, find_gaps
 from respchain.queries.catalog import TIME_RULES
 
@@ -37,7 +37,7 @@ def test_solving_with_the_engine_scores_100(tmp_path, level, seed):
     d = tmp_path / "ex"
     new_exercise(level, seed, d)
     # The learner's answers are what the engine finds in the register they were given.
-    findings = find_gaps(graph_from_register(d / "register.yaml"))
+    findings = find_gaps(load_graph(d / "register.yaml"))
     answers = tmp_path / "answers.yaml"
     answers.write_text(
         yaml.safe_dump([[f.rule, f.subject] for f in findings], allow_unicode=True), encoding="utf-8"
@@ -79,7 +79,7 @@ def test_a_wrong_answer_gets_the_right_explanation_of_what_was_missed(tmp_path):
     assert res.missed == ((missed_rule, missed_subject),)
     assert res.wrong == (("MAIN-001", "county-cdi"),)
     assert res.percent == round(100 * (len(key) - 1) / (len(key) + 1))
-    finding = next(f for f in find_gaps(graph_from_register(d / "register.yaml")) if f.key() == key[0])
+    finding = next(f for f in find_gaps(load_graph(d / "register.yaml")) if f.key() == key[0])
     rule = CATALOG[missed_rule]
     (e,) = res.explanations
     assert e["message_zh"] == finding.message_zh and e["message_en"] == finding.message_en
@@ -94,7 +94,7 @@ def test_a_wrong_answer_gets_the_right_explanation_of_what_was_missed(tmp_path):
 def test_subjects_may_be_given_by_name_and_answers_in_json_or_yaml(tmp_path):
     d = tmp_path / "ex"
     new_exercise(1, "names", d)
-    G = graph_from_register(d / "register.yaml")
+    G = load_graph(d / "register.yaml")
     key = json.loads((d / "answers.json").read_text(encoding="utf-8"))
     by_name = [{"rule": r.lower(), "subject": G.nodes[s]["name"]} for r, s in key]
     p = tmp_path / "a.json"

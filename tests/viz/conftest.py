@@ -19,9 +19,9 @@ def demo_city_files() -> list[Path]:
 
 @pytest.fixture(scope="session")
 def seed_graph():
-    from respchain.graph import graph_from_register
+    from respchain.loaders import load_graph
 
-    return graph_from_register(SEED)
+    return load_graph(SEED)
 
 
 @pytest.fixture(scope="session")
@@ -33,6 +33,6 @@ def seed_findings(seed_graph):
 
 @pytest.fixture(scope="session")
 def xss_graph():
-    from respchain.graph import graph_from_register
+    from respchain.loaders import load_graph
 
-    return graph_from_register(XSS)
+    return load_graph(XSS)

@@ -6,7 +6,7 @@ import shutil
 import time
 
 import pytest
-from respchain.graph import graph_from_register
+from respchain.loaders import load_graph
 from respchain.queries import find_gaps
 from respchain.viz import save_html, save_report_html, to_pyvis
 
@@ -159,7 +159,7 @@ def test_xss_name_shows_as_text(driver, tmp_path):
     from selenium.common.exceptions import NoAlertPresentException
     from selenium.webdriver.common.by import By
 
-    G = graph_from_register(XSS)
+    G = load_graph(XSS)
     findings = find_gaps(G)
     g = save_html(to_pyvis(G, findings=findings), tmp_path / "graph.html")
     r = save_report_html(findings, G, tmp_path / "report.html", graph_href="graph.html")
@@ -216,7 +216,7 @@ def test_force_layout_settles_and_stops(driver, tmp_path, seed_graph):
 
 @pytest.mark.skipif(not demo_city_files(), reason="data/demo-city is not there yet")
 def test_demo_city_page(driver, tmp_path):
-    G = graph_from_register(demo_city_files())
+    G = load_graph(demo_city_files())
     findings = find_gaps(G)
     g = save_html(to_pyvis(G, findings=findings), tmp_path / "graph.html")
     url = open_page(driver, g)
