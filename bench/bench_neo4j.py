@@ -160,7 +160,8 @@ def _create_constraints(driver, export: Path) -> None:
 
 def _neo4j_queries(driver, G, mem: list) -> dict[str, Any]:
     """Rules (first, warm, each on its own) and read-back, checked against memory."""
-    from respchain.graph.neo4j import gaps_from_neo4j, graph_from_neo4j
+    from respchain.graph.neo4j import graph_from_neo4j
+    from respchain.queries.backends.neo4j import gaps_from_neo4j
     from respchain.queries.catalog import CATALOG
 
     rows = G.number_of_nodes() + G.number_of_edges()

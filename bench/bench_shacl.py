@@ -2,7 +2,7 @@
 
 For each size a synthetic register (:func:`respchain.synth.synth_register`, 5 %
 of the gaps planted) is built in memory; then the 11 rules that are SHACL
-shapes (:data:`respchain.graph.shacl.SHACL_RULES`) run on both backends. The
+shapes (:data:`respchain.queries.backends.shacl.SHACL_RULES`) run on both backends. The
 SHACL time is split into the export to RDF and the pySHACL validation (with the
 findings made from its report); the table gives SHACL / memory as a ratio, and
 checks that both backends found the same findings.
@@ -44,9 +44,9 @@ def parse_sizes(text: str) -> list[int]:
 def measure(orgs: int, *, seed: int = 0, repeat: int = 3) -> dict[str, Any]:
     """Time both backends on a synthetic register of ``orgs`` organizations."""
     from respchain.graph.rdf import graph_to_rdf
-    from respchain.graph.shacl import SHACL_RULES, shacl_findings
     from respchain.loaders import load_graph, register_from_data
     from respchain.queries import find_gaps
+    from respchain.queries.backends.shacl import SHACL_RULES, shacl_findings
     from respchain.queries.finding import Finding
 
     from respchain.synth import synth_register

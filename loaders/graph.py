@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import networkx as nx
-from respchain.graph.model import graph_from_register
 from respchain.graph.register import Register
 from respchain.loaders.register import load_register
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["load_graph"]
 
@@ -38,6 +40,9 @@ def load_graph(register: Register | str | Path | Sequence[str | Path]) -> nx.Mul
     >>> G.nodes["type:main"]["name"]
     '主体责任'
     """
+    # networkx and the model are imported here, so that reading a register alone does not load them.
+    from respchain.graph.model import graph_from_register
+
     if isinstance(register, Register):
         return graph_from_register(register)
     # The register loaded here is nobody else's: its records can go as the graph grows.

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as _dt
+import importlib
 from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any
 
 import networkx as nx
 from respchain.queries._common import PARTY
-from respchain.queries.catalog import CATALOG, resolve_rules
+from respchain.queries.backends import BUILTIN
+from respchain.queries.catalog import resolve_rules
 from respchain.queries.finding import SEVERITY_ORDER, Finding
 from respchain.queries.index import GraphIndex, build_index, norm_as_of, norm_period
 
@@ -22,6 +24,7 @@ __all__ = [
     "BACKENDS",
     "register_backend",
     "memory_backend",
+    "get_backend",
     "subject_orgs",
     "SEVERITIES",
 ]
@@ -31,55 +34,41 @@ SEVERITIES = tuple(SEVERITY_ORDER)
 Backend = Callable[..., list[Finding]]
 
 
-def memory_backend(
-    G: nx.MultiDiGraph,
-    rule_ids: list[str],
-    *,
-    as_of: str,
-    period: str,
-    index: GraphIndex | None = None,
-    **options: Any,
-) -> list[Finding]:
-    """Run the rules over the in-memory graph: one index, then one pass per rule."""
-    ix = index if index is not None and index.as_of == as_of else build_index(G, as_of)
-    out: list[Finding] = []
-    for rid in rule_ids:
-        rule = CATALOG[rid]
-        kw = {k: options[k] for k in rule.options if options.get(k) is not None}
-        out.extend(rule.func(G, index=ix, as_of=as_of, period=period, **kw))
-    return out
+BACKENDS: dict[str, Backend | str] = dict(BUILTIN)
+"""Backend name -> ``backend(G, rule_ids, *, as_of, period, **options) -> list[Finding]``,
+or the name of a module whose ``run`` is that function (imported when first used).
 
-
-BACKENDS: dict[str, Backend] = {"memory": memory_backend}
-"""Backend name -> ``backend(G, rule_ids, *, as_of, period, **options) -> list[Finding]``.
-
-Other backends (``neo4j``, ``shacl``) add themselves with :func:`register_backend`.
+The built-in ones are ``memory``, ``neo4j`` and ``shacl`` (:mod:`respchain.queries.backends`);
+others add themselves with :func:`register_backend`.
 """
 
 
-def register_backend(name: str, backend: Backend) -> None:
-    """Make ``backend`` available to :func:`find_gaps` as ``backend=name``."""
+def register_backend(name: str, backend: Backend | str) -> None:
+    """Make ``backend`` (a function, or a module with ``run``) available to :func:`find_gaps` as ``backend=name``."""
     BACKENDS[name] = backend
 
 
-def _neo4j_backend(G: nx.MultiDiGraph, rule_ids: list[str], **options: Any) -> list[Finding]:
-    """The ``neo4j`` backend (:mod:`respchain.graph.neo4j`), imported only when used."""
-    from respchain.graph.neo4j import neo4j_backend
+def get_backend(name: str) -> Backend:
+    """The backend function of ``name``, importing its module on first use.
 
-    return neo4j_backend(G, rule_ids, **options)
+    Raises
+    ------
+    InputError
+        For a name :data:`BACKENDS` does not have.
+    """
+    if name not in BACKENDS:
+        raise InputError(
+            f"未知后端 / unknown backend {name!r}; 可用 / available: {', '.join(sorted(BACKENDS))}"
+        )
+    b = BACKENDS[name]
+    if isinstance(b, str):
+        b = BACKENDS[name] = importlib.import_module(b).run
+    return b
 
 
-register_backend("neo4j", _neo4j_backend)
-
-
-def _shacl_backend(G: nx.MultiDiGraph, rule_ids: list[str], **kw: Any) -> list[Finding]:
-    """The SHACL backend (:mod:`respchain.graph.shacl`), imported when first used (rdflib, pySHACL)."""
-    from respchain.graph.shacl import shacl_backend
-
-    return shacl_backend(G, rule_ids, **kw)
-
-
-register_backend("shacl", _shacl_backend)
+def memory_backend(G: nx.MultiDiGraph, rule_ids: list[str], **options: Any) -> list[Finding]:
+    """The ``memory`` backend (:func:`respchain.queries.backends.memory.memory_backend`)."""
+    return get_backend("memory")(G, rule_ids, **options)
 
 
 def find_gaps(
@@ -131,14 +120,11 @@ def find_gaps(
     [('MAIN-001', 'street')]
     """
     ids = resolve_rules(rules, skip)
-    if backend not in BACKENDS:
-        raise InputError(
-            f"未知后端 / unknown backend {backend!r}; 可用 / available: {', '.join(sorted(BACKENDS))}"
-        )
+    run = get_backend(backend)
     day = norm_as_of(G, as_of)
     year = norm_period(G, period, day)
     with paused_gc():
-        found = BACKENDS[backend](G, ids, as_of=day, period=year, **options)
+        found = run(G, ids, as_of=day, period=year, **options)
         return sorted(found, key=Finding.sort_key)
 
 

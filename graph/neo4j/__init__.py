@@ -1,19 +1,21 @@
-"""The Neo4j backend: write the graph, read it back, run the gap rules in Cypher, export for bulk import.
+"""The Neo4j store: write the graph, read it back, export it for bulk import.
+
+The gap rules run in Cypher in :mod:`respchain.queries.backends.neo4j`.
 
 The caller makes the :class:`neo4j.Driver` and passes it in; respchain never
 makes one itself (the command line does, from ``NEO4J_URI``, ``NEO4J_USER``,
 ``NEO4J_PASSWORD`` and ``NEO4J_DATABASE``).
 
 >>> import neo4j  # doctest: +SKIP
->>> from respchain.graph import graph_from_register  # doctest: +SKIP
->>> from respchain.graph.neo4j import graph_to_neo4j, gaps_from_neo4j  # doctest: +SKIP
+>>> from respchain.loaders import load_graph  # doctest: +SKIP
+>>> from respchain.graph.neo4j import graph_to_neo4j  # doctest: +SKIP
+>>> from respchain.queries.backends.neo4j import gaps_from_neo4j  # doctest: +SKIP
 >>> with neo4j.GraphDatabase.driver("bolt://127.0.0.1:7687", auth=None) as driver:  # doctest: +SKIP
-...     graph_to_neo4j(graph_from_register("data/seed"), driver, replace=True)
+...     graph_to_neo4j(load_graph("data/seed"), driver, replace=True)
 ...     findings = gaps_from_neo4j(driver)
 """
 
 from respchain.graph.neo4j.admin import graph_to_neo4j_admin
-from respchain.graph.neo4j.rules import ORDERED_EVIDENCE, cypher_for, gaps_from_neo4j, neo4j_backend
 from respchain.graph.neo4j.store import (
     DATA_LABELS,
     DEFAULT_BATCH_SIZE,
@@ -35,11 +37,7 @@ __all__ = [
     "ensure_constraints",
     "run_query",
     "backend_errors",
-    "gaps_from_neo4j",
-    "neo4j_backend",
-    "cypher_for",
     "graph_to_neo4j_admin",
-    "ORDERED_EVIDENCE",
     "GRAPH_NODE_ID",
     "DATA_LABELS",
     "DEFAULT_BATCH_SIZE",

@@ -324,7 +324,7 @@ def implementations_text(rule_id: str) -> str:
     """The two implementations of a rule, for ``explain``: the Python function and the Cypher query."""
     import inspect
 
-    from respchain.graph.neo4j import cypher_for
+    from respchain.queries.backends.neo4j import cypher_for
     from respchain.queries.catalog import CATALOG
 
     rule = CATALOG[rule_id]

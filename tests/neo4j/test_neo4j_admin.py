@@ -6,10 +6,11 @@ import os
 import subprocess
 
 import pytest
-from respchain.graph.neo4j import gaps_from_neo4j, graph_from_neo4j
+from respchain.graph.neo4j import graph_from_neo4j
 from respchain.graph.neo4j.admin import graph_to_neo4j_admin, neo4j_admin_args
 from respchain.loaders import load_graph
 from respchain.queries import find_gaps
+from respchain.queries.backends.neo4j import gaps_from_neo4j
 
 from respchain.cli import main
 from respchain.exceptions import InputError

@@ -12,9 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from respchain.graph import OrgKind, ResponsibilityKind
-from respchain.graph.neo4j import cypher_for, gaps_from_neo4j, graph_to_neo4j
+from respchain.graph.neo4j import graph_to_neo4j
 from respchain.loaders import load_graph, register_from_data
 from respchain.queries import CATALOG, find_gaps
+from respchain.queries.backends.neo4j import cypher_for, gaps_from_neo4j
 
 from respchain.exceptions import RegisterError, UnknownRuleError
 from tests.neo4j.neo4j_helpers import example_registers

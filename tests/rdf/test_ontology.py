@@ -17,7 +17,8 @@ from respchain.graph.schema import (
     TalkKind,
     TaskStatus,
 )
-from respchain.graph.shacl import SH, SHACL_RULES, shapes_graph
+from respchain.graph.shacl import SH, shapes_graph
+from respchain.queries.backends.shacl import SHACL_RULES
 from respchain.queries.catalog import CATALOG
 
 from tests.rdf.rdf_support import example_registers, graph_of, register_id

@@ -7,9 +7,10 @@ import json
 import pytest
 from rdflib import Literal
 from respchain.graph.rdf import graph_to_rdf, node_iri
-from respchain.graph.shacl import SH, SHACL_RULES, shacl_findings, validate_rdf
+from respchain.graph.shacl import SH, validate_rdf
 from respchain.loaders import load_graph
 from respchain.queries import find_gaps
+from respchain.queries.backends.shacl import SHACL_RULES, shacl_findings
 
 from respchain.cli import main
 from tests.rdf.rdf_support import DISTRICT, example_registers, graph_of, register_id

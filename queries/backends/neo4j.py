@@ -1,4 +1,4 @@
-"""The gap rules in Cypher: one ``queries/cypher/<RULE>.cypher`` per rule of the catalog.
+"""The ``neo4j`` backend: the gap rules in Cypher, one ``queries/cypher/<RULE>.cypher`` per rule of the catalog.
 
 Each query takes ``$as_of`` (an ISO date), ``$period`` (a year, as text),
 ``$soon_until`` (the last day LIST-007 calls "due soon") and ``$report_before``
@@ -35,7 +35,7 @@ from respchain.exceptions import UnknownRuleError
 if TYPE_CHECKING:
     import neo4j
 
-__all__ = ["cypher_for", "gaps_from_neo4j", "neo4j_backend", "ORDERED_EVIDENCE"]
+__all__ = ["cypher_for", "gaps_from_neo4j", "neo4j_backend", "ORDERED_EVIDENCE", "run"]
 
 ORDERED_EVIDENCE = frozenset({
     "CHAIN-001", "LIST-001", "LIST-002", "LIST-003", "LIST-004", "LIST-005", "LIST-006", "LIST-007",
@@ -161,3 +161,7 @@ def neo4j_backend(
     return gaps_from_neo4j(
         driver, rule_ids, as_of=as_of, period=period, database=database, soon=options.get("soon")
     )
+
+
+run = neo4j_backend
+"""The backend function :func:`respchain.queries.find_gaps` looks up by the name ``neo4j``."""
