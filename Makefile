@@ -52,6 +52,7 @@ bench: install sysdeps
 
 lint: install
 	$(BIN)/ruff check respchain graph loaders queries viz tests bench
+	@BIN=$(BIN) bash scripts/lint_imports.sh
 
 clean:
 	rm -rf $(OUT) build *.egg-info .pytest_cache test-artifacts

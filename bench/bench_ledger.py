@@ -22,7 +22,7 @@ from pathlib import Path
 
 import openpyxl
 from respchain.loaders import load_graph, load_register
-from respchain.loaders.ledger import read_ledger, write_ledger, write_list
+from respchain.loaders.ledger import LEDGER_RULES, read_ledger, write_ledger, write_list
 
 ROOT = Path(__file__).resolve().parent.parent
 REGISTER = ROOT / "tests" / "data" / "ledger" / "register.yaml"
@@ -100,7 +100,9 @@ def main() -> None:
         t_graph = time.perf_counter() - t0
         print(f"write list + load + build graph: {t_graph:.2f} s")
         t0 = time.perf_counter()
-        write_ledger(G, "bench", Path(d) / "export.xlsx")
+        from respchain.queries import find_gaps
+
+        write_ledger(G, "bench", Path(d) / "export.xlsx", findings=find_gaps(G, rules=list(LEDGER_RULES)))
         print(f"export with gaps: {time.perf_counter() - t0:.2f} s")
         if c_import >= 5:
             raise SystemExit(f"too slow: import took {c_import:.2f} s of CPU")

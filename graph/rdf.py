@@ -84,7 +84,6 @@ __all__ = [
     "ontology_graph",
     "ontology_path",
     "node_iri",
-    "demo_step",
 ]
 
 DEFAULT_BASE_IRI = "https://respchain.example/id/"
@@ -1092,8 +1091,3 @@ def read_register_rdf(path: Path, text: str) -> dict[str, Any]:
     """A :data:`respchain.loaders.register.READERS` reader: RDF text -> register data."""
     fmt = FORMATS.get(Path(path).suffix.lower(), "turtle")
     return register_data_from_rdf(parse_rdf(text, fmt, source=str(path)), file=str(path))
-
-
-def demo_step(G: nx.MultiDiGraph, name: str, outdir: Path) -> list[Path]:
-    """Demo step (:data:`respchain.demo.DEMO_STEPS`): write ``graph.ttl`` for an example register."""
-    return [write_rdf(G, Path(outdir) / "graph.ttl")]

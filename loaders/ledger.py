@@ -50,14 +50,14 @@ import re
 import unicodedata
 import zipfile
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from respchain.graph.schema import RESPONSIBILITY_INFO, ListKind, NodeKind, RelType, vocab_label
 from respchain.loaders.register import Register, load_register, register_from_data
+from respchain.loaders.writer import register_yaml
 
 from respchain._files import atomic_path
 from respchain.exceptions import InputError, Problem
@@ -74,7 +74,7 @@ __all__ = [
     "HEADER_ALIASES",
     "LEDGER_COLUMNS",
     "LEDGER_SUFFIXES",
-    "demo_step",
+    "LEDGER_RULES",
 ]
 
 LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".tsv", ".txt")
@@ -1153,8 +1153,7 @@ def _check_with_register(record: dict, reg: Register, file: str, replace: str | 
 def list_to_yaml(record: dict) -> str:
     """A list record as a register file: ``respchain: 1`` and ``lists: [record]``."""
     data = {"respchain": 1, "lists": [{k: v for k, v in record.items() if not k.startswith("_")}]}
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1000)
+    return register_yaml(data)
 
 
 def _write_file(path: Path, write: Callable[[Path], None]) -> Path:
@@ -1229,16 +1228,15 @@ def write_list(record: dict, path: str | Path) -> Path:
 
 _FILLS = {"high": "FFC7CE", "medium": "FFEB9C", "low": "DDEBF7", "info": "EDEDED"}
 _GAP_COLUMN = {"LIST-001": "responsible", "LIST-002": "lead", "LIST-003": "due", "LIST-004": "due"}
-_LIST_RULES = ("LIST-001", "LIST-002", "LIST-003", "LIST-004")
+LEDGER_RULES = ("LIST-001", "LIST-002", "LIST-003", "LIST-004")
+"""The rules whose findings a ledger's 缺口 column shows (the others are not about one task)."""
 
 
-def _list_findings(G: Any, task_ids: set[str], as_of: str | None) -> dict[str, list]:
-    """LIST-rule findings (:func:`respchain.queries.find_gaps`) per task id, worst first."""
-    from respchain.queries import find_gaps
-
+def _list_findings(findings: Iterable[Any], task_ids: set[str]) -> dict[str, list]:
+    """The findings of :data:`LEDGER_RULES` per task id, in the order given."""
     out: dict[str, list] = {}
-    for fd in find_gaps(G, rules=list(_LIST_RULES), as_of=as_of):
-        if fd.subject in task_ids:
+    for fd in findings:
+        if fd.rule in LEDGER_RULES and fd.subject in task_ids:
             out.setdefault(fd.subject, []).append(fd)
     return out
 
@@ -1283,7 +1281,7 @@ def _graph(source: Any) -> Any:
 
 
 def write_ledger(
-    source: Any, list_id: str, path: str | Path, *, as_of: str | None = None, lang: str = "zh"
+    source: Any, list_id: str, path: str | Path, *, findings: Iterable[Any] = (), lang: str = "zh"
 ) -> Path:
     """Write one list of a register as an Excel ledger (台账).
 
@@ -1296,8 +1294,10 @@ def write_ledger(
         The id of the list to write.
     path : str or Path
         The ``.xlsx`` file to write (atomically).
-    as_of : str, optional
-        The date overdue tasks are judged at (default: the register's ``as_of``).
+    findings : iterable of Finding
+        The gaps to mark, as :func:`respchain.queries.find_gaps` gives them
+        (worst first), e.g. ``find_gaps(G, rules=LEDGER_RULES, as_of=...)``:
+        those of :data:`LEDGER_RULES` about the list's tasks fill the 缺口 column.
     lang : str
         The language of the values (status, the duty implemented, the gaps):
         ``zh`` (default) or ``en``; the headers stay those :func:`read_ledger` reads.
@@ -1340,7 +1340,7 @@ def write_ledger(
     tasks = [v for _, v, d in G.out_edges(list_id, data=True) if d.get("type") == RelType.HAS_TASK.value]
     people = _display_names(G, NodeKind.PERSON.value)
     orgs = _display_names(G, NodeKind.ORGANIZATION.value)
-    gaps = _list_findings(G, set(tasks), as_of)
+    gaps = _list_findings(findings, set(tasks))
 
     wb = Workbook()
     ws = wb.active
@@ -1560,15 +1560,3 @@ def write_template(
         ws.column_dimensions[_col(c)].width = widths.get(key, 12)
     ws.freeze_panes = "A3"
     return _write_file(Path(path), lambda p: wb.save(p))
-
-
-def demo_step(G: Any, name: str, outdir: Path) -> list[Path]:
-    """Demo: every list of an example register as a ledger, and a blank template with its drop-downs."""
-    out = []
-    for lid, a in G.nodes(data=True):
-        if a.get("kind") == NodeKind.LIST.value and any(
-            d.get("type") == RelType.HAS_TASK.value for _, _, d in G.out_edges(lid, data=True)
-        ):
-            out.append(write_ledger(G, lid, Path(outdir) / f"ledger-{_SPACE_RE.sub('_', lid)}.xlsx"))
-    out.append(write_template(Path(outdir) / "ledger-template.xlsx", G))
-    return out

@@ -1,8 +1,8 @@
-"""Reports of gap findings: table (rich), json (the gaps.md contract), markdown, csv (Excel) and html.
+"""Reports of gap findings: table (rich), json (the gaps.md contract), markdown and csv (Excel).
 
 Every format carries the findings and the scores per party organization; the
-``lang`` option picks the message language of table, markdown, csv and html
-(json always holds both).
+``lang`` option picks the message language of table, markdown and csv
+(json always holds both). The HTML report is :mod:`respchain.viz.report`'s.
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ __all__ = [
     "report_dict",
     "render_markdown",
     "render_csv",
-    "render_html",
     "write_xlsx",
     "basis_text",
     "fix_text",
@@ -39,10 +38,10 @@ __all__ = [
     "finding_rows",
     "write_report",
     "SCHEMA_PATH",
-    "demo_step",
 ]
 
-FORMATS = ("table", "json", "markdown", "csv", "html")
+FORMATS = ("table", "json", "markdown", "csv")
+"""The text formats; the HTML report is drawn by :func:`respchain.viz.report.render_report_html`."""
 SCHEMA_PATH = Path(__file__).with_name("gaps.schema.json")
 _STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan", "info": "dim"}
 _TOP_SCORES = 20
@@ -429,16 +428,6 @@ def write_xlsx(
     return path
 
 
-def render_html(
-    findings: list[Finding], G: nx.MultiDiGraph, lang: str = "zh", *, as_of=None, period=None, score_rows=None
-) -> str:
-    """A standalone, offline HTML page of the findings: summary figures, charts, the table and the
-    scores; every string is escaped. Drawn by :func:`respchain.viz.report.render_report_html`."""
-    from respchain.viz.report import render_report_html
-
-    return render_report_html(findings, G, lang=lang)
-
-
 def render(
     findings: list[Finding],
     G: nx.MultiDiGraph,
@@ -459,29 +448,9 @@ def render(
         return render_markdown(findings, G, lang=lang, as_of=as_of, period=period, score_rows=sc)
     if fmt == "csv":
         return render_csv(findings, G, lang=lang, as_of=as_of, period=period, score_rows=sc)
-    if fmt == "html":
-        return render_html(findings, G, lang, as_of=as_of, period=period, score_rows=sc)
     raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
 
 
 def write_report(text: str, path: str | Path) -> Path:
     """Write ``text`` (UTF-8) to ``path`` through a temporary file and a rename: never a partial file."""
     return write_text_atomic(path, text, newline="")
-
-
-def demo_step(G: nx.MultiDiGraph, name: str, outdir: Path) -> list[Path]:
-    """The demo step: ``gaps.json``, ``gaps.md`` and ``gaps.csv`` of one example register.
-
-    The HTML report is written by the viz step as ``report.html``, linked to
-    the graph page beside it.
-    """
-    from respchain.queries.engine import find_gaps
-
-    findings = find_gaps(G)
-    sc = scores(G, findings)
-    outdir = Path(outdir)
-    return [
-        write_report(render_json(findings, G, score_rows=sc), outdir / "gaps.json"),
-        write_report(render_markdown(findings, G, score_rows=sc), outdir / "gaps.md"),
-        write_report(render_csv(findings, G, score_rows=sc), outdir / "gaps.csv"),
-    ]

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from respchain.exceptions import InputError, Problem
 
-__all__ = ["atomic_path", "write_text_atomic", "all_or_none", "shareable_path"]
+__all__ = ["atomic_path", "write_text_atomic", "all_or_none", "shareable_path", "example_registers"]
 
 _PENDING: contextvars.ContextVar[list[tuple[Path, Path]] | None] = contextvars.ContextVar("pending", default=None)
 
@@ -130,3 +130,22 @@ def shareable_path(path: str | Path) -> str:
         return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except (ValueError, OSError):
         return p.name
+
+
+_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+def example_registers() -> dict[str, Path]:
+    """The example registers shipped with respchain: short name -> folder.
+
+    They are the repository's ``data/`` folder, installed as the data package
+    ``respchain.examples``.
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("respchain.examples")
+    locations = list(spec.submodule_search_locations or []) if spec else []
+    base = next((Path(p) for p in locations if Path(p).is_dir()), _DATA_DIR)
+    if not base.is_dir():
+        return {}
+    return {p.name: p for p in sorted(base.iterdir()) if p.is_dir() and any(p.glob("*.yaml"))}

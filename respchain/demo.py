@@ -1,8 +1,9 @@
 """The demo: the example registers through every capability, outputs in one folder.
 
-Each capability adds a step to :data:`DEMO_STEPS`: a function
-``step(G, name, outdir) -> list[Path]`` called once per example register with
-its graph, its short name (``seed``, ``demo-city``) and the folder to write in.
+The demo composes the public functions of every layer. Each capability adds a
+step to :data:`DEMO_STEPS`: a function ``step(G, name, outdir, findings) ->
+list[Path]`` called once per example register with its graph, its short name
+(``seed``, ``demo-city``), the folder to write in and the register's findings.
 Steps that are about the whole project rather than one register go in
 :data:`GLOBAL_STEPS` (``step(outdir) -> list[Path]``).
 """
@@ -10,51 +11,93 @@ Steps that are about the whole project rather than one register go in
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
 
-from respchain._files import write_text_atomic
+from respchain._files import example_registers, write_text_atomic
 from respchain.graph import write_graph
+from respchain.graph.rdf import write_rdf
+from respchain.graph.schema import NodeKind, RelType
 from respchain.loaders import load_graph
+from respchain.loaders.ledger import write_ledger, write_template
+from respchain.queries import Finding, find_gaps, scores
+from respchain.queries.report import render_csv, render_json, render_markdown, write_report
 from respchain.stats import graph_stats
+from respchain.teach.exercise import new_exercise
+from respchain.teach.lesson import save_lesson
+from respchain.viz import save_html, save_report_html, to_pyvis
 
-__all__ = ["run_demo", "example_registers", "DEMO_STEPS", "GLOBAL_STEPS"]
+__all__ = ["run_demo", "example_registers", "DEMO_STEPS", "GLOBAL_STEPS", "DEMO_LEVEL", "DEMO_SEED"]
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-
-
-def example_registers() -> dict[str, Path]:
-    """The example registers shipped with respchain: short name -> folder.
-
-    They are the repository's ``data/`` folder, installed as the data package
-    ``respchain.examples``.
-    """
-    import importlib.util
-
-    spec = importlib.util.find_spec("respchain.examples")
-    locations = list(spec.submodule_search_locations or []) if spec else []
-    base = next((Path(p) for p in locations if Path(p).is_dir()), DATA_DIR)
-    if not base.is_dir():
-        return {}
-    return {p.name: p for p in sorted(base.iterdir()) if p.is_dir() and any(p.glob("*.yaml"))}
-
-
-def _build_step(G: nx.MultiDiGraph, name: str, outdir: Path) -> list[Path]:
+def build_step(G: nx.MultiDiGraph, name: str, outdir: Path, findings: list[Finding]) -> list[Path]:
+    """``graph.json``, ``graph.graphml`` and ``stats.json``."""
     out = [write_graph(G, outdir / "graph.json"), write_graph(G, outdir / "graph.graphml")]
     out.append(write_text_atomic(outdir / "stats.json", json.dumps(graph_stats(G), ensure_ascii=False, indent=2)))
     return out
 
 
-DEMO_STEPS: list[Callable[[nx.MultiDiGraph, str, Path], list[Path]]] = [_build_step]
-GLOBAL_STEPS: list[Callable[[Path], list[Path]]] = []
-DEMO_STEPS.append(__import__("respchain.queries.report", fromlist=["demo_step"]).demo_step)  # gaps.json/.md/.csv/.html
-DEMO_STEPS.append(__import__("respchain.viz.demo", fromlist=["demo_step"]).demo_step)  # graph.html, report.html
-DEMO_STEPS.append(__import__("respchain.graph.rdf", fromlist=["demo_step"]).demo_step)  # graph.ttl
-DEMO_STEPS.append(__import__("respchain.loaders.ledger", fromlist=["demo_step"]).demo_step)  # ledger-*.xlsx
-GLOBAL_STEPS.append(__import__("respchain.teach.demo", fromlist=["demo_step"]).demo_step)  # lesson.html, exercise/
-GLOBAL_STEPS.append(__import__("respchain.loaders.text.demo", fromlist=["demo_step"]).demo_step)  # extract/draft.yaml
+def report_step(G: nx.MultiDiGraph, name: str, outdir: Path, findings: list[Finding]) -> list[Path]:
+    """``gaps.json``, ``gaps.md`` and ``gaps.csv`` (the HTML report is the viz step's ``report.html``)."""
+    sc = scores(G, findings)
+    return [
+        write_report(render_json(findings, G, score_rows=sc), outdir / "gaps.json"),
+        write_report(render_markdown(findings, G, score_rows=sc), outdir / "gaps.md"),
+        write_report(render_csv(findings, G, score_rows=sc), outdir / "gaps.csv"),
+    ]
+
+
+def viz_step(G: nx.MultiDiGraph, name: str, outdir: Path, findings: list[Finding]) -> list[Path]:
+    """``graph.html`` and ``report.html``, linked to each other."""
+    return [
+        save_html(to_pyvis(G, findings=findings), outdir / "graph.html"),
+        save_report_html(findings, G, outdir / "report.html", graph_href="graph.html"),
+    ]
+
+
+def rdf_step(G: nx.MultiDiGraph, name: str, outdir: Path, findings: list[Finding]) -> list[Path]:
+    """``graph.ttl``."""
+    return [write_rdf(G, outdir / "graph.ttl")]
+
+
+def ledger_step(G: nx.MultiDiGraph, name: str, outdir: Path, findings: list[Finding]) -> list[Path]:
+    """Every list with tasks as a ledger, and a blank template with its drop-downs."""
+    out = []
+    for lid, a in G.nodes(data=True):
+        if a.get("kind") == NodeKind.LIST.value and any(
+            d.get("type") == RelType.HAS_TASK.value for _, _, d in G.out_edges(lid, data=True)
+        ):
+            path = outdir / f"ledger-{_SPACE_RE.sub('_', lid)}.xlsx"
+            out.append(write_ledger(G, lid, path, findings=findings))
+    out.append(write_template(outdir / "ledger-template.xlsx", G))
+    return out
+
+
+_SPACE_RE = re.compile(r"\s+")
+DEMO_LEVEL = 2
+DEMO_SEED = "demo"
+
+
+def teach_step(outdir: Path) -> list[Path]:
+    """``lesson.html`` and a level-2 exercise in ``exercise/``."""
+    return [
+        save_lesson(outdir / "lesson.html", "zh"),
+        *new_exercise(DEMO_LEVEL, DEMO_SEED, outdir / "exercise"),
+    ]
+
+
+def extract_step(outdir: Path) -> list[Path]:
+    """``extract/draft.yaml`` from the seed article."""
+    from respchain.loaders.text.demo import demo_step
+
+    return demo_step(outdir)
+
+
+DemoStep = Callable[[nx.MultiDiGraph, str, Path, list[Finding]], list[Path]]
+DEMO_STEPS: list[DemoStep] = [build_step, report_step, viz_step, rdf_step, ledger_step]
+GLOBAL_STEPS: list[Callable[[Path], list[Path]]] = [teach_step, extract_step]
 
 
 def run_demo(outdir: str | Path = "out") -> list[Path]:
@@ -63,10 +106,11 @@ def run_demo(outdir: str | Path = "out") -> list[Path]:
     written: list[Path] = []
     for name, folder in example_registers().items():
         G = load_graph(folder)
+        findings = find_gaps(G)
         sub = outdir / name
         sub.mkdir(parents=True, exist_ok=True)
         for step in DEMO_STEPS:
-            written.extend(step(G, name, sub))
+            written.extend(step(G, name, sub, findings))
     for gstep in GLOBAL_STEPS:
         written.extend(gstep(outdir))
     return written

@@ -1,6 +1,7 @@
 """The lesson page: one offline HTML page that teaches the responsibility system.
 
-:func:`lesson_html` builds the page, :func:`save_lesson` writes it. It walks
+:func:`render_lesson` draws the page from its content, which the teaching
+package gathers (:func:`respchain.teach.lesson.lesson_content`). It walks
 through five sections, each generated from the project's own material at
 build time, so that the page is always true to the model and the engine:
 
@@ -47,9 +48,7 @@ from respchain.viz.style import (
     severity_label,
 )
 
-from respchain._files import write_text_atomic
-
-__all__ = ["lesson_html", "save_lesson", "svg_graph", "LANGS"]
+__all__ = ["render_lesson", "svg_graph", "LANGS"]
 
 LANGS = ("zh", "en")
 _HERE = Path(__file__).resolve().parent
@@ -681,8 +680,13 @@ def _section_quiz(questions: list[dict], lang: str) -> str:
 # --------------------------------------------------------------------------- page
 
 
-def lesson_html(lang: str = "zh") -> str:
-    """Build the lesson page (``lang``: ``zh``, Chinese first, or ``en``) and return its HTML.
+def render_lesson(content: dict[str, Any], lang: str = "zh") -> str:
+    """Draw the lesson page from its content (:func:`respchain.teach.lesson.lesson_content`).
+
+    ``content`` holds ``concepts``, ``chain_graph``, ``chain_steps``,
+    ``chain_layout``, ``verdict`` (the findings of the chain example),
+    ``seed_graph``, ``cases``, ``questions`` and ``examples``; ``lang`` is ``zh``
+    (Chinese first) or ``en``.
 
     Raises
     ------
@@ -691,18 +695,15 @@ def lesson_html(lang: str = "zh") -> str:
     """
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
-    from respchain.teach._registers import findings_of, graph_from_data
-    from respchain.teach.concepts import CHAIN_LAYOUT, CHAIN_STEPS, chain_example, concept_graph
-    from respchain.teach.rules import rule_examples
-    from respchain.teach.seed import places, quiz, seed_graph
-
-    concepts = concept_graph()
-    chain_G = graph_from_data(chain_example(), "chain-example.yaml")
-    verdict = findings_of(chain_G)
-    Gs = seed_graph()
-    cases = places(Gs)
-    questions = quiz(Gs)
-    examples = rule_examples()
+    concepts = content["concepts"]
+    chain_G = content["chain_graph"]
+    CHAIN_STEPS = content["chain_steps"]
+    CHAIN_LAYOUT = content["chain_layout"]
+    verdict = content["verdict"]
+    Gs = content["seed_graph"]
+    cases = content["cases"]
+    questions = content["questions"]
+    examples = content["examples"]
 
     data = {
         "lang": lang,
@@ -770,10 +771,3 @@ def lesson_html(lang: str = "zh") -> str:
         f'<script type="application/json" id="lesson-data">{json_for_script(data)}</script>'
         f"<script>{js}</script><script>{page_js}</script></body></html>\n"
     )
-
-
-def save_lesson(path: str | Path, lang: str = "zh") -> Path:
-    """Write the lesson page to ``path`` (UTF-8, atomically: a temporary file renamed)."""
-    path = Path(path)
-    text = lesson_html(lang)
-    return write_text_atomic(path, text)

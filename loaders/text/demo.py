@@ -26,8 +26,7 @@ def demo_step(outdir: Path, seeds_dir: Path | None = None) -> list[Path]:
     """
     from respchain.loaders.register import register_from_data
     from respchain.loaders.text import draft_from_articles, read_article
-
-    from respchain.commands.extract import write_draft
+    from respchain.loaders.writer import write_draft
 
     seeds = Path(seeds_dir) if seeds_dir is not None else SEEDS_DIR
     articles = (

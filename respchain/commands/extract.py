@@ -4,35 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import click
 
 from respchain._files import all_or_none, write_text_atomic
 from respchain.commands._options import format_option, output_option
+from respchain.loaders.writer import write_draft
 
 __all__ = ["register", "write_draft"]
-
-_DRAFT_HEADER = """\
-# 登记册草稿，由 respchain extract 从文章抽取，须经人工审核 / register draft extracted from articles by
-# `respchain extract`, for a person to review before loading.
-# 每条记录的 quote 是其所在句子，span 是该句在文章“规范化文本”中的字符位置（Python 下标，止点不含）/
-# Each record's `quote` is its sentence and `span` the sentence's offsets in the article's normalized
-# text: the file decoded (UTF-8 or GB18030, BOM dropped, line ends as \\n) or, for HTML, the article
-# body as text (see respchain.loaders.text.reader); text[span[0]:span[1]] == quote.
-# 数字事实中 “其中” 的子集以 metric 后缀表示（accountability.persons.heads 属于 accountability.persons）/
-# a figure introduced by 其中 is a subset of the one before it: its metric extends the other's.
-"""
-
-
-def write_draft(data: dict[str, Any], path: Path) -> Path:
-    """Write a draft as YAML atomically (a temporary file renamed into place)."""
-    import yaml
-
-    text = _DRAFT_HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=200)
-    write_text_atomic(path, text)
-    return path
-
 
 @click.command("extract")
 @click.argument("articles", nargs=-1, required=True, type=click.Path(path_type=Path))

@@ -158,14 +158,19 @@ def gaps_cmd(files, fmt, output, as_of, period, rules, skip, fail_on, lang, back
         click.echo(f"已写入 / wrote {output}", err=True)
         return 1 if _fails(findings, fail_on) else 0
     color = output is None and fmt == "table" and sys.stdout.isatty()
-    text = render(findings, G, fmt, lang=lang, as_of=as_of, period=period, color=color)
+    if fmt == "html":
+        from respchain.viz.report import render_report_html
+
+        text = render_report_html(findings, G, lang=lang)
+    else:
+        text = render(findings, G, fmt, lang=lang, as_of=as_of, period=period, color=color)
     _emit(text, output)
     return 1 if _fails(findings, fail_on) else 0
 
 
 def _rule_example(rule_id: str) -> tuple[str, object] | None:
     """The first finding of the rule in the example registers shipped with respchain."""
-    from respchain.demo import example_registers
+    from respchain._files import example_registers
     from respchain.loaders import load_graph
     from respchain.queries import find_gaps
 

@@ -132,10 +132,12 @@ def import_cmd(
 def export_cmd(files: tuple[Path, ...], list_id: str, as_of: str | None, output: Path, lang: str) -> int:
     """导出清单为台账（含缺口列）/ Export a list as an Excel ledger, with its gaps marked."""
     from respchain.loaders import load_graph
-    from respchain.loaders.ledger import write_ledger
+    from respchain.loaders.ledger import LEDGER_RULES, write_ledger
+    from respchain.queries import find_gaps
 
     G = load_graph(list(files))
-    write_ledger(G, list_id, output, as_of=as_of, lang=lang)
+    findings = find_gaps(G, rules=list(LEDGER_RULES), as_of=as_of) if list_id in G else []
+    write_ledger(G, list_id, output, findings=findings, lang=lang)
     n = sum(1 for _, _, d in G.out_edges(list_id, data=True) if d.get("type") == "HAS_TASK")
     click.echo(f"已写入 / wrote {output}: {n} 项任务 / tasks")
     return 0

@@ -26,7 +26,7 @@ def lesson_cmd(output: Path, lang: str) -> int:
     quiz; all derived at build time from the model, the ontology, the seed
     register and the gap engine.
     """
-    from respchain.viz.lesson import save_lesson
+    from respchain.teach.lesson import save_lesson
 
     path = save_lesson(output, lang)
     click.echo(f"已写入 / wrote {path} ({path.stat().st_size // 1024} KB)")

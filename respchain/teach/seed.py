@@ -82,7 +82,7 @@ _SUBSET_QUESTIONS: dict[str, tuple[str, str]] = {
 
 def seed_graph() -> nx.MultiDiGraph:
     """The graph of the seed register shipped with respchain."""
-    from respchain.demo import example_registers
+    from respchain._files import example_registers
     from respchain.loaders import load_graph
 
     return load_graph(example_registers()["seed"])

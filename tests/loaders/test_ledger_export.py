@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from respchain.loaders import load_graph, load_register
 from respchain.loaders.ledger import read_ledger, write_ledger, write_template
+from respchain.queries import find_gaps
 
 from respchain.cli import main
 from respchain.exceptions import InputError
@@ -25,7 +26,8 @@ def original() -> dict:
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory):
     path = tmp_path_factory.mktemp("export") / "ledger.xlsx"
-    write_ledger(load_graph([REGISTER, LISTS]), "edu-main-2025", path)
+    G = load_graph([REGISTER, LISTS])
+    write_ledger(G, "edu-main-2025", path, findings=find_gaps(G))
     return path
 
 
@@ -177,7 +179,8 @@ def test_exported_gaps_are_listed_and_highlighted(exported):
 
 def test_export_as_of_changes_overdue(tmp_path):
     path = tmp_path / "l.xlsx"
-    write_ledger([REGISTER, LISTS], "edu-main-2025", path, as_of="2026-01-15")
+    G = load_graph([REGISTER, LISTS])
+    write_ledger(G, "edu-main-2025", path, findings=find_gaps(G, as_of="2026-01-15"))
     ws = openpyxl.load_workbook(path).active
     gaps = {r[1]: r[-1] or "" for r in ws.iter_rows(min_row=3, values_only=True)}
     assert "LIST-004" in gaps["edu-t1"]  # due 2025-12-31, open

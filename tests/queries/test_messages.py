@@ -12,6 +12,7 @@ from respchain.queries import find_gaps
 from respchain.queries.catalog import CATALOG
 from respchain.queries.lists import STANDING_DUE, is_standing_due
 from respchain.queries.report import render
+from respchain.viz.report import render_report_html
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "data" / "seed" / "register.yaml"
@@ -114,7 +115,7 @@ def test_a_register_from_an_article_says_its_gaps_may_only_mean_the_article_is_s
     assert "the article does not say" in md
     report = json.loads(render(fs, G, "json"))
     assert report["origin"] == "article" and "文章未提及" in report["caveat_zh"]
-    html = render(fs, G, "html")
+    html = render_report_html(fs, G)
     assert 'id="caveat"' in html
     # a register of records says nothing of the kind
     own = load_graph([ROOT / "tests" / "data" / "gaps" / "district" / "register.yaml"])

@@ -6,14 +6,15 @@ import json
 
 import jsonschema
 from respchain.queries import find_gaps
-from respchain.queries.report import SCHEMA_PATH, demo_step, render
+from respchain.queries.report import SCHEMA_PATH, render
+from respchain.viz.report import render_report_html
 
-from respchain.demo import DEMO_STEPS
+from respchain.demo import DEMO_STEPS, report_step
 
 
 def test_demo_step_is_registered_and_writes_three_reports(district, tmp_path):
-    assert demo_step in DEMO_STEPS
-    paths = demo_step(district, "district", tmp_path)
+    assert report_step in DEMO_STEPS
+    paths = report_step(district, "district", tmp_path, find_gaps(district))
     assert sorted(p.name for p in paths) == ["gaps.csv", "gaps.json", "gaps.md"]
     data = json.loads((tmp_path / "gaps.json").read_text(encoding="utf-8"))
     jsonschema.validate(data, json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
@@ -24,7 +25,7 @@ def test_demo_step_is_registered_and_writes_three_reports(district, tmp_path):
 def test_every_format_carries_the_scores(district):
     fs = find_gaps(district)
     for fmt in ("table", "markdown", "html"):  # csv is the one findings table; .xlsx has a scores sheet
-        text = render(fs, district, fmt)
+        text = render_report_html(fs, district) if fmt == "html" else render(fs, district, fmt)
         assert "中共示例区委员会" in text, fmt  # the district's score row
     assert json.loads(render(fs, district, "json"))["scores"][0]["total"] == 10
 

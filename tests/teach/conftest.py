@@ -12,7 +12,7 @@ from tests.browser import chromium, require_chromium
 @pytest.fixture(scope="session")
 def lesson_pages(tmp_path_factory) -> dict[str, Path]:
     """The lesson page in both languages, built once."""
-    from respchain.viz.lesson import save_lesson
+    from respchain.teach.lesson import save_lesson
 
     d = tmp_path_factory.mktemp("lesson")
     return {lang: save_lesson(d / f"lesson-{lang}.html", lang) for lang in ("zh", "en")}

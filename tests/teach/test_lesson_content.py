@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 from respchain.queries import CATALOG
-from respchain.viz.lesson import lesson_html, svg_graph
+from respchain.viz.lesson import svg_graph
 
 from respchain.cli import main
 from respchain.teach import rule_examples
 from respchain.teach._registers import graph_from_data, new_register
 from respchain.teach.concepts import concept_graph
+from respchain.teach.lesson import lesson_html
 from respchain.teach.seed import places, quiz, seed_graph
 
 ROOT = Path(__file__).resolve().parents[2]
