@@ -1208,11 +1208,12 @@ def replace_list_in_file(record: dict, path: str | Path) -> Path:
     """Write ``record`` into the register file it came from, in place of the list of the same id,
     keeping the file's other records (its comments are not kept); atomically."""
     path = Path(path)
+    import yaml
+
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     new = {k: v for k, v in record.items() if not k.startswith("_")}
     data["lists"] = [new if lst.get("id") == new["id"] else lst for lst in data.get("lists") or ()]
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    text = yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1000)
+    text = register_yaml(data)
     return _write_file(path, lambda p: p.write_text(text, encoding="utf-8"))
 
 

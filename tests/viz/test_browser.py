@@ -286,7 +286,7 @@ def test_organization_labels_are_legible_at_the_initial_zoom(driver, tmp_path, w
     if which == "seed":
         G, fs = seed_graph, seed_findings
     else:
-        G = graph_from_register(demo_city_files())
+        G = load_graph(demo_city_files())
         fs = find_gaps(G)
     g = save_html(to_pyvis(G, findings=fs), tmp_path / "graph.html")
     url = open_page(driver, g)
