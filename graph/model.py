@@ -39,6 +39,7 @@ TALK_NAMES = {
     TalkKind.WARNING: "警示类谈话",
     TalkKind.ENCOURAGEMENT: "问责激励谈话",
     TalkKind.COLLECTIVE: "集体廉政谈话",
+    TalkKind.APPOINTMENT: "任前廉政谈话",
 }
 EVENT_NAMES = {
     "talk": "谈话",
@@ -346,6 +347,8 @@ def _build(reg: Register, *, release: bool) -> nx.MultiDiGraph:
         if ev.get("org"):
             edge(eid, ev["org"], _R.ABOUT)
         evidence_edges(eid, ev)
+        for x in _as_list(ev.get("participants")):
+            edge(eid, x, _R.PARTICIPANT)
         provenance_edge(eid, ev)
 
     done("events")

@@ -195,6 +195,7 @@ _REL_PRED: dict[str, URIRef] = {
     RelType.FOR: RC.concerns,
     RelType.PARTY: RC.party,
     RelType.ABOUT: RC.about,
+    RelType.PARTICIPANT: RC.participant,
     RelType.ADOPTED_BY: RC.adoptedBy,
     RelType.DERIVED_FROM: PROV.wasDerivedFrom,
     RelType.DISCUSSES: DCTERMS.subject,
@@ -980,6 +981,7 @@ def register_data_from_graph(G: nx.MultiDiGraph) -> dict[str, Any]:
             ("with", RelType.WITH),
             ("target", RelType.TARGET),
             ("parties", RelType.PARTY),
+            ("participants", RelType.PARTICIPANT),
         ):
             vs = _targets(G, n, rel)
             if vs:

@@ -42,6 +42,7 @@ FOR                   Event                  ResponsibilityType   the duty an ac
 PARTY                 Event                  Organization         a party to a consultation
 ABOUT                 Event|Fact             Organization|Person  what a rating, assessment,
                                                                   meeting or fact is about
+PARTICIPANT           Event                  Person|Organization  ``participants`` of a meeting
 ADOPTED_BY            Mechanism              Organization         who adopted a mechanism
 DERIVED_FROM          any record             Source               provenance (``source``)
 DISCUSSES             Source                 ResponsibilityType   ``topics`` of a source
@@ -156,6 +157,7 @@ class RelType(_Vocab):
     FOR = "FOR"
     PARTY = "PARTY"
     ABOUT = "ABOUT"
+    PARTICIPANT = "PARTICIPANT"
     ADOPTED_BY = "ADOPTED_BY"
     DERIVED_FROM = "DERIVED_FROM"
     DISCUSSES = "DISCUSSES"
@@ -214,6 +216,7 @@ class TalkKind(_Vocab):
     WARNING = "warning"
     ENCOURAGEMENT = "encouragement"
     COLLECTIVE = "collective"
+    APPOINTMENT = "appointment"
 
 
 class Rating(_Vocab):

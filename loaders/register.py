@@ -345,7 +345,7 @@ EVENT_SPECS: dict[str, dict[str, tuple[str, bool]]] = {
     "consultation": {"parties": ("refs:org", True)},
     "ecology_rating": {"org": ("ref:org", True), "rating": ("enum:rating", True)},
     "assessment": {"org": ("ref:org", True), "result": ("text", True)},
-    "meeting": {"org": ("ref:org", True), "meeting": ("text", True)},
+    "meeting": {"org": ("ref:org", True), "meeting": ("text", True), "participants": ("refs:bearer", False)},
 }
 
 ENUMS: dict[str, list[str]] = {
