@@ -90,13 +90,13 @@ def measure(orgs: int, *, repeat: int = 3, seed: int = 1, gap_rate: float = 0.01
                         "-o", str(js)], check=True, capture_output=True)  # fmt: skip
         cases = {
             "floor": [py, str(HERE / "floor.py"), str(js)],
-            "gaps_json": [*cli, "gaps", str(js), "--format", "json", "-o", str(t / "out-json.json")],
+            "gaps_json": [*cli, "gaps", str(js), "--obligations", "none", "--format", "json", "-o", str(t / "out-json.json")],
             "validate_json": [*cli, "validate", str(js)],
         }
         if yaml:
             subprocess.run([*cli, "synth", "--orgs", str(orgs), "--seed", str(seed), "--gap-rate", str(gap_rate),
                             "-o", str(ym)], check=True, capture_output=True)  # fmt: skip
-            cases["gaps_yaml"] = [*cli, "gaps", str(ym), "--format", "json", "-o", str(t / "out-yaml.json")]
+            cases["gaps_yaml"] = [*cli, "gaps", str(ym), "--obligations", "none", "--format", "json", "-o", str(t / "out-yaml.json")]
         runs: dict[str, list[dict[str, float]]] = {k: [] for k in cases}
         for _ in range(repeat):
             for name, cmd in cases.items():  # interleaved, so that load changes hit every case alike

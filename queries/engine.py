@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import importlib
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import networkx as nx
@@ -14,6 +14,7 @@ from respchain.queries.backends import BUILTIN
 from respchain.queries.catalog import resolve_rules
 from respchain.queries.finding import SEVERITY_ORDER, Finding
 from respchain.queries.index import GraphIndex, build_index, norm_as_of, norm_period
+from respchain.queries.obligations import OBLIGATION_FAMILY, Obligation
 
 from respchain._gc import paused_gc
 from respchain.exceptions import InputError
@@ -27,6 +28,8 @@ __all__ = [
     "get_backend",
     "subject_orgs",
     "SEVERITIES",
+    "OBLIGATION_BACKENDS",
+    "split_selection",
 ]
 
 SEVERITIES = tuple(SEVERITY_ORDER)
@@ -71,6 +74,53 @@ def memory_backend(G: nx.MultiDiGraph, rule_ids: list[str], **options: Any) -> l
     return get_backend("memory")(G, rule_ids, **options)
 
 
+def _memory_obligations(G: nx.MultiDiGraph, obligations: Sequence[Obligation], **kw: Any) -> list[Finding]:
+    from respchain.queries.obligations import evaluate
+
+    return evaluate(G, obligations, as_of=kw["as_of"], period=kw["period"])
+
+
+def _neo4j_obligations(G: nx.MultiDiGraph, obligations: Sequence[Obligation], **kw: Any) -> list[Finding]:
+    from respchain.queries.obligations_neo4j import obligations_from_neo4j
+
+    return obligations_from_neo4j(
+        kw["driver"], obligations, as_of=kw["as_of"], period=kw["period"], database=kw.get("database")
+    )
+
+
+OBLIGATION_BACKENDS: dict[str, Callable[..., list[Finding]]] = {
+    "memory": _memory_obligations,
+    "neo4j": _neo4j_obligations,
+}
+"""Backend name -> the generic evaluator of obligations on that backend."""
+
+
+def split_selection(
+    spec: Iterable[str] | str | None, obligations: Sequence[Obligation]
+) -> tuple[list[str] | None, set[str] | None]:
+    """Split a ``rules``/``skip`` selection into catalog entries and obligation ids.
+
+    An entry that is an obligation's id (case-insensitive) or the family
+    ``obligations`` selects obligations; every other entry is left for
+    :func:`resolve_rules`. ``None`` stays ``None`` on both sides.
+    """
+    if spec is None:
+        return None, None
+    items = [spec] if isinstance(spec, str) else list(spec)
+    parts = [p.strip() for item in items for p in str(item).split(",") if p.strip()]
+    ids = {o.id.upper(): o.id for o in obligations}
+    rest: list[str] = []
+    chosen: set[str] = set()
+    for p in parts:
+        if p.lower() == OBLIGATION_FAMILY:
+            chosen.update(ids.values())
+        elif p.upper() in ids:
+            chosen.add(ids[p.upper()])
+        else:
+            rest.append(p)
+    return rest, chosen
+
+
 def find_gaps(
     G: nx.MultiDiGraph,
     *,
@@ -79,6 +129,7 @@ def find_gaps(
     rules: Iterable[str] | str | None = None,
     skip: Iterable[str] | str | None = None,
     backend: str = "memory",
+    obligations: Sequence[Obligation] | None = None,
     **options: Any,
 ) -> list[Finding]:
     """Find the gaps of the responsibility chain.
@@ -95,6 +146,11 @@ def find_gaps(
         Rule ids or family names to run / to leave out (default: all rules).
     backend : str
         A key of :data:`BACKENDS`.
+    obligations : sequence of Obligation, optional
+        Obligations to check as well (see :mod:`respchain.queries.obligations`;
+        :func:`~respchain.queries.obligations.default_obligations` gives the
+        shipped ones). ``rules`` and ``skip`` select them by id or by the family
+        ``obligations``. Only the backends of :data:`OBLIGATION_BACKENDS` check them.
     **options
         Passed to the backend (a Neo4j driver, a prebuilt ``index``...); rule
         options (``soon``: the days ahead LIST-007 calls due soon, default 30)
@@ -119,12 +175,27 @@ def find_gaps(
     >>> [f.key() for f in find_gaps(G, rules="main")]  # doctest: +SKIP
     [('MAIN-001', 'street')]
     """
-    ids = resolve_rules(rules, skip)
+    obs = list(obligations or ())
+    rest, chosen = split_selection(rules, obs)
+    skip_rest, skipped = split_selection(skip, obs)
+    if rules is not None and not rest:
+        ids: list[str] = []
+        resolve_rules(None, skip_rest)  # unknown entries of skip still fail
+    else:
+        ids = resolve_rules(rest, skip_rest)
+    obs = [o for o in obs if (chosen is None or o.id in chosen) and o.id not in (skipped or ())]
     run = get_backend(backend)
+    if obs and backend not in OBLIGATION_BACKENDS:
+        raise InputError(
+            f"后端 {backend!r} 不检查义务 / the {backend!r} backend does not check obligations; "
+            f"可用 / available: {', '.join(sorted(OBLIGATION_BACKENDS))}"
+        )
     day = norm_as_of(G, as_of)
     year = norm_period(G, period, day)
     with paused_gc():
         found = run(G, ids, as_of=day, period=year, **options)
+        if obs:
+            found = [*found, *OBLIGATION_BACKENDS[backend](G, obs, as_of=day, period=year, **options)]
         return sorted(found, key=Finding.sort_key)
 
 

@@ -54,7 +54,12 @@ def _msg(f: Finding, lang: str) -> str:
 def _title(rule: str, lang: str) -> str:
     r = CATALOG.get(rule)
     if r is None:
-        return rule
+        from respchain.queries.obligations import default_obligations
+
+        ob = next((o for o in default_obligations() if o.id == rule), None)
+        if ob is None:
+            return rule
+        return ob.name_en if lang == "en" else ob.name_zh
     return r.title_en if lang == "en" else r.title_zh
 
 

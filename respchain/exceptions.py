@@ -16,6 +16,8 @@ __all__ = [
     "InputError",
     "BackendError",
     "UnknownRuleError",
+    "ObligationError",
+    "RubricError",
 ]
 
 
@@ -68,6 +70,20 @@ class RegisterError(InputError):
 
     title_zh = "登记册有误"
     title_en = "invalid register"
+
+
+class ObligationError(InputError):
+    """An obligation file that breaks the obligation format (docs/obligations.md)."""
+
+    title_zh = "义务文件有误"
+    title_en = "invalid obligation file"
+
+
+class RubricError(InputError):
+    """A rubric file that breaks the rubric format (docs/obligations.md)."""
+
+    title_zh = "考核细则有误"
+    title_en = "invalid rubric"
 
 
 class UnknownRuleError(RespchainError, KeyError):

@@ -86,6 +86,31 @@ def _emit_result(
     _emit(text, output)
 
 
+def obligations_option(f):
+    """``--obligations FILE...``: obligation files added to the defaults; ``none`` drops the defaults."""
+    return click.option(
+        "--obligations",
+        "obligation_files",
+        multiple=True,
+        metavar="FILE|none",
+        help="义务文件（可多次，加到默认义务之上）；none 不用默认义务 / obligation files added to the "
+        "default obligations (repeatable); 'none' drops the defaults",
+    )(f)
+
+
+def load_obligation_set(values: tuple[str, ...] | list[str]) -> list:
+    """The obligations to check: the defaults (unless ``none`` is given) and those of the files."""
+    from respchain.loaders.obligations import load_obligations
+    from respchain.queries.catalog import CATALOG
+    from respchain.queries.obligations import default_obligations, obligations_from_data
+
+    keep_defaults = not any(v.strip().lower() == "none" for v in values)
+    paths = [v for v in values if v.strip().lower() != "none"]
+    base = default_obligations() if keep_defaults else []
+    taken = [*CATALOG, *(o.id for o in base)]
+    return base + obligations_from_data(load_obligations(paths, taken=taken)) if paths else base
+
+
 @click.command("gaps")
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
@@ -106,7 +131,10 @@ def _emit_result(
     metavar="DAYS",
     help="LIST-007：多少天内到期算即将到期 / LIST-007: days ahead that count as due soon",
 )
-def gaps_cmd(files, fmt, output, as_of, period, rules, skip, fail_on, lang, backend, soon) -> int:
+@obligations_option
+def gaps_cmd(
+    files, fmt, output, as_of, period, rules, skip, fail_on, lang, backend, soon, obligation_files
+) -> int:
     """查找责任链缺口 / Find the gaps in the responsibility chain.
 
     \b
@@ -114,10 +142,14 @@ def gaps_cmd(files, fmt, output, as_of, period, rules, skip, fail_on, lang, back
     --fail-on; 2 输入有误 / bad input.
     """
     from respchain.loaders import load_graph
-    from respchain.queries import find_gaps, resolve_rules
+    from respchain.queries import find_gaps
+    from respchain.queries.engine import OBLIGATION_BACKENDS
     from respchain.queries.report import render
 
-    resolve_rules(rules or None, skip or None)  # unknown ids fail before the register is read
+    obligations = load_obligation_set(obligation_files)
+    if backend not in OBLIGATION_BACKENDS and not [v for v in obligation_files if v.lower() != "none"]:
+        obligations = []  # the defaults are checked by the backends that can; a file given asks for them
+    _check_selection(rules, skip, obligations)  # unknown ids fail before the register is read
     if fmt is None:
         fmt = _SUFFIX_FORMAT.get(output.suffix.lower(), "table") if output else "table"
     if fmt == "xlsx" and output is None:
@@ -134,6 +166,7 @@ def gaps_cmd(files, fmt, output, as_of, period, rules, skip, fail_on, lang, back
                 skip=skip or None,
                 backend=backend,
                 soon=soon,
+                obligations=obligations,
                 **options,
             )
     else:
@@ -150,6 +183,7 @@ def gaps_cmd(files, fmt, output, as_of, period, rules, skip, fail_on, lang, back
                 skip=skip or None,
                 backend=backend,
                 soon=soon,
+                obligations=obligations,
             )
     if fmt == "xlsx":
         from respchain.queries.report import write_xlsx
@@ -166,6 +200,19 @@ def gaps_cmd(files, fmt, output, as_of, period, rules, skip, fail_on, lang, back
         text = render(findings, G, fmt, lang=lang, as_of=as_of, period=period, color=color)
     _emit(text, output)
     return 1 if _fails(findings, fail_on) else 0
+
+
+def _check_selection(rules, skip, obligations) -> None:
+    """Fail on unknown entries of ``--rules``/``--skip`` (rule ids, families, obligation ids)."""
+    from respchain.queries import resolve_rules
+    from respchain.queries.engine import split_selection
+
+    rest, _ = split_selection(rules or None, obligations)
+    skip_rest, _ = split_selection(skip or None, obligations)
+    if rest or rules:
+        resolve_rules(rest or None, skip_rest or None)
+    else:
+        resolve_rules(None, skip_rest or None)
 
 
 def _rule_example(rule_id: str) -> tuple[str, object] | None:
@@ -192,13 +239,19 @@ def _rule_example(rule_id: str) -> tuple[str, object] | None:
     is_flag=True,
     help="不在示例数据中查找实例 / do not look for an example in the example data",
 )
-def explain_cmd(name: str, no_example: bool) -> int:
-    """解释规则或术语 / Explain a gap rule (MAIN-001) or a term (主体责任, one_post_two_duties ...)."""
+@obligations_option
+def explain_cmd(name: str, no_example: bool, obligation_files: tuple[str, ...]) -> int:
+    """解释规则、义务或术语 / Explain a gap rule (MAIN-001), an obligation (OB-SZSL) or a term
+    (主体责任, one_post_two_duties ...)."""
     from respchain.exceptions import UnknownRuleError
     from respchain.queries.catalog import CATALOG, FAMILIES
     from respchain.queries.terms import TERMS, find_term, suggest
 
     key = name.strip().upper()
+    obligations = {o.id.upper(): o for o in load_obligation_set(obligation_files)}
+    if key in obligations:
+        _explain_obligation(obligations[key], no_example)
+        return 0
     if key in CATALOG:
         r = CATALOG[key]
         click.echo(f"{r.id}  {r.title_zh} / {r.title_en}")
@@ -252,6 +305,46 @@ def explain_cmd(name: str, no_example: bool) -> int:
     )
     click.echo("\n相关规则 / rules: " + ", ".join(f"{r} {CATALOG[r].title_zh}" for r in t["rules"]))
     return 0
+
+
+def _explain_obligation(ob, no_example: bool) -> None:
+    from respchain.queries.obligations import SUB_FIELDS
+
+    click.echo(f"{ob.id}  {ob.name_zh} / {ob.name_en}")
+    click.echo(f"级别 / severity: {ob.severity}    类别 / family: obligations    形态 / shape: {ob.shape}")
+    if ob.subject == "people":
+        who = f"people: roles {', '.join(ob.roles)} in {', '.join(ob.org_kinds)}"
+    else:
+        who = f"organizations: {', '.join(ob.org_kinds)}"
+    if ob.levels:
+        who += f" (levels {', '.join(ob.levels)})"
+    what = ob.event_kind + (f" ({SUB_FIELDS[ob.event_kind]}: {ob.sub_value})" if ob.sub_value else "")
+    click.echo(f"\n对象 / subject: {who}")
+    click.echo(f"事件 / event: {what}, as {ob.as_}" + (", by parent_head" if ob.by else ""))
+    click.echo(f"要求 / rule: {ob.rule_zh()} / {ob.rule_en()}")
+    click.echo(f"\n依据 / basis:\n  {ob.basis_text()}")
+    click.echo(f"\n整改 / fix:\n  {ob.fix('zh')}\n  {ob.fix('en')}")
+    click.echo("\n证据 / evidence: [对象, 不足期间内计入的事件（升序）/ the subject, then the events counted in the short periods, sorted]")
+    click.echo(f"实现 / implementations: queries/obligations.py (memory); queries/cypher/obligation-{ob.shape}.cypher (neo4j)")
+    if ob.file:
+        click.echo(f"定义于 / defined in: {ob.file}:{ob.line}")
+    if no_example:
+        return
+    from respchain.demo import example_registers
+    from respchain.loaders import load_graph
+    from respchain.queries import find_gaps
+
+    for reg, folder in example_registers().items():
+        try:
+            G = load_graph(folder)
+        except Exception:  # an example being edited elsewhere must not break explain
+            continue
+        found = find_gaps(G, rules=[ob.id], obligations=[ob])
+        if found:
+            f = found[0]
+            click.echo(f"\n示例 / example ({reg}): {f.subject} ({f.subject_name})\n  {f.message_zh}\n  {f.message_en}")
+            return
+    click.echo("\n示例 / example: 示例数据中没有此缺口 / the example registers have no such gap")
 
 
 @click.command("diff")

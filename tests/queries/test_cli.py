@@ -25,7 +25,7 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 
 
 def test_gaps_json_follows_the_contract_and_the_schema(capsys):
-    code, out, _ = run(capsys, "gaps", DISTRICT, "--format", "json")
+    code, out, _ = run(capsys, "gaps", DISTRICT, "--format", "json", "--obligations", "none")
     assert code == 0
     data = json.loads(out)
     jsonschema.validate(data, json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
@@ -83,7 +83,7 @@ def test_as_of_and_period_options(capsys):
 
 def test_csv_is_one_table_a_unit_can_act_on(capsys, tmp_path):
     out_file = tmp_path / "gaps.csv"
-    assert run(capsys, "gaps", DISTRICT, "-o", str(out_file))[0] == 0
+    assert run(capsys, "gaps", DISTRICT, "--obligations", "none", "-o", str(out_file))[0] == 0
     raw = out_file.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
