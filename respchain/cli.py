@@ -62,6 +62,7 @@ COMMAND_MODULES = [
     "respchain.commands.neo4j",
     "respchain.commands.time",
     "respchain.commands.init",
+    "respchain.commands.assess",
 ]
 
 
