@@ -91,6 +91,8 @@ def registers(draw) -> dict:
                 post["since"] = draw(_DATE)
             if draw(st.integers(0, 3)) == 0:
                 post["until"] = draw(_DATE)
+            if "since" in post and "until" in post and post["until"] < post["since"]:
+                post["since"], post["until"] = post["until"], post["since"]  # a register refuses the reverse
             posts.append(post)
         person_recs.append({"id": p, "name": f"人{p}", "posts": posts})
     events = []
