@@ -16,11 +16,11 @@ _SUFFIX = {".json": "json", ".xlsx": "xlsx", ".html": "html", ".htm": "html", ".
 
 
 def _assessment(files, rubric, obligations, lang, as_of, period, previous=None):
-    from respchain.graph import graph_from_register
+    from respchain.loaders import load_graph
     from respchain.queries import find_gaps
     from respchain.queries.assess import assess
 
-    G = graph_from_register(list(files))
+    G = load_graph(list(files))
     findings = find_gaps(G, as_of=as_of, period=period, obligations=obligations)
     return assess(G, findings, rubric, obligations=obligations, previous=previous, lang=lang)
 

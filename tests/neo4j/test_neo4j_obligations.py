@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from respchain.graph import graph_from_register
 from respchain.graph.neo4j import graph_to_neo4j
+from respchain.loaders import load_graph
 from respchain.loaders.obligations import load_obligations, obligations_from_data
 from respchain.loaders.register import register_from_data
 from respchain.queries import find_gaps
@@ -37,7 +38,7 @@ def _both(G, obs, driver, database, **kw):
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_cases_on_neo4j(driver, database, case):
-    G = graph_from_register(case / "register.yaml")
+    G = load_graph(case / "register.yaml")
     graph_to_neo4j(G, driver, database=database, replace=True)
     expected = sorted(tuple(x) for x in json.loads((case / "expected.json").read_text(encoding="utf-8")))
     got = _both(G, _obligations(case), driver, database)

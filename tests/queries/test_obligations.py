@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from respchain.graph import graph_from_register
+from respchain.loaders import load_graph
 from respchain.loaders.obligations import load_obligations
 from respchain.queries import CATALOG, find_gaps
 from respchain.queries.obligations import default_obligations, obligations_from_data, periods_of
@@ -34,7 +34,7 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_case_gives_exactly_the_expected_findings(case):
-    G = graph_from_register(case / "register.yaml")
+    G = load_graph(case / "register.yaml")
     expected = sorted(tuple(x) for x in json.loads((case / "expected.json").read_text(encoding="utf-8")))
     got = find_gaps(G, rules="obligations", obligations=case_obligations(case))
     assert sorted(f.key() for f in got) == expected
@@ -55,7 +55,7 @@ def test_the_shipped_defaults_validate_and_cite_only_their_basis():
 
 def test_findings_name_the_short_periods_and_the_counted_events():
     case = DATA / "local-quarter"
-    G = graph_from_register(case / "register.yaml")
+    G = load_graph(case / "register.yaml")
     got = {f.key(): f for f in find_gaps(G, rules="obligations", obligations=case_obligations(case))}
     deputy = got[("LOCAL-HB", "deputy")]
     assert "2025年第二季度：0/1；2025年第三季度：0/1" in deputy.message_zh
@@ -69,7 +69,7 @@ def test_findings_name_the_short_periods_and_the_counted_events():
 
 
 def test_within_days_counts_the_window_edges():
-    G = graph_from_register(DATA / "defaults" / "register.yaml")
+    G = load_graph(DATA / "defaults" / "register.yaml")
     got = {f.key(): f for f in find_gaps(G, rules="OB-RQTH", obligations=default_obligations())}
     assert list(got) == [("OB-RQTH", "new-member")]  # 91 days before; 90 and 0 days count
     assert "2025-04-01任中共示例县委员会职务前90日：0/1" in got[("OB-RQTH", "new-member")].message_zh
@@ -85,14 +85,14 @@ def test_periods_end_by_as_of():
 
 def test_as_of_before_the_quarter_ends_leaves_it_unchecked():
     case = DATA / "local-quarter"
-    G = graph_from_register(case / "register.yaml")
+    G = load_graph(case / "register.yaml")
     got = find_gaps(G, rules="LOCAL-HB", obligations=case_obligations(case), as_of="2025-09-29")
     assert ("LOCAL-HB", "newcomer") not in {f.key() for f in got}
     assert all("第三季度" not in f.message_zh for f in got)
 
 
 def test_rules_and_skip_select_obligations():
-    G = graph_from_register(DATA / "defaults" / "register.yaml")
+    G = load_graph(DATA / "defaults" / "register.yaml")
     obs = default_obligations()
     assert {f.rule for f in find_gaps(G, rules="ob-mzshh", obligations=obs)} == {"OB-MZSHH"}
     found = find_gaps(G, skip=["obligations"], obligations=obs)
