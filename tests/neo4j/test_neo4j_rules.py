@@ -93,14 +93,14 @@ def registers(draw) -> dict:
         "meta": {"as_of": draw(_DATES), "period": draw(st.sampled_from([2024, 2025]))},
     }
     org_recs = []
-    for o in orgs:
+    for i, o in enumerate(orgs):
         rec = {
             "id": o,
             "name": draw(st.sampled_from(["党委", "党组", "局", o])),
             "kind": draw(st.sampled_from(_ORG_KINDS)),
         }
-        if draw(st.booleans()):
-            rec["parent"] = draw(pick_org)
+        if i and draw(st.booleans()):  # a parent listed earlier: the leadership line has no cycle
+            rec["parent"] = draw(st.sampled_from(orgs[:i]))
         leads = draw(some_orgs)
         if leads:
             rec["leads"] = leads
