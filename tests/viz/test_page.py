@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from respchain.viz import render_report_html, save_html, to_pyvis, view_graph
@@ -169,7 +170,7 @@ def test_pages_and_graph_carry_no_absolute_local_paths(tmp_path, seed_graph, see
     data = write_graph(seed_graph, tmp_path / "graph.json").read_text(encoding="utf-8")
     for text in (html, data):
         assert str(tmp_path) not in text
-        assert os.getcwd() not in text and "/home/" not in text and "/work/" not in text
+        assert os.getcwd() not in text and str(Path.home()) not in text
     files = json.loads(data)["graph"]["files"]
     assert files and all(not f.startswith("/") for f in files)
 
