@@ -6,6 +6,7 @@ import os
 import pty
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -18,8 +19,10 @@ def _run_with_terminal_stderr(args: list[str], cwd: Path) -> tuple[int, str, str
     """Run respchain with stderr on a pseudo-terminal and stdout on a pipe."""
     master, slave = pty.openpty()
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100"}
+    # stdout goes to a file: a pipe left unread while the terminal is drained would fill and block.
+    stdout = tempfile.TemporaryFile()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "respchain", *args], cwd=cwd, stdout=subprocess.PIPE, stderr=slave, env=env
+        [sys.executable, "-m", "respchain", *args], cwd=cwd, stdout=stdout, stderr=slave, env=env
     )
     os.close(slave)
     err = b""
@@ -31,9 +34,11 @@ def _run_with_terminal_stderr(args: list[str], cwd: Path) -> tuple[int, str, str
         if not chunk:
             break
         err += chunk
-    out = proc.stdout.read()
-    rc = proc.wait()
+    rc = proc.wait(timeout=300)
     os.close(master)
+    stdout.seek(0)
+    out = stdout.read()
+    stdout.close()
     return rc, out.decode("utf-8", "replace"), err.decode("utf-8", "replace")
 
 
