@@ -3,7 +3,7 @@
 For each size a synthetic register (``respchain synth --orgs N``) is generated;
 then, in this one process:
 
-- memory: build the graph (:func:`graph_from_register`, reading included), run
+- memory: build the graph (:func:`respchain.loaders.load_graph`, reading included), run
   every rule in memory (:func:`respchain.queries.find_gaps`);
 - neo4j, loaded by one of two routes:
 
@@ -209,13 +209,13 @@ def measure(
         stopped) here, with ``heap`` and ``pagecache``.
     """
     import neo4j
-    from respchain.graph import graph_from_register
+    from respchain.loaders import load_graph
     from respchain.graph.neo4j import graph_to_neo4j
     from respchain.graph.neo4j.admin import graph_to_neo4j_admin
     from respchain.queries import find_gaps
 
     reg = _synth(n, seed=seed, gap_rate=gap_rate, workdir=workdir)
-    G, t_build = _timed(graph_from_register, reg)
+    G, t_build = _timed(load_graph, reg)
     rows = G.number_of_nodes() + G.number_of_edges()
     mem, t_mem = _timed(find_gaps, G)
     out: dict[str, Any] = {

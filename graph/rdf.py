@@ -390,8 +390,8 @@ def graph_to_rdf(G: nx.MultiDiGraph, *, base_iri: str | None = None) -> Graph:
 
     Examples
     --------
-    >>> from respchain.graph import graph_from_register
-    >>> g = graph_to_rdf(graph_from_register("data/seed"))  # doctest: +SKIP
+    >>> from respchain.loaders import load_graph  # doctest: +SKIP
+    >>> g = graph_to_rdf(load_graph("data/seed"))  # doctest: +SKIP
     >>> (node_iri("anyang-cdi"), RC.supervises, node_iri("anyang-unit-groups")) in g  # doctest: +SKIP
     True
     """

@@ -393,8 +393,9 @@ def graph_to_neo4j(
     Examples
     --------
     >>> import neo4j  # doctest: +SKIP
+    >>> from respchain.loaders import load_graph  # doctest: +SKIP
     >>> with neo4j.GraphDatabase.driver("bolt://127.0.0.1:7687", auth=None) as d:  # doctest: +SKIP
-    ...     graph_to_neo4j(graph_from_register("data/seed"), d, replace=True)
+    ...     graph_to_neo4j(load_graph("data/seed"), d, replace=True)
     {'nodes': 83, 'relationships': 190}
     """
     if batch_size < 1:
