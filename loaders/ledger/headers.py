@@ -1,0 +1,187 @@
+"""Ledger headers: the column names recognised (with their variants) and the header row found below titles."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from respchain.loaders.ledger.text import _BRACKET_RE, _key, _text
+
+LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".tsv", ".txt")
+
+# Field key -> (the header written on export, the headers recognised on import).
+# The first alias is the canonical header. Matching ignores spaces, full/half
+# width, line breaks, a leading ``*`` (required-field mark) and anything in
+# brackets (``完成时限（年月日）``).
+HEADER_ALIASES: dict[str, tuple[str, ...]] = {
+    "seq": ("序号", "编号", "序", "no", "no.", "序列号", "排序"),
+    "id": ("任务编号", "任务id", "id", "任务代码"),
+    "goal": (
+        "任务目标",
+        "工作任务",
+        "责任内容",
+        "任务",
+        "目标任务",
+        "工作目标",
+        "任务内容",
+        "工作内容",
+        "重点任务",
+        "主要任务",
+        "责任事项",
+        "责任任务",
+        "工作事项",
+        "事项",
+        "任务名称",
+        "工作要点",
+        "责任清单内容",
+        "清单内容",
+        "具体任务",
+    ),
+    "measure": (
+        "具体措施",
+        "工作措施",
+        "措施",
+        "主要措施",
+        "落实措施",
+        "工作举措",
+        "具体举措",
+        "举措",
+        "推进措施",
+        "完成措施",
+        "措施要求",
+        "工作要求",
+        "具体要求",
+    ),
+    "responsible": ("责任人", "具体责任人", "责任人员", "直接责任人", "经办人", "责任人姓名"),
+    "leader": ("责任领导", "分管领导", "牵头领导", "领导责任人", "责任领导人", "包保领导"),
+    "lead": (
+        "牵头单位",
+        "责任单位",
+        "牵头部门",
+        "责任部门",
+        "主责单位",
+        "主责部门",
+        "牵头科室",
+        "责任科室",
+        "责任主体",
+    ),
+    "assist": (
+        "协助部门",
+        "配合单位",
+        "配合部门",
+        "协助单位",
+        "协办单位",
+        "协同单位",
+        "参与单位",
+        "协同部门",
+        "协办部门",
+        "配合科室",
+    ),
+    "due": (
+        "完成时限",
+        "时间节点",
+        "完成时间",
+        "时限",
+        "完成期限",
+        "时间要求",
+        "截止时间",
+        "时限要求",
+        "完成时限要求",
+        "办结时限",
+        "截止日期",
+        "完成日期",
+    ),
+    "status": ("状态", "完成状态", "是否完成", "任务状态"),
+    "progress": (
+        "完成情况",
+        "进展情况",
+        "落实情况",
+        "推进情况",
+        "进度",
+        "工作进展",
+        "进展",
+        "完成进度",
+        "落实进度",
+        "推进落实情况",
+    ),
+    "implements": ("责任类型", "责任类别"),
+    "note": ("备注", "说明", "附注"),
+    "gaps": ("缺口", "缺口提示"),
+}
+
+# The columns of an exported ledger and of a template, in order.
+LEDGER_COLUMNS: tuple[str, ...] = (
+    "seq",
+    "id",
+    "goal",
+    "measure",
+    "responsible",
+    "lead",
+    "assist",
+    "due",
+    "status",
+    "progress",
+    "implements",
+    "note",
+    "gaps",
+)
+_TEMPLATE_COLUMNS = tuple(c for c in LEDGER_COLUMNS if c not in ("id", "gaps"))
+
+_MAX_HEADER_SCAN = 30  # rows searched for the header below titles
+
+
+def _header_key(s: str) -> str:
+    k = _key(s).lstrip("*※")
+    k = _BRACKET_RE.sub("", k)
+    return k.rstrip(":：")
+
+
+_HEADER_INDEX: dict[str, str] = {}
+for _field, _aliases in HEADER_ALIASES.items():
+    for _a in _aliases:
+        _HEADER_INDEX[_header_key(_a)] = _field
+# Aliases tried as substrings, longest first (``具体责任单位`` -> lead). Short,
+# generic aliases (``任务``, ``进度``) only match whole headers.
+_HEADER_CONTAINS = sorted((k for k in _HEADER_INDEX if len(k) >= 3), key=len, reverse=True)
+
+
+def _header_field(text: Any) -> str | None:
+    """The field a header cell stands for, or None."""
+    if not isinstance(text, str) or not text.strip():
+        return None
+    k = _header_key(text)
+    if k in _HEADER_INDEX:
+        return _HEADER_INDEX[k]
+    for part in re.split(r"[/、|]", k):  # 牵头单位/责任单位
+        if part in _HEADER_INDEX:
+            return _HEADER_INDEX[part]
+    if len(k) <= 12:
+        for alias in _HEADER_CONTAINS:
+            if alias in k:
+                return _HEADER_INDEX[alias]
+    return None
+
+
+def _find_header(rows: list[list[Any]]) -> tuple[int, dict[int, str], list[int]] | None:
+    """The header row: ``(row index, {column: field}, unknown columns)``; the first of the top rows
+    that names the goal column and at least one other known column."""
+    for r, row in enumerate(rows[:_MAX_HEADER_SCAN]):
+        cols: dict[int, str] = {}
+        for c, v in enumerate(row):
+            f = _header_field(v)
+            if f and f not in cols.values():
+                cols[c] = f
+        if "goal" in cols.values() and len(cols) >= 2:
+            # A two-row header (责任主体 over 牵头单位 | 协助部门): the row below holds
+            # nothing but headers; its names win for their columns.
+            if r + 1 < len(rows):
+                sub = {c: _header_field(v) for c, v in enumerate(rows[r + 1]) if _text(v) is not None}
+                if sub and all(sub.values()):
+                    for c, f in sub.items():
+                        for other in [c2 for c2, f2 in cols.items() if f2 == f and c2 != c]:
+                            del cols[other]
+                        cols[c] = f  # type: ignore[assignment]
+                    r += 1
+            unknown = [c for c, v in enumerate(rows[r]) if v is not None and c not in cols]
+            return r, cols, unknown
+    return None
