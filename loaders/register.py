@@ -893,8 +893,8 @@ def load_register(paths: str | Path | Sequence[str | Path]) -> Register:
 
     Examples
     --------
-    >>> reg = load_register("data/seed")  # doctest: +SKIP
-    >>> reg.meta["as_of"]  # doctest: +SKIP
+    >>> reg = load_register("data/seed")
+    >>> reg.meta["as_of"]
     '2025-10-20'
     """
     with paused_gc():

@@ -1,8 +1,8 @@
 """Gap rules over the responsibility graph: the catalog, the engine, reports, diff and what-if.
 
->>> from respchain.loaders import load_graph  # doctest: +SKIP
->>> from respchain.queries import find_gaps  # doctest: +SKIP
->>> findings = find_gaps(load_graph("data/seed"))  # doctest: +SKIP
+>>> from respchain.loaders import load_graph
+>>> from respchain.queries import find_gaps
+>>> findings = find_gaps(load_graph("data/seed"))
 """
 
 from respchain.queries.catalog import CATALOG, FAMILIES, Basis, Rule, make_finding, resolve_rules

@@ -708,9 +708,10 @@ def to_pyvis(
 
     Examples
     --------
-    >>> from respchain.loaders import load_graph  # doctest: +SKIP
-    >>> net = to_pyvis(load_graph("data/seed"), lang="en")  # doctest: +SKIP
-    >>> save_html(net, "graph.html")  # doctest: +SKIP
+    >>> from respchain.loaders import load_graph
+    >>> net = to_pyvis(load_graph("data/seed"), lang="en")
+    >>> save_html(net, "graph.html")
+    PosixPath('graph.html')
     """
     if layout not in LAYOUTS:
         raise InputError(f"--layout: 应为 chain 或 force / must be chain or force, not {layout!r}")
