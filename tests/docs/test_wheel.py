@@ -32,7 +32,9 @@ def test_a_wheel_carries_the_seed_article_and_the_demo_finds_it(tmp_path: Path):
     (wheel,) = dist.glob("*.whl")
     site = tmp_path / "site"
     with zipfile.ZipFile(wheel) as zf:
-        assert ARTICLE in zf.namelist()
+        names = zf.namelist()
+        assert ARTICLE in names
+        assert "respchain/py.typed" in names  # type checkers read the package's annotations
         zf.extractall(site)
     code = (
         "import sys, respchain; from respchain.loaders.text.demo import SEEDS_DIR; "
