@@ -119,9 +119,13 @@ def tokenizer() -> Any:
     are added with a high frequency so that they come out as single tokens.
     """
     import jieba
+    from respchain.loaders.text.cache import cache_dir
 
     jieba.setLogLevel(logging.WARNING)
     tk = jieba.Tokenizer()
+    # jieba loads its prefix-dictionary cache (a marshal file) without checking who
+    # wrote it; by default it sits in the shared temporary folder under a fixed name.
+    tk.tmp_dir = str(cache_dir())
     tk.initialize()
     lex = lexicon()
     words: list[tuple[str, str]] = [(n, "ns") for n in lex.by_name]
@@ -151,8 +155,9 @@ def tag_table() -> dict[str, str]:
     """jieba's part-of-speech table (word -> tag), with the lexicon's own tags.
 
     Read from jieba's ``dict.txt`` with one regular expression, and kept in a
-    marshal file in the temporary folder (keyed by the dictionary's size and
-    time), as jieba keeps its own prefix dictionary.
+    marshal file in the user's private cache folder
+    (:func:`~respchain.loaders.text.cache.cache_dir`, keyed by the dictionary's
+    size and time), beside jieba's own prefix dictionary.
     """
     import marshal
     import os
@@ -160,12 +165,12 @@ def tag_table() -> dict[str, str]:
     import tempfile
 
     import jieba
+    from respchain.loaders.text.cache import cache_dir
 
     dict_path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
     st = os.stat(dict_path)
-    cache = os.path.join(
-        tempfile.gettempdir(), f"respchain-jieba-tags-{st.st_size}-{int(st.st_mtime)}.marshal"
-    )
+    folder = str(cache_dir())
+    cache = os.path.join(folder, f"jieba-tags-{st.st_size}-{int(st.st_mtime)}.marshal")
     table: dict[str, str] | None = None
     try:
         with open(cache, "rb") as fh:
@@ -176,11 +181,11 @@ def tag_table() -> dict[str, str]:
         with open(dict_path, encoding="utf-8") as fh:
             table = dict(re.findall(r"^(\S+) \d+ (\S+)$", fh.read(), re.M))
         try:
-            fd, tmp = tempfile.mkstemp(dir=tempfile.gettempdir())
+            fd, tmp = tempfile.mkstemp(dir=folder)
             with os.fdopen(fd, "wb") as fh:
                 marshal.dump(table, fh)
             os.replace(tmp, cache)
-        except OSError:  # pragma: no cover - a read-only temporary folder
+        except OSError:  # pragma: no cover - a read-only cache folder
             pass
     lex = lexicon()
     table.update({n: "ns" for n in lex.by_name})
