@@ -72,9 +72,77 @@ def _long_cell_csv() -> bytes:
     return ("任务,责任人\n" + "x" * 140_000 + ",王某\n").encode()
 
 
+def _xlsx_with(part: str, head: bytes, fill: bytes, tail: bytes, size: int) -> bytes:
+    """A small valid ledger workbook with ``part`` holding ``head``, ``size`` bytes of ``fill`` and
+    ``tail`` once uncompressed (a new part is declared in the package): about 200 KB on disk."""
+    import io
+    import zipfile
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "任务目标", "责任人"])
+    ws.append([1, "任务", "王某"])
+    plain = io.BytesIO()
+    wb.save(plain)
+    out = io.BytesIO()
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        names = src.namelist()
+        for name in names:
+            data = src.read(name)
+            if name == part:
+                head = data.partition(b"?>")[0] + b"?>" + head
+                tail = tail + data.partition(b"?>")[2]
+                continue
+            if part not in names and name == "[Content_Types].xml":
+                data = data.replace(b"</Types>", b'<Override PartName="/' + part.encode() + b'" ContentType='
+                                    b'"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings'
+                                    b'+xml"/></Types>')
+            if part not in names and name == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b"</Relationships>", b'<Relationship Id="rIdS" Type="http://schemas.'
+                                    b'openxmlformats.org/officeDocument/2006/relationships/sharedStrings" '
+                                    b'Target="sharedStrings.xml"/></Relationships>')
+            dst.writestr(name, data)
+        with dst.open(part, "w", force_zip64=True) as f:
+            f.write(head)
+            chunk = fill * ((1 << 20) // len(fill))
+            for _ in range(size >> 20):
+                f.write(chunk)
+            f.write(tail)
+    return out.getvalue()
+
+
+def _xlsx_huge_comment() -> bytes:
+    return _xlsx_with("xl/worksheets/sheet1.xml", b"<!--", b"x", b"-->", 200 << 20)
+
+
+def _xlsx_huge_strings() -> bytes:
+    sst = b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>'
+    return _xlsx_with("xl/sharedStrings.xml", b"<?xml version=\"1.0\"?>" + sst, "任".encode(), b"</t></si></sst>",
+                      200 << 20)
+
+
+def _xlsx_far_row() -> bytes:
+    import io
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "任务目标", "责任人"])
+    ws.cell(1_048_576, 2, "最后一行的任务")
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
 def _deep_answers() -> bytes:
     return ("[" * 5000 + "]" * 5000).encode()
 
+
+_LEDGER_IMPORT = ("ledger", "import", "{file}", "-r", "{dir}/base.yaml", "--owner", "grp", "--kind", "main",
+                  "-o", "{dir}/out.yaml")
 
 CASES: list[Case] = [
     Case("event-kind-list", "r.yaml", _y(HEAD + ORGS + "events:\n  - {id: e1, kind: [talk], date: 2025-01-01}\n"), where="{file}:7"),
@@ -110,6 +178,9 @@ CASES: list[Case] = [
     Case("not-utf8", "r.yaml", lambda: b"respchain: 1\nmeta: {title: \xff\xfe}\n", where="{file}"),
     Case("csv-long-cell", "l.csv", _long_cell_csv, args=("ledger", "import", "{file}", "-r", "{dir}/base.yaml", "--owner", "grp", "--kind", "main", "-o", "{dir}/out.yaml"),
          where="{file}:2"),
+    Case("xlsx-200mb-comment", "l.xlsx", _xlsx_huge_comment, args=_LEDGER_IMPORT, where="{file}"),
+    Case("xlsx-200mb-shared-strings", "l.xlsx", _xlsx_huge_strings, args=_LEDGER_IMPORT, where="{file}"),
+    Case("xlsx-row-1048576", "l.xlsx", _xlsx_far_row, args=_LEDGER_IMPORT, where="{file}:1048576"),
     Case("answers-not-utf8", "a.json", lambda: b"\xff\xfe[1]", args=("exercise", "check", "{exercise}", "{file}"), where="{file}"),
     Case("answers-deep", "a.json", _deep_answers, args=("exercise", "check", "{exercise}", "{file}"), where="{file}"),
     Case("rows-negative", "r.yaml", _y(HEAD + ORGS), args=("ledger", "template", "{file}", "-o", "{dir}/t.xlsx", "--rows", "-5"),
