@@ -1,0 +1,389 @@
+"""The organizations one article names, merged by (region, kind, body), with the links their names state."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from respchain.loaders.text.lexicon import Lexicon, Region
+from respchain.loaders.text.sentences import _Sentence
+from respchain.loaders.text.tokens import _LEVEL_COMMITTEES, _REFS, _Piece
+
+_NOT_ORG_AFTER = ("网站", "网", "官网", "公众号", "客户端", "报", "杂志")
+_SUBJECT_BEFORE = set('，,、：:；;（(“"') | {
+    "由",
+    "以来",
+    "近年来",
+    "今年",
+    "目前",
+    "同时",
+    "此外",
+    "其中",
+    "图为",
+}
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    written: str
+    sentence: int
+    explicit: bool  # names its region itself
+    subject: bool  # opens a clause
+
+
+@dataclass
+class _Org:
+    key: tuple
+    kind: str
+    level: str | None
+    region: list[str]
+    canonical: str
+    mentions: list[_Mention] = field(default_factory=list)
+    parent: _Org | None = None
+    leads: list[_Org] = field(default_factory=list)
+    stationed: list[_Org] = field(default_factory=list)
+    id: str = ""
+
+    @property
+    def name(self) -> str:
+        explicit = [m.written for m in self.mentions if m.explicit]
+        return max(explicit, key=len) if explicit else self.canonical
+
+
+def _level_of(region: Region | None, central: bool) -> str | None:
+    if central:
+        return "central"
+    if region is None:
+        return None
+    if region.level == "province":
+        return "provincial"
+    if region.level == "prefecture":
+        return "municipal"
+    return "county"
+
+
+def _kind_of(pieces: Sequence[_Piece], last: _Piece, lex: Lexicon) -> str:
+    if last.kind:
+        return last.kind
+    word = last.embedded if last.cls == "ROLE" else last.word
+    if last.cls == "DEPT" or (last.cls == "SUFFIX" and lex.org_suffixes.get(word) == "unit"):
+        body = "".join(p.word for p in pieces if p.cls in ("NOUN", "DEPT", "SUFFIX"))
+        if word == "委员会" and not any(p.cls in ("NOUN", "DEPT") for p in pieces):
+            return "party_committee"  # 中共X市委员会
+        if any(body.endswith(f) for f in lex.functional):
+            return "functional_department"
+        return "unit"
+    kind = lex.org_suffixes[word]
+    if kind == "dispatched_group" or any(p.cls == "JOIN" for p in pieces):
+        if kind in ("dispatched_group", "discipline_commission"):
+            return "dispatched_group"
+    return kind
+
+
+class _Orgs:
+    """The organizations of one article, merged by (region, kind, body)."""
+
+    def __init__(self, text: str, pieces: list[_Piece], sentences: list[_Sentence], lex: Lexicon):
+        self.text = text
+        self.pieces = pieces
+        self.sentences = sentences
+        self.lex = lex
+        self.by_key: dict[tuple, _Org] = {}
+        self.order: list[_Org] = []
+        self.sentence_orgs: dict[int, list[tuple[_Mention, _Org]]] = {}
+        self.roles: list[tuple[_Org, _Piece, int]] = []
+        self._region_mentions: list[tuple[int, int, Region]] = []  # (offset, para, region)
+
+    # -- region context ---------------------------------------------------
+    def _resolve_level(self, ch: str, offset: int, para: int) -> Region | None:
+        best: Region | None = None
+        best_same_para: Region | None = None
+        for off, p, r in self._region_mentions:
+            if off >= offset:
+                break
+            if r.name.endswith(ch):
+                best = r
+                if p == para:
+                    best_same_para = r
+        return best_same_para or best
+
+    def _resolve_county(self, offset: int, para: int) -> Region | None:
+        best: Region | None = None
+        for off, p, r in self._region_mentions:
+            if off >= offset:
+                break
+            if r.level == "county":
+                best = r if (best is None or p == para) else best
+        return best
+
+    def run(self) -> None:
+        sent_of = self._sentence_index()
+        quotes = _book_title_ranges(self.text)
+        for p in self.pieces:
+            if p.cls == "REGION" and p.region is not None:
+                s = sent_of.get(p.start)
+                self._region_mentions.append(
+                    (p.start, self.sentences[s].para if s is not None else 0, p.region)
+                )
+        i = 0
+        n = len(self.pieces)
+        while i < n:
+            p = self.pieces[i]
+            if p.cls == "ORGFULL":
+                if not any(a <= p.start < b for a, b in quotes):
+                    self._add_central_committee(p, sent_of)
+                i += 1
+                continue
+            if p.cls not in ("REGION", "REF", "LEVEL", "CENTRAL", "PREFIX", "TOWN") or (
+                p.cls == "REGION" and p.region is None
+            ):
+                i += 1
+                continue
+            j = self._scan_run(i)
+            if j is None:
+                i += 1
+                continue
+            run = self.pieces[i : j + 1]
+            nxt = self.pieces[j + 1] if j + 1 < n else None
+            inside_title = any(a <= p.start < b for a, b in quotes)
+            if (nxt is not None and nxt.word in _NOT_ORG_AFTER) or inside_title:
+                i = j + 1
+                continue
+            self._add_run(run, i, sent_of)
+            # X的党组书记: the unit's party group
+            if (
+                nxt is not None
+                and nxt.word == "的"
+                and j + 2 < n
+                and self.pieces[j + 2].cls == "ROLE"
+                and self.pieces[j + 2].embedded in ("党组", "党委")
+            ):
+                self._add_run([*run, self.pieces[j + 2]], i, sent_of, role_gap=True)
+                j += 2
+            i = j + 1
+
+    def _sentence_index(self) -> dict[int, int]:
+        idx: dict[int, int] = {}
+        k = 0
+        for p in self.pieces:
+            while k < len(self.sentences) and self.sentences[k].end <= p.start:
+                k += 1
+            if k < len(self.sentences) and self.sentences[k].start <= p.start:
+                idx[p.start] = k
+        return idx
+
+    def _scan_run(self, i: int) -> int | None:
+        """Index of the last piece of the organization run starting at ``i``, or None."""
+        last_end: int | None = None
+        nouns = 0
+        prev_cls = ""
+        k = i
+        while k < len(self.pieces):
+            p = self.pieces[k]
+            c = p.cls
+            if c == "REGION" and p.region is not None:
+                if prev_cls not in ("", "REGION", "PREFIX", "JOIN", "CENTRAL"):
+                    break
+            elif c in ("REF", "LEVEL", "CENTRAL", "PREFIX"):
+                if k != i and prev_cls not in ("JOIN", "PREFIX"):
+                    break
+            elif c == "TOWN":
+                if prev_cls not in ("", "REGION", "REF", "JOIN"):
+                    break
+            elif c in ("SUFFIX", "DEPT"):
+                last_end = k
+                nouns = 0
+            elif c == "ROLE":
+                if p.embedded and prev_cls not in ("", "SUFFIX"):
+                    last_end = k  # 市纪委书记: the role closes the organization
+                break
+            elif c == "JOIN":
+                if last_end is None:
+                    break
+            elif c == "NOUN" or (c == "REGION" and p.region is None):
+                nouns += 1
+                if nouns > 3:
+                    break
+            else:
+                break
+            prev_cls = c
+            k += 1
+        return last_end
+
+    def _add_central_committee(self, p: _Piece, sent_of: dict[int, int]) -> None:
+        s = sent_of.get(p.start)
+        if s is None:
+            return
+        org = self._get(("中央", "party_committee", ""), "party_committee", "central", [], p.word)
+        self._mention(org, p.start, p.end, p.word, s, True, self._is_subject(p.start, s))
+
+    def _add_run(
+        self, run: list[_Piece], i: int, sent_of: dict[int, int], role_gap: bool = False
+    ) -> _Org | None:
+        s = sent_of.get(run[0].start)
+        if s is None:
+            return None
+        para = self.sentences[s].para
+        lex = self.lex
+        last = run[-1]
+        role_piece = last if last.cls == "ROLE" else None
+        # Regions: explicit ones, else the resolved reference or bare level at the start.
+        region: Region | None = None
+        central = False
+        explicit = False
+        body_start = 0
+        for k, p in enumerate(run):
+            if (
+                p.cls == "REGION"
+                and p.region is not None
+                and all(q.cls in ("REGION", "PREFIX") for q in run[:k])
+            ):
+                region, explicit, body_start = p.region, True, k + 1
+            elif p.cls == "PREFIX" and k == 0:
+                body_start = 1
+                explicit = True
+            elif p.cls == "CENTRAL" and k == body_start:
+                central, explicit, body_start = True, True, k + 1
+        if region is None and not central:
+            first = run[body_start] if body_start < len(run) else None
+            if first is not None and first.cls in ("REF", "LEVEL"):
+                ch = _REFS.get(first.word, first.word)
+                region = self._resolve_level(ch, first.start, para)
+                body_start += 1
+            elif first is not None and first.cls == "TOWN":
+                # A township named alone belongs to the county the text is about.
+                region = self._resolve_county(first.start, para)
+                explicit = True
+        if region is None and not central:
+            return None
+        body = run[body_start:]
+        if not body:
+            return None
+        kind = _kind_of(body, last, lex)
+        region_name = "中央" if region is None else region.name
+        region_key = "中央" if region is None else region.code
+        # The written form and the canonical name (the region spelt out). With a role
+        # (市纪委书记, 民政局的党组书记) the organization ends with the role's suffix.
+        emb = role_piece.embedded or "" if role_piece is not None else ""
+        end = last.end if role_piece is None else role_piece.start + len(emb)
+        if role_gap:  # X的党组书记 -> X党组
+            canonical = region_name + "".join(q.word for q in body[:-1]) + emb
+            written = self.text[run[0].start : run[-2].end] + emb if explicit else canonical
+        else:
+            canonical = region_name + "".join(q.word for q in body if q.cls != "ROLE") + emb
+            written = self.text[run[0].start : end]
+        level = _level_of(region, central)
+        if any(
+            q.cls == "TOWN"
+            or q.word.endswith(("街道", "镇", "乡"))
+            or q.word in ("街道办事处", "乡政府", "镇政府")
+            for q in body
+        ) and kind in ("unit", "party_committee", "party_branch"):
+            level = "township"
+        if kind == "party_branch":
+            level = "grassroots"
+        path = [] if region is None else lex.path(region.code)
+        norm = _norm_body(body, kind, lex, role_piece)
+        org = self._get((region_key, kind, norm), kind, level, path, canonical)
+        self._mention(org, run[0].start, end, written, s, explicit, self._is_subject(run[0].start, s))
+        if role_piece is not None:
+            self.roles.append((org, role_piece, s))
+        # Nested organizations and the links the name states.
+        join = next((k for k, q in enumerate(body) if q.cls == "JOIN"), None)
+        if join is not None and kind == "dispatched_group":
+            left = run[: body_start + join]
+            right = body[join + 1 :]
+            parent = self._add_run(left, i, sent_of) if left and left[-1].cls in ("SUFFIX", "DEPT") else None
+            unit_end = next((k for k in range(len(right) - 1, -1, -1) if right[k].cls == "DEPT"), None)
+            if unit_end is not None:
+                unit_run = right[: unit_end + 1]
+                if unit_run[0].cls not in ("REGION", "REF", "LEVEL"):
+                    unit = self._nested_unit(unit_run, region, central, s)
+                else:
+                    unit = self._add_run(unit_run, i, sent_of)
+                if unit is not None and unit not in org.stationed:
+                    org.stationed.append(unit)
+            if parent is not None and org.parent is None:
+                org.parent = parent
+        elif kind in ("party_group", "party_committee", "party_branch") and len(body) > 1:
+            unit_end = next((k for k in range(len(body) - 2, -1, -1) if body[k].cls == "DEPT"), None)
+            if unit_end is not None:
+                unit_run = run[: body_start + unit_end + 1]
+                unit = self._add_run(unit_run, i, sent_of)
+                if (
+                    unit is not None
+                    and unit.kind in ("unit", "functional_department")
+                    and unit not in org.leads
+                ):
+                    org.leads.append(unit)
+        return org
+
+    def _nested_unit(self, run: list[_Piece], region: Region | None, central: bool, s: int) -> _Org | None:
+        if region is None and not central:
+            return None
+        kind = _kind_of(run, run[-1], self.lex)
+        body = "".join(q.word for q in run)
+        name = ("中央" if region is None else region.name) + body
+        path = [] if region is None else self.lex.path(region.code)
+        key = ("中央" if region is None else region.code, kind, body)
+        org = self._get(key, kind, _level_of(region, central), path, name)
+        self._mention(org, run[0].start, run[-1].end, self.text[run[0].start : run[-1].end], s, False, False)
+        return org
+
+    def _get(self, key: tuple, kind: str, level: str | None, path: list[str], canonical: str) -> _Org:
+        org = self.by_key.get(key)
+        if org is None:
+            org = _Org(key, kind, level, path, canonical)
+            self.by_key[key] = org
+            self.order.append(org)
+        return org
+
+    def _mention(
+        self, org: _Org, start: int, end: int, written: str, s: int, explicit: bool, subject: bool
+    ) -> None:
+        m = _Mention(start, end, written, s, explicit, subject)
+        org.mentions.append(m)
+        self.sentence_orgs.setdefault(s, []).append((m, org))
+
+    def _is_subject(self, start: int, s: int) -> bool:
+        """Whether an organization at ``start`` opens a clause of sentence ``s``."""
+        sent = self.sentences[s]
+        head = self.text[sent.start : start].rstrip()
+        if not head:
+            return True
+        if head[-1] in _SUBJECT_BEFORE:
+            return True
+        return any(head.endswith(w) for w in _SUBJECT_BEFORE if len(w) > 1)
+
+    def link(self) -> None:
+        """Parents: the party committee of the same region, when it is named."""
+        committees = {o.key[0]: o for o in self.order if o.kind == "party_committee" and o.key[2] == ""}
+        for o in self.order:
+            if o.parent is not None or (o.kind == "party_committee" and o.key[2] == ""):
+                continue
+            if o.kind in ("discipline_commission", "party_group", "functional_department"):
+                c = committees.get(o.key[0])
+                if c is not None and c is not o:
+                    o.parent = c
+
+
+def _norm_body(body: Sequence[_Piece], kind: str, lex: Lexicon, role: _Piece | None) -> str:
+    words = [q.word for q in body if q.cls != "ROLE"]
+    if kind == "discipline_commission" and all(
+        lex.org_suffixes.get(w) == "discipline_commission" for w in words
+    ):
+        return ""
+    if kind == "party_committee" and all(w in ("党委", "委", "委员会", *_LEVEL_COMMITTEES) for w in words):
+        return ""
+    out = "".join(words)
+    if role is not None:
+        out += role.embedded or ""
+    return out
+
+
+def _book_title_ranges(text: str) -> list[tuple[int, int]]:
+    """Offsets inside 《...》: titles of documents, not mentions of their bodies."""
+    return [(m.start(), m.end()) for m in re.finditer(r"《[^《》\n]{0,80}》", text)]
