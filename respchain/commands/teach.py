@@ -41,10 +41,11 @@ def exercise_group() -> None:
 @exercise_group.command("new")
 @click.option(
     "--level",
-    type=click.IntRange(1, 3),
-    default=1,
+    type=click.Choice(["1", "2", "3", "obligations"], case_sensitive=False),
+    default="1",
     show_default=True,
-    help="难度：1 一种缺口约十个节点；2 小区县几种缺口；3 县域全部缺口 / difficulty 1-3",
+    help="难度：1 一种缺口约十个节点；2 小区县几种缺口；3 县域全部缺口；obligations 未落实的经常性义务"
+    "（述责述廉、民主生活会、任前谈话……）/ difficulty 1-3, or obligations: the missed recurring duties",
 )
 @click.option("--seed", default="1", show_default=True, help="随机种子（相同级别和种子得到相同文件）/ seed")
 @click.option(
@@ -62,17 +63,19 @@ def exercise_group() -> None:
     default=None,
     help="标准答案另存于此文件（学生目录之外）/ write the teacher's key to this file, outside the students' folder",
 )
-def exercise_new_cmd(level: int, seed: str, outdir: Path, key: Path | None) -> int:
+def exercise_new_cmd(level: str, seed: str, outdir: Path, key: Path | None) -> int:
     """生成练习 / Make an exercise: register.yaml, answers.json (the key) and README.md.
 
     \b
     With --key the key goes to that file and the folder holds only what students get:
     respchain exercise new --level 2 -o 学生/练习1 --key 教师/练习1-答案.json
+    respchain exercise new --level obligations -o 学生/练习2 --key 教师/练习2-答案.json
     """
-    from respchain.teach.exercise import make_exercise, new_exercise
+    from respchain.teach.exercise import make_exercise, new_exercise, parse_level
 
-    paths = new_exercise(level, seed, outdir, key=key)
-    ex = make_exercise(level, seed)
+    lv = parse_level(level)
+    paths = new_exercise(lv, seed, outdir, key=key)
+    ex = make_exercise(lv, seed)
     for p in paths:
         click.echo(f"  {p}")
     click.echo(

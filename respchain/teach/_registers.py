@@ -52,8 +52,10 @@ def graph_from_data(data: dict[str, Any], name: str = "<lesson>") -> nx.MultiDiG
     return load_graph(register_from_data([(name, _clean(data), None)]))
 
 
-def findings_of(G: nx.MultiDiGraph, rules: str | list[str] | None = None) -> list:
-    """The engine's findings on ``G`` (all rules, or only ``rules``)."""
+def findings_of(
+    G: nx.MultiDiGraph, rules: str | list[str] | None = None, *, obligations: list | None = None
+) -> list:
+    """The engine's findings on ``G`` (all rules, or only ``rules``; and the ``obligations`` given)."""
     from respchain.queries import find_gaps
 
-    return find_gaps(G, rules=rules)
+    return find_gaps(G, rules=rules, obligations=obligations)

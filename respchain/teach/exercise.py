@@ -17,10 +17,19 @@ Levels
 3
     Every rule of the catalog, mixed, in a county (townships with village
     branches, five bureaus, two departments, two dispatched groups).
+obligations
+    The recurring duties of ``queries/obligations.yaml`` (述责述廉, 民主生活会,
+    任前廉政谈话, the head above talking with the head below, 政治生态分析研判)
+    missed for one or two subjects each, in a small district whose
+    responsibilities are otherwise complete; see :mod:`respchain.teach.duties`.
+
+Every level keeps the recurring duties it does not plant, so that
+``respchain gaps`` (which checks the shipped obligations) finds exactly the key.
 
 :func:`check_answers` scores a learner's list of ``[rule, subject]`` against
 the key and explains every missed gap with the engine's message and the
-catalog's definition, basis and fix.
+catalog's definition, basis and fix (an obligation's: what recurs, its basis
+and fix, and the events of the register that come close and why they do not count).
 """
 
 from __future__ import annotations
@@ -44,6 +53,7 @@ from respchain.exceptions import InputError, Problem
 from respchain.loaders._guard import GuardError, load_yaml, show
 from respchain.queries.catalog import PLANTABLE_RULES
 from respchain.teach._registers import AS_OF, PERIOD, findings_of, graph_from_data, new_register
+from respchain.teach.duties import counting_records, duty_events, duty_records, obligations, plan_duties
 
 __all__ = [
     "LEVELS",
@@ -56,7 +66,8 @@ __all__ = [
     "format_check",
 ]
 
-LEVELS = (1, 2, 3)
+OBLIGATIONS_LEVEL = "obligations"
+LEVELS: tuple[int | str, ...] = (1, 2, 3, OBLIGATIONS_LEVEL)
 REGISTER_FILE = "register.yaml"
 KEY_FILE = "answers.json"
 README_FILE = "README.md"
@@ -174,6 +185,18 @@ _CONFIG: dict[int, dict[str, int]] = {
         "tasks": 6,
         "kinds": len(_PLANTABLE),
         "per_kind": 1,
+    },
+    # The recurring duties only: a small district, every catalog rule kept.
+    OBLIGATIONS_LEVEL: {
+        "bureaus": 3,
+        "departments": 1,
+        "towns": 0,
+        "streets": 2,
+        "branches": 1,
+        "groups": 1,
+        "tasks": 4,
+        "kinds": 0,
+        "per_kind": 0,
     },
 }
 
@@ -485,13 +508,24 @@ def _plant(sk: _Skeleton, level: int, rng: random.Random) -> dict[str, list[str]
 # --------------------------------------------------------------------------- register
 
 
-def _emit(sk: _Skeleton, level: int, planted: dict[str, list[str]], seed: str) -> dict[str, Any]:
-    """The register of ``sk`` with the ``planted`` gaps and nothing else missing."""
+def _emit(
+    sk: _Skeleton,
+    level: int | str,
+    planted: dict[str, list[str]],
+    seed: str,
+    duties: tuple[dict[str, list[str]], dict[str, str], dict[str, str]] | None = None,
+) -> dict[str, Any]:
+    """The register of ``sk`` with the ``planted`` gaps and nothing else missing.
+
+    ``duties`` are the missed recurring duties of the ``obligations`` level
+    (:func:`respchain.teach.duties.plan_duties`); every other recurring duty is kept.
+    """
 
     def has(rule: str, subject: str) -> bool:
         return subject in planted.get(rule, ())
 
-    reg = new_register(f"{sk.place}全面从严治党责任体系（练习 {level} 级，种子 {seed}）")
+    what = "经常性义务练习" if level == OBLIGATIONS_LEVEL else f"练习 {level} 级"
+    reg = new_register(f"{sk.place}全面从严治党责任体系（{what}，种子 {seed}）")
     orgs = [dict(o) for o in sk.orgs]
     people = {pid: {**p, "posts": [dict(x) for x in p["posts"]]} for pid, p in sk.people.items()}
 
@@ -649,6 +683,18 @@ def _emit(sk: _Skeleton, level: int, planted: dict[str, list[str]], seed: str) -
                         "parties": [dg, g],
                     }
                 )
+    missed, since, near = duties or ({}, {}, {})
+    events.extend(
+        duty_events(
+            orgs,
+            people,
+            period=PERIOD,
+            planted=missed,
+            since=since,
+            near=near,
+            rated=planted.get("ECO-001", ()),
+        )
+    )
     reg["events"] = events
     return reg
 
@@ -674,7 +720,7 @@ def _normalize_planted(planted: dict[str, list[str]]) -> set[tuple[str, str]]:
 class Exercise:
     """A generated exercise: its register (as data and YAML text) and the answer key."""
 
-    level: int
+    level: int | str
     seed: str
     register: dict[str, Any]
     key: tuple[tuple[str, str], ...]
@@ -683,36 +729,59 @@ class Exercise:
 
     @property
     def rules(self) -> list[str]:
-        """The kinds of gap in the key, in catalog order."""
+        """The kinds of gap in the key: rules in catalog order, then obligations in their file's order."""
         from respchain.queries import CATALOG
 
         got = {r for r, _ in self.key}
-        return [r for r in CATALOG if r in got]
+        return [r for r in [*CATALOG, *(o.id for o in obligations())] if r in got]
 
 
-def make_exercise(level: int, seed: int | str = 1) -> Exercise:
-    """Generate the exercise of ``level`` (1-3) and ``seed``, in memory.
+def parse_level(level: int | str) -> int | str:
+    """The level named by ``level`` (``1``, ``"2"``, ``"obligations"``...).
+
+    Raises
+    ------
+    InputError
+        For anything that is not a level of :data:`LEVELS`.
+    """
+    text = str(level).strip().lower()
+    for lv in LEVELS:
+        if text == str(lv):
+            return lv
+    raise InputError(
+        f"练习级别应为 1、2、3 或 obligations / the level must be 1, 2, 3 or obligations, not {level!r}"
+    )
+
+
+def make_exercise(level: int | str, seed: int | str = 1) -> Exercise:
+    """Generate the exercise of ``level`` (1-3, or ``"obligations"``) and ``seed``, in memory.
 
     The same level and seed always give the same register and key.
 
     Raises
     ------
     InputError
-        For a level that is not 1, 2 or 3.
+        For a level that is not 1, 2, 3 or ``obligations``.
     RuntimeError
         If the engine's findings differ from the planted gaps (a bug of the
         generator or the engine, never of the learner).
     """
-    if level not in LEVELS:
-        raise InputError(f"练习级别应为 1、2 或 3 / the level must be 1, 2 or 3, not {level!r}")
+    level = parse_level(level)
     seed = str(seed)
     rng = random.Random(f"respchain-exercise:{level}:{seed}")
     sk = _skeleton(level, rng)
-    planted = _plant(sk, level, rng)
-    reg = _emit(sk, level, planted, seed)
+    duties = None
+    if level == OBLIGATIONS_LEVEL:
+        planted: dict[str, list[str]] = {}
+        duties = plan_duties(sk.orgs, sk.people, rng)
+    else:
+        planted = _plant(sk, level, rng)
+    reg = _emit(sk, level, planted, seed, duties)
     G = graph_from_data(reg, REGISTER_FILE)
-    found = {f.key() for f in findings_of(G)}
+    found = {f.key() for f in findings_of(G, obligations=obligations())}
     expected = _normalize_planted(planted)
+    if duties is not None:
+        expected |= _normalize_planted(duties[0])
     # A broken link above a branch also breaks the chain below it (CHAIN-001).
     for rule in ("MAIN-001", "FIRST-001"):
         for o in planted.get(rule, ()):
@@ -746,13 +815,42 @@ def _register_yaml(reg: dict[str, Any], level: int, seed: str) -> str:
 
 def _readme(level: int, seed: str, reg: dict[str, Any], key_apart: bool = False) -> str:
     n_orgs = len(reg["organizations"])
+    place = reg["meta"]["title"].split("全面从严治党")[0]
     n_people = len(reg["people"])
-    scope_zh = {1: "只有一种缺口", 2: "有几种不同的缺口", 3: "规则目录中的每一种缺口都有"}[level]
+    scope_zh = {
+        1: "只有一种缺口",
+        2: "有几种不同的缺口",
+        3: "规则目录中的每一种缺口都有",
+        OBLIGATIONS_LEVEL: "谁担什么责任都已写明，缺的是本年度没有做到的经常性工作（义务）",
+    }[level]
     scope_en = {
         1: "holds one kind of gap only",
         2: "holds a few kinds of gap",
         3: "holds every kind of gap of the rule catalog",
+        OBLIGATIONS_LEVEL: "declares who bears what in full; what it misses are recurring duties not done this year",
     }[level]
+    if level == OBLIGATIONS_LEVEL:
+        task_zh = (
+            "对照经常性义务（`respchain explain OB-SZSL` 等：每年述责述廉、每年民主生活会、任前廉政谈话、"
+            "上级一把手与下级一把手谈话、每年政治生态分析研判），逐一核对事件的日期、参加人和谈话人，"
+            "找出本年度（至基准日）没有落实的义务，写出“义务编号 + 对象编号”。"
+        )
+        task_en = (
+            "Using the recurring duties (`respchain explain OB-SZSL` and the others: a yearly 述责述廉 report, "
+            "a yearly democratic life meeting, the pre-appointment talk, the head above talking with the head "
+            "below, a yearly analysis of the political ecology), check the events' dates, participants and "
+            "who held them, find every duty not done this year (up to the as-of date), and write it down as "
+            "an obligation id and a subject id."
+        )
+    else:
+        task_zh = (
+            "对照缺口规则目录（`respchain explain RULE` 可查看每条规则），找出登记簿中的每一个缺口，"
+            "写出“规则编号 + 对象编号”。"
+        )
+        task_en = (
+            "Using the gap rule catalog (`respchain explain RULE` prints each rule), find every gap in "
+            "the register and write it down as a rule id and a subject id."
+        )
     if key_apart:
         key_zh = "标准答案由教师保管，检查时由教师提供（`--key`）。"
         key_en = "The teacher keeps the key and gives it to the check (`--key`)."
@@ -768,8 +866,7 @@ def _readme(level: int, seed: str, reg: dict[str, Any], key_apart: bool = False)
 `register.yaml` 描述了{reg["meta"]["title"].split("（")[0]}：{n_orgs} 个组织、{n_people} 名人员，
 以及他们声明的责任、主体责任清单和谈话、问责、会商等事件。这份登记簿{scope_zh}。
 
-**任务**：对照缺口规则目录（`respchain explain RULE` 可查看每条规则），找出登记簿中的每一个缺口，
-写出“规则编号 + 对象编号”。对象是规则所说的那个节点：组织、人员或任务的 `id`
+**任务**：{task_zh}对象是规则所说的那个节点：组织、人员或任务的 `id`
 （也可以写它的名称）。
 
 答案文件可以是以下任一种格式：
@@ -798,12 +895,11 @@ respchain exercise check <本目录> answers.yaml
 
 ## English
 
-`register.yaml` describes {reg["meta"]["title"].split("（")[0]} (a responsibility system): {n_orgs}
+`register.yaml` describes the responsibility system of {place}: {n_orgs}
 organizations, {n_people} people, the responsibilities they declare, a main responsibility list, and
 events (talks, accountability, consultations). This register {scope_en}.
 
-**Task**: using the gap rule catalog (`respchain explain RULE` prints each rule), find every gap in
-the register and write it down as a rule id and a subject id. The subject is the node the rule is
+**Task**: {task_en} The subject is the node the rule is
 about: the `id` of an organization, a person or a task (its name is accepted too).
 
 Write your answers in any of these formats: a YAML list of `[RULE, subject]` pairs, a JSON list of
@@ -834,14 +930,14 @@ def _write_files(outdir: Path, files: dict[str, str]) -> list[Path]:
 
 
 def new_exercise(
-    level: int, seed: int | str, outdir: str | Path, *, key: str | Path | None = None
+    level: int | str, seed: int | str, outdir: str | Path, *, key: str | Path | None = None
 ) -> list[Path]:
     """Generate an exercise and write ``register.yaml``, ``answers.json`` and ``README.md`` into ``outdir``.
 
     Parameters
     ----------
-    level : int
-        1, 2 or 3.
+    level : int or str
+        1, 2, 3 or ``"obligations"``.
     seed : int or str
         The same level and seed give byte-identical files.
     outdir : str or Path
@@ -878,6 +974,7 @@ def new_exercise(
                     "答案须放在学生目录之外 / the key must be written outside the students' folder",
                 )
             )
+    level = parse_level(level)
     ex = make_exercise(level, seed)
     key_text = "[\n" + ",\n".join(" " + json.dumps(list(k), ensure_ascii=False) for k in ex.key) + "\n]\n"
     if key is None:
@@ -1080,40 +1177,69 @@ def check_answers(
             subject = by_name[subject][0]
         resolved.append((rule, subject))
     given_set = set(dict.fromkeys(resolved))
-    findings = {f.key(): f for f in findings_of(G)}
+    obs = {o.id: o for o in obligations()}
+    findings = {f.key(): f for f in findings_of(G, obligations=list(obs.values()))}
 
     found = sorted(key & given_set)
     missed = sorted(key - given_set)
     wrong = sorted(given_set - key)
     explanations = []
     for rule, subject in missed:
-        r = CATALOG.get(rule)
         f = findings.get((rule, subject))
         name = f.subject_name if f else G.nodes[subject].get("name", subject) if subject in G else subject
+        if rule in obs:
+            records = [
+                f"{r['record']}：{r['why_zh']} / {r['why_en']}" for r in duty_records(G, obs[rule], subject)
+            ]
+        else:
+            records = _records(G, f.evidence if f else (subject,))
         explanations.append(
             {
                 "rule": rule,
                 "subject": subject,
                 "subject_name": name,
-                "severity": r.severity if r else "",
-                "title_zh": r.title_zh if r else "",
-                "title_en": r.title_en if r else "",
+                **_rule_text(rule, obs),
                 "message_zh": f.message_zh if f else "",
                 "message_en": f.message_en if f else "",
-                "why_zh": r.definition_zh if r else "",
-                "why_en": r.definition_en if r else "",
-                "basis": [str(b) for b in r.basis] if r else [],
-                "fix_zh": r.fix_zh if r else "",
-                "fix_en": r.fix_en if r else "",
-                "records": _records(G, f.evidence if f else (subject,)),
+                "records": records,
             }
         )
-    wrong_notes = [_wrong_note(rule, subject, G, findings, CATALOG) for rule, subject in wrong]
+    known = {**{r: _rule_text(r, obs) for r in CATALOG}, **{r: _rule_text(r, obs) for r in obs}}
+    wrong_notes = [_wrong_note(rule, subject, G, findings, known, obs) for rule, subject in wrong]
     denom = len(key) + len(wrong)
     percent = round(100 * len(found) / denom) if denom else 100
     return CheckResult(
         tuple(found), tuple(missed), tuple(wrong), percent, tuple(explanations), tuple(wrong_notes)
     )
+
+
+def _rule_text(rule: str, obs: dict) -> dict[str, Any]:
+    """What the feedback says of a rule of the catalog or an obligation: title, why, basis, fix."""
+    from respchain.queries import CATALOG
+
+    if rule in obs:
+        o = obs[rule]
+        return {
+            "severity": o.severity,
+            "title_zh": o.name_zh,
+            "title_en": o.name_en,
+            "why_zh": f"{o.name_zh}：{o.rule_zh()}。",
+            "why_en": f"{o.name_en}: {o.rule_en()}.",
+            "basis": [o.basis_text()],
+            "fix_zh": o.fix("zh"),
+            "fix_en": o.fix("en"),
+        }
+    r = CATALOG.get(rule)
+    return {
+        "severity": r.severity if r else "",
+        "title_zh": r.title_zh if r else "",
+        "title_en": r.title_en if r else "",
+        "why_zh": r.definition_zh if r else "",
+        "why_en": r.definition_en if r else "",
+        "basis": [str(b) for b in r.basis] if r else [],
+        "fix_zh": r.fix_zh if r else "",
+        "fix_en": r.fix_en if r else "",
+    }
 
 
 def _records(G: Any, ids: Iterable[str]) -> list[str]:
@@ -1129,9 +1255,10 @@ def _records(G: Any, ids: Iterable[str]) -> list[str]:
     return out
 
 
-def _wrong_note(rule: str, subject: str, G: Any, findings: dict, catalog: dict) -> dict:
+def _wrong_note(rule: str, subject: str, G: Any, findings: dict, known: dict, obs: dict) -> dict:
+    """Why ``(rule, subject)`` is not a gap; ``known`` maps every rule and obligation id to its texts."""
     records: list[str] = []
-    if rule not in catalog:
+    if rule not in known:
         zh, en = f"没有规则 {rule}", f"there is no rule {rule}"
     elif subject not in G:
         zh, en = (
@@ -1147,10 +1274,25 @@ def _wrong_note(rule: str, subject: str, G: Any, findings: dict, catalog: dict) 
             en = f"{subject} has {', '.join(other)}, not {rule}: " + "; ".join(f.message_en for f in fs)
             records = _records(G, dict.fromkeys(e for f in fs for e in f.evidence))
         else:
-            zh = f"{subject} 没有 {rule} 缺口：{catalog[rule].definition_zh}"
-            en = f"{subject} has no {rule} gap: {catalog[rule].definition_en}"
+            zh = f"{subject} 没有 {rule} 缺口：{known[rule]['why_zh']}"
+            en = f"{subject} has no {rule} gap: {known[rule]['why_en']}"
             records = _records(G, (subject,))
+            if rule in obs:  # the events that fulfil the duty
+                held = counting_records(G, obs[rule], subject)
+                records += held
+                if held:
+                    zh += f"（已落实：{'、'.join(held)}）"
+                    en += f" (done: {', '.join(held)})"
     return {"rule": rule, "subject": subject, "note_zh": zh, "note_en": en, "records": records}
+
+
+def _record_lines(records: list[str] | None) -> list[str]:
+    """The register's records behind a gap: one on a line when there are several."""
+    if not records:
+        return []
+    if len(records) == 1:
+        return [f"      登记簿中 / in the register: {records[0]}"]
+    return ["      登记簿中 / in the register:", *(f"        - {r}" for r in records)]
 
 
 def format_check(result: CheckResult) -> str:
@@ -1174,8 +1316,7 @@ def format_check(result: CheckResult) -> str:
             if e["message_zh"]:
                 lines.append(f"      引擎 / engine: {e['message_zh']}")
                 lines.append(f"                     {e['message_en']}")
-            if e.get("records"):
-                lines.append(f"      登记簿中 / in the register: {'、'.join(e['records'])}")
+            lines.extend(_record_lines(e.get("records")))
             lines.append(f"      为什么 / why: {e['why_zh']}")
             lines.append(f"                    {e['why_en']}")
             if e["basis"]:
@@ -1187,6 +1328,5 @@ def format_check(result: CheckResult) -> str:
         lines.append("误报 / wrong:")
         for w in result.wrong_notes:
             lines.append(f"  ? {w['rule']} {w['subject']}: {w['note_zh']} / {w['note_en']}")
-            if w.get("records"):
-                lines.append(f"      登记簿中 / in the register: {'、'.join(w['records'])}")
+            lines.extend(_record_lines(w.get("records")))
     return "\n".join(lines)

@@ -10,6 +10,7 @@ import yaml
 from respchain.loaders import load_graph
 from respchain.queries import CATALOG, find_gaps
 from respchain.queries.catalog import TIME_RULES
+from respchain.queries.obligations import default_obligations
 
 from respchain.cli import main
 from respchain.exceptions import InputError
@@ -31,13 +32,14 @@ def test_same_level_and_seed_give_identical_files(tmp_path, level):
     assert other[0].name == "register.yaml"
 
 
-@pytest.mark.parametrize("level", [1, 2, 3])
+@pytest.mark.parametrize("level", [1, 2, 3, "obligations"])
 @pytest.mark.parametrize("seed", ["1", "7", "class-3b"])
 def test_solving_with_the_engine_scores_100(tmp_path, level, seed):
     d = tmp_path / "ex"
     new_exercise(level, seed, d)
-    # The learner's answers are what the engine finds in the register they were given.
-    findings = find_gaps(load_graph(d / "register.yaml"))
+    # The learner's answers are what the engine finds in the register they were given,
+    # with the shipped obligations as `respchain gaps` checks them.
+    findings = find_gaps(load_graph(d / "register.yaml"), obligations=default_obligations())
     answers = tmp_path / "answers.yaml"
     answers.write_text(
         yaml.safe_dump([[f.rule, f.subject] for f in findings], allow_unicode=True), encoding="utf-8"
@@ -169,3 +171,84 @@ def test_readme_titles_do_not_repeat_themselves(tmp_path):
     readme = (tmp_path / "README.md").read_text(encoding="utf-8")
     assert "责任体系的责任体系" not in readme
     assert "responsibility system of" not in readme or "责任体系" not in readme.split("responsibility system of")[1][:30]
+
+
+def test_the_obligations_level_plants_only_missed_recurring_duties(tmp_path, capsys):
+    ids = [o.id for o in default_obligations()]
+    keys = [make_exercise("obligations", s).key for s in range(5)]
+    assert all(keys) and all(r in ids for k in keys for r, _ in k)
+    # every shipped duty is missed somewhere, and the seed decides which subjects
+    assert {r for k in keys for r, _ in k} == set(ids)
+    assert len(set(keys)) == len(keys)
+    # The CLI: the students' folder without the key, `gaps` on it finds exactly the key.
+    students, key = tmp_path / "students", tmp_path / "teacher" / "key.json"
+    argv = ["exercise", "new", "--level", "obligations", "--seed", "2", "-o", str(students), "--key", str(key)]
+    assert main(argv) == 0
+    assert sorted(p.name for p in students.iterdir()) == ["README.md", "register.yaml"]
+    readme = (students / "README.md").read_text(encoding="utf-8")
+    assert "述责述廉" in readme and "OB-SZSL" in readme
+    capsys.readouterr()
+    out = tmp_path / "gaps.json"
+    main(["gaps", str(students / "register.yaml"), "--format", "json", "-o", str(out)])
+    got = json.loads(out.read_text(encoding="utf-8"))
+    rows = got["findings"] if isinstance(got, dict) else got
+    assert sorted([f["rule"], f["subject"]] for f in rows) == json.loads(key.read_text(encoding="utf-8"))
+    # and none of these duties is missed at the other levels, whatever they plant
+    for level in (1, 2, 3):
+        assert not [r for r, _ in make_exercise(level, 5).key if r in ids]
+
+
+def _miss_one_of_each(d, key):
+    """Answers with the first gap of every obligation left out."""
+    left = {}
+    for r, s in key:
+        left.setdefault(r, s)
+    return [k for k in key if left.get(k[0]) != k[1]], {(r, s) for r, s in left.items()}
+
+
+@pytest.mark.parametrize("seed", ["1", "3", "8"])
+def test_obligation_feedback_says_what_in_the_register_makes_the_gap(tmp_path, seed):
+    d = tmp_path / "ex"
+    new_exercise("obligations", seed, d)
+    key = [tuple(k) for k in json.loads((d / "answers.json").read_text(encoding="utf-8"))]
+    answers, missed = _miss_one_of_each(d, key)
+    res = check_answers(d, answers)
+    assert set(res.missed) == missed and res.wrong == ()
+    obs = {o.id: o for o in default_obligations()}
+    G = load_graph(d / "register.yaml")
+    findings = {f.key(): f for f in find_gaps(G, obligations=list(obs.values()))}
+    reg = yaml.safe_load((d / "register.yaml").read_text(encoding="utf-8"))
+    events = {e["id"]: e for e in reg["events"]}
+    for e in res.explanations:
+        ob, f = obs[e["rule"]], findings[(e["rule"], e["subject"])]
+        assert e["message_zh"] == f.message_zh and "2025" in e["message_zh"]
+        assert e["title_zh"] == ob.name_zh and e["fix_zh"] == ob.fix("zh") and e["basis"] == [ob.basis_text()]
+        # the subject's own line, and what comes close to the duty with the reason it does not count
+        assert any(f"（{e['subject']}，第 " in r for r in e["records"])
+        assert len(e["records"]) >= 2
+        near = [eid for eid in events if any(f"（{eid}，第 " in r for r in e["records"])]
+        for eid in near:
+            ev = events[eid]
+            r = next(r for r in e["records"] if f"（{eid}，第 " in r)
+            if not ev["date"].startswith("2025") and e["rule"] != "OB-RQTH":
+                assert "不在2025年内" in r
+            elif e["rule"] == "OB-SZSL":
+                assert e["subject"] not in ev["participants"] and "未列入" in r
+        if e["rule"] == "OB-SZSL":
+            assert near  # the team's meeting that leaves them out
+        if e["rule"] == "OB-SJTH":
+            assert "上级党组织的一把手" in "".join(e["records"])
+    text = format_check(res)
+    assert "登记簿中 / in the register:" in text and "OB-" in text
+
+
+def test_a_wrong_obligation_answer_names_the_events_that_fulfil_it(tmp_path):
+    d = tmp_path / "ex"
+    new_exercise("obligations", "w", d)
+    key = {tuple(k) for k in json.loads((d / "answers.json").read_text(encoding="utf-8"))}
+    reg = yaml.safe_load((d / "register.yaml").read_text(encoding="utf-8"))
+    meeting = next(e for e in reg["events"] if e.get("meeting") == "述责述廉")
+    who = next(p for p in meeting["participants"] if ("OB-SZSL", p) not in key)
+    res = check_answers(d, [["OB-SZSL", who]])
+    (note,) = res.wrong_notes
+    assert f"（{meeting['id']}，第 " in note["note_zh"] and any(meeting["id"] in r for r in note["records"])
