@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["cell", "md", "visible"]
+__all__ = ["cell", "uncell", "md", "visible"]
 
 _FORMULA_START = tuple("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
 
@@ -30,6 +30,20 @@ def cell(value: Any) -> Any:
     """
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
+    return value
+
+
+def uncell(value: Any) -> Any:
+    """The text :func:`cell` was given: a leading ``'`` before a formula start is dropped
+    (a file written with :func:`cell` reads back as the text it was written from).
+
+    Examples
+    --------
+    >>> uncell("'=HYPERLINK(1)"), uncell("'市委"), uncell(-5)
+    ('=HYPERLINK(1)', "'市委", -5)
+    """
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(_FORMULA_START):
+        return value[1:]
     return value
 
 

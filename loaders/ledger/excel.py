@@ -6,16 +6,18 @@ import datetime as _dt
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from respchain.graph.schema import RESPONSIBILITY_INFO, NodeKind, RelType, vocab_label
+from respchain.loaders.ledger.evidence import split_evidence
 from respchain.loaders.ledger.headers import _TEMPLATE_COLUMNS, HEADER_ALIASES, LEDGER_COLUMNS
 from respchain.loaders.ledger.lists import _write_file
 from respchain.loaders.ledger.sheets import _META_MARK
 from respchain.loaders.ledger.text import _SPLIT_RE, _key, _nfkc
 
+from respchain._inert import cell as inert
 from respchain.exceptions import InputError, Problem
 
 _FILLS = {"high": "FFC7CE", "medium": "FFEB9C", "low": "DDEBF7", "info": "EDEDED"}
@@ -73,7 +75,13 @@ def _graph(source: Any) -> Any:
 
 
 def write_ledger(
-    source: Any, list_id: str, path: str | Path, *, findings: Iterable[Any] = (), lang: str = "zh"
+    source: Any,
+    list_id: str,
+    path: str | Path,
+    *,
+    findings: Iterable[Any] = (),
+    lang: str = "zh",
+    deadlines: Mapping[str, tuple[str, str]] | None = None,
 ) -> Path:
     """Write one list of a register as an Excel ledger (台账).
 
@@ -93,6 +101,11 @@ def write_ledger(
     lang : str
         The language of the values (status, the duty implemented, the gaps):
         ``zh`` (default) or ``en``; the headers stay those :func:`read_ledger` reads.
+    deadlines : mapping, optional
+        Task id -> ``(label, RGB fill)`` of its deadline state (红 overdue, 黄 due
+        soon or done late, 绿 on time), as the caller computes it, e.g. from
+        :func:`respchain.queries.due.due_items`. When given, a 期限状态 column
+        shows the label and the 完成时限 and 期限状态 cells take the fill.
 
     Returns
     -------
@@ -137,10 +150,11 @@ def write_ledger(
     wb = Workbook()
     ws = wb.active
     ws.title = _sheet_title(la.get("name") or list_id)
-    cols = LEDGER_COLUMNS
+    cols = tuple(c for c in LEDGER_COLUMNS if c != "deadline" or deadlines is not None)
     ncol = len(cols)
+    evidence = _evidence_names(G)
     owner = G.nodes[la["owner"]].get("name", la["owner"]) if la.get("owner") in G else la.get("owner", "")
-    _text_cell(ws.cell(1, 1, la.get("name") or list_id)).font = Font(bold=True, size=14)
+    _put(ws, 1, 1, la.get("name") or list_id).font = Font(bold=True, size=14)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncol)
     ws.row_dimensions[1].height = 26
     ws.cell(1, 1).alignment = Alignment(horizontal="center", vertical="center")
@@ -162,11 +176,14 @@ def write_ledger(
         a = G.nodes[tid]
         out = {t: [] for t in (RelType.RESPONSIBLE.value, RelType.LEAD.value, RelType.ASSIST.value)}
         impl = None
+        proofs: list[str] = []
         for _, v, d in G.out_edges(tid, data=True):
             if d.get("type") in out:
                 out[d["type"]].append(v)
             elif d.get("type") == RelType.IMPLEMENTS.value:
                 impl = G.nodes[v].get("code")
+            elif d.get("type") == RelType.HAS_EVIDENCE.value:
+                proofs.append(v)
         impl = a.get("implements") or impl
         found = gaps.get(tid, [])
         due: Any = None
@@ -183,8 +200,11 @@ def write_ledger(
             "lead": "、".join(orgs.get(o, o) for o in out[RelType.LEAD.value]) or None,
             "assist": "、".join(orgs.get(o, o) for o in out[RelType.ASSIST.value]) or None,
             "due": due,
+            "deadline": (deadlines or {}).get(tid, (None, None))[0],
             "status": vocab_label("done" if a.get("status") == "done" else "open", lang, "task_status"),
+            "done_on": _dt.date.fromisoformat(a["done_on"]) if a.get("done_on") else None,
             "progress": a.get("progress"),
+            "evidence": "\n".join(evidence.get(e, e) for e in _ordered(a.get("evidence"), proofs)) or None,
             "implements": vocab_label(impl, lang, "responsibility_type") if impl in RESPONSIBILITY_INFO else None,
             "note": a.get("note"),
             "gaps": "\n".join(f"{fd.rule} {fd.message_en if lang == 'en' else fd.message_zh}" for fd in found)
@@ -192,9 +212,14 @@ def write_ledger(
         }
         r = i + 2
         for key, v in values.items():
-            cell = ws.cell(r, col_of[key], v)
-            _text_cell(cell)
+            if key not in col_of:
+                continue
+            cell = _put(ws, r, col_of[key], v)
             cell.style = "台账日期" if isinstance(v, _dt.date) else "台账正文"
+        state = (deadlines or {}).get(tid)
+        if state and state[1]:
+            for key in ("due", "deadline"):
+                ws.cell(r, col_of[key]).fill = PatternFill("solid", fgColor=state[1])
         if found:
             worst = min(found, key=lambda fd: fd.sort_key())
             ws.cell(r, col_of["gaps"]).fill = PatternFill(
@@ -228,11 +253,35 @@ def _sheet_title(name: str) -> str:
     return re.sub(r"[\[\]:*?/\\]", "_", name)[:31] or "台账"
 
 
-def _text_cell(c: Any) -> Any:
-    """Keep a cell holding text as text: a name starting with ``=`` is never a formula."""
+def _put(ws: Any, row: int, col: int, value: Any) -> Any:
+    """Write ``value`` into a cell as inert text (:func:`respchain._inert.cell`): a name starting
+    with ``=`` gets a leading ``'`` and is stored as a string, never a formula."""
+    c = ws.cell(row, col, inert(value))
     if isinstance(c.value, str):
         c.data_type = "s"
     return c
+
+
+def _ordered(given: Any, found: list[str]) -> list[str]:
+    """Evidence ids in the order the register gives them, then any others the graph holds."""
+    first = [given] if isinstance(given, str) else list(given or ())
+    return first + sorted(e for e in found if e not in first)
+
+
+def _evidence_names(G: Any) -> dict[str, str]:
+    """Evidence id -> the text a ledger shows: its title, or ``标题（id）`` when the title is shared
+    or would be split when read back (it holds 、 ; or a line break)."""
+    ids = [n for n, a in G.nodes(data=True) if a.get("kind") == NodeKind.EVIDENCE.value]
+    counts: dict[str, int] = {}
+    for n in ids:
+        k = _key(G.nodes[n].get("name") or G.nodes[n].get("title") or n)
+        counts[k] = counts.get(k, 0) + 1
+    out = {}
+    for n in ids:
+        title = G.nodes[n].get("name") or G.nodes[n].get("title") or n
+        plain = counts[_key(title)] == 1 and len(split_evidence(title)) == 1 and title == title.strip()
+        out[n] = title if plain else f"{title}（{n}）"
+    return out
 
 
 # ---------------------------------------------------------------------------
@@ -270,7 +319,7 @@ def write_template(
     ws.title = "台账"
     cols = _TEMPLATE_COLUMNS
     col_of = {k: i + 1 for i, k in enumerate(cols)}
-    ws.cell(1, 1, title or "全面从严治党责任清单（台账）").font = Font(bold=True, size=14)
+    _put(ws, 1, 1, title or "全面从严治党责任清单（台账）").font = Font(bold=True, size=14)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(cols))
     ws.cell(1, 1).alignment = Alignment(horizontal="center")
     for key, c in col_of.items():
@@ -300,8 +349,20 @@ def write_template(
         error="不是日期，将作为说明文字保存 / not a date: kept as a note",
     )
     add(date_dv, "due")
+    done_dv = DataValidation(
+        type="date",
+        operator="greaterThan",
+        formula1="36526",
+        allow_blank=True,
+        promptTitle="完成日期 / date done",
+        prompt="任务完成的日期，如 2025-07-15；填写后状态为已完成 / the date the task was finished (it is then done)",
+        errorTitle="不是日期 / not a date",
+        error="完成日期须为日期 / the date done must be a date",
+    )
+    add(done_dv, "done_on")
     for r in range(first, last + 1):
         ws.cell(r, col_of["due"]).number_format = "yyyy-mm-dd"
+        ws.cell(r, col_of["done_on"]).number_format = "yyyy-mm-dd"
     add(DataValidation(type="list", formula1='"已完成,未完成"', allow_blank=True), "status")
     types = ",".join(i["zh"] for i in RESPONSIBILITY_INFO.values())
     add(DataValidation(type="list", formula1=f'"{types}"', allow_blank=True), "implements")
@@ -313,9 +374,9 @@ def write_template(
         lists.cell(1, 1, "单位 / units")
         lists.cell(1, 2, "人员 / people")
         for i, n in enumerate(orgs, 2):
-            _text_cell(lists.cell(i, 1, n))
+            _put(lists, i, 1, n)
         for i, n in enumerate(people, 2):
-            _text_cell(lists.cell(i, 2, n))
+            _put(lists, i, 2, n)
         lists.sheet_state = "hidden"
         if orgs:
             add(
@@ -351,7 +412,9 @@ def write_template(
         "assist": 22,
         "due": 14,
         "status": 10,
+        "done_on": 14,
         "progress": 28,
+        "evidence": 28,
         "implements": 16,
         "note": 20,
     }

@@ -89,8 +89,8 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "完成时限要求",
         "办结时限",
         "截止日期",
-        "完成日期",
     ),
+    "done_on": ("完成日期", "实际完成日期", "实际完成时间", "办结日期", "办结时间", "销号日期", "完成于"),
     "status": ("状态", "完成状态", "是否完成", "任务状态"),
     "progress": (
         "完成情况",
@@ -104,9 +104,21 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "落实进度",
         "推进落实情况",
     ),
+    "evidence": (
+        "佐证材料",
+        "佐证资料",
+        "佐证",
+        "证明材料",
+        "支撑材料",
+        "印证材料",
+        "纪实材料",
+        "佐证材料清单",
+        "佐证材料名称",
+    ),
     "implements": ("责任类型", "责任类别"),
     "note": ("备注", "说明", "附注"),
     "gaps": ("缺口", "缺口提示"),
+    "deadline": ("期限状态", "到期状态", "红黄绿", "预警状态", "时限预警"),
 }
 
 # The columns of an exported ledger and of a template, in order.
@@ -119,13 +131,18 @@ LEDGER_COLUMNS: tuple[str, ...] = (
     "lead",
     "assist",
     "due",
+    "deadline",
     "status",
+    "done_on",
     "progress",
+    "evidence",
     "implements",
     "note",
     "gaps",
 )
-_TEMPLATE_COLUMNS = tuple(c for c in LEDGER_COLUMNS if c not in ("id", "gaps"))
+# Columns written on export and ignored on import: they are computed from the register.
+COMPUTED_COLUMNS = ("gaps", "deadline")
+_TEMPLATE_COLUMNS = tuple(c for c in LEDGER_COLUMNS if c not in ("id", *COMPUTED_COLUMNS))
 
 _MAX_HEADER_SCAN = 30  # rows searched for the header below titles
 

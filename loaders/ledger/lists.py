@@ -12,8 +12,11 @@ from respchain._files import atomic_path
 
 
 def list_to_yaml(record: dict) -> str:
-    """A list record as a register file: ``respchain: 1`` and ``lists: [record]``."""
-    data = {"respchain": 1, "lists": [{k: v for k, v in record.items() if not k.startswith("_")}]}
+    """A list record as a register file: ``respchain: 1``, ``lists: [record]`` and the new
+    evidence records its ledger named (``evidence: [...]``)."""
+    data: dict[str, Any] = {"respchain": 1, "lists": [{k: v for k, v in record.items() if not k.startswith("_")}]}
+    if record.get("_evidence"):
+        data["evidence"] = record["_evidence"]
     return register_yaml(data)
 
 
@@ -26,7 +29,7 @@ def _write_file(path: Path, write: Callable[[Path], None]) -> Path:
 
 
 _CHANGE_FIELDS = ("goal", "measure", "responsible", "lead", "assist", "due", "due_note", "status",
-                  "done_on", "progress", "implements", "note")
+                  "done_on", "progress", "evidence", "implements", "note")
 
 
 def list_changes(old: dict, new: dict) -> list[str]:
@@ -56,8 +59,10 @@ def list_changes(old: dict, new: dict) -> list[str]:
             continue
         for k in _CHANGE_FIELDS:
             a, b = before[tid].get(k), t.get(k)
-            if k in ("responsible", "lead", "assist"):
+            if k in ("responsible", "lead", "assist", "evidence"):
                 a, b = norm(a), norm(b)
+            elif k == "status":  # a task without a status is open
+                a, b = a or "open", b or "open"
             if (a or None) != (b or None):
                 out.append(f"~ {tid} {k}: {show(a)} → {show(b)}")
     out += [f"+ {tid} {t.get('goal', '')}" for tid, t in after.items() if tid not in before]
@@ -74,6 +79,8 @@ def replace_list_in_file(record: dict, path: str | Path) -> Path:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     new = {k: v for k, v in record.items() if not k.startswith("_")}
     data["lists"] = [new if lst.get("id") == new["id"] else lst for lst in data.get("lists") or ()]
+    if record.get("_evidence"):  # the new evidence records the refilled ledger names
+        data["evidence"] = [*(data.get("evidence") or ()), *record["_evidence"]]
     text = register_yaml(data)
     return _write_file(path, lambda p: p.write_text(text, encoding="utf-8"))
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from respchain.graph.schema import ListKind
+from respchain.loaders.ledger.evidence import EvidencePool
 from respchain.loaders.ledger.headers import HEADER_ALIASES, LEDGER_SUFFIXES, _find_header
 from respchain.loaders.ledger.names import _Index
 from respchain.loaders.ledger.rows import _TASK_ORDER, _Ctx, _read_table
@@ -160,7 +161,8 @@ def read_ledger(
                 f"清单 id 已在登记册中 / list id {lid!r} is already used in the register (use --id)",
             )
         )
-    tasks = _assign_ids(lid, rows, index, ctx)
+    pool = EvidencePool.build(reg, set(index.kinds) | {lid})
+    tasks = _assign_ids(lid, rows, index, ctx, pool)
     if not tasks and notes is not None:
         notes.append("台账中没有任务 / the ledger has no tasks")
     problems.extend(ctx.problems)
@@ -172,6 +174,8 @@ def read_ledger(
     if source:
         record["source"] = source
     record["tasks"] = tasks
+    if pool.new:
+        record["_evidence"] = pool.new
     _check_with_register(record, reg, file, replace=lid if old is not None else None)
     if old is not None:
         record["_previous"] = {k: v for k, v in old.items() if not k.startswith("_")}
@@ -196,9 +200,12 @@ def _title(sheets: list[_Sheet]) -> str | None:
     return None
 
 
-def _assign_ids(lid: str, rows: list[tuple[_Sheet, int, dict]], index: _Index, ctx: _Ctx) -> list[dict]:
+def _assign_ids(
+    lid: str, rows: list[tuple[_Sheet, int, dict]], index: _Index, ctx: _Ctx, pool: EvidencePool
+) -> list[dict]:
     """Give each task its id: the 任务编号 given, else ``<list>-<序号>``, else ``<list>-<row>``;
-    repeats (a 序号 merged over several rows, sheets that each start at 1) get ``-2``, ``-3``."""
+    repeats (a 序号 merged over several rows, sheets that each start at 1) get ``-2``, ``-3``.
+    Then the evidence each task names: the register's records, or new ones in ``pool``."""
     used: dict[str, tuple[_Sheet, int]] = {}
     explicit = {t["id"] for _, _, t in rows if "id" in t}
     tasks = []
@@ -234,14 +241,36 @@ def _assign_ids(lid: str, rows: list[tuple[_Sheet, int, dict]], index: _Index, c
                 tid = f"{base}-{n}"
             t["id"] = tid
         used[t["id"]] = (sheet, rownum)
-        tasks.append({k: t[k] for k in _TASK_ORDER if k in t})
-    return tasks
+        tasks.append((sheet, rownum, t))
+    pool.taken.update(used)
+    out = []
+    for sheet, rownum, t in tasks:
+        names, col, header = t.pop("_evidence", ((), 0, ""))
+        ids: list[str] = []
+        for name in names:
+            eid, err = pool.resolve(name)
+            if err:
+                ctx.problem(sheet, rownum, col, header, err)
+                continue
+            eid = eid or pool.add(name, t["id"])
+            if eid not in ids:
+                ids.append(eid)
+        if ids:
+            t["evidence"] = ids
+        out.append({k: t[k] for k in _TASK_ORDER if k in t})
+    return out
+
+
+def _public(record: dict) -> dict:
+    return {k: v for k, v in record.items() if not k.startswith("_")}
 
 
 def _check_with_register(record: dict, reg: Register, file: str, replace: str | None = None) -> None:
     """Validate the list together with the register, as ``respchain validate`` would
     (without the register's list ``replace``, which the record updates)."""
-    data = {"respchain": 1, "lists": [copy.deepcopy(record)]}
+    data: dict[str, Any] = {"respchain": 1, "lists": [copy.deepcopy(_public(record))]}
+    if record.get("_evidence"):
+        data["evidence"] = copy.deepcopy(record["_evidence"])
     base = reg.to_data()
     if replace is not None:
         base["lists"] = [lst for lst in base.get("lists") or () if lst.get("id") != replace]

@@ -8,7 +8,8 @@ from typing import Any
 
 from respchain.graph.schema import RESPONSIBILITY_INFO
 from respchain.loaders.ledger.dates import parse_due
-from respchain.loaders.ledger.headers import _find_header, _header_field
+from respchain.loaders.ledger.evidence import split_evidence
+from respchain.loaders.ledger.headers import COMPUTED_COLUMNS, _find_header, _header_field
 from respchain.loaders.ledger.names import _Index
 from respchain.loaders.ledger.sheets import _Sheet
 from respchain.loaders.ledger.text import _ID_RE, _SPACE_RE, _key, _nfkc, _seq_text, _split_names, _text
@@ -80,7 +81,7 @@ def _is_heading(sheet: _Sheet, r: int, row: list[Any], cols: dict[int, str], goa
     footers are ``填表人：`` style entries. A row with anything else in a ledger
     column is a task (and an empty goal is reported).
     """
-    filled = [c for c in cols if c < len(row) and _text(row[c]) is not None and cols[c] != "gaps"]
+    filled = [c for c in cols if c < len(row) and _text(row[c]) is not None and cols[c] not in COMPUTED_COLUMNS]
     if not filled or (len(filled) == 1 and cols[filled[0]] == "seq"):
         return True
     if all(_FOOTER_RE.match(_text(row[c]) or "") for c in filled):
@@ -187,10 +188,21 @@ def _row_task(
     status = None
     if "status" in cells and (v := _text(cells["status"][0])) is not None:
         status = _status_from_text(v)
+    done_on = None
+    if "done_on" in cells and cells["done_on"][0] is not None:
+        done_on, note, err = parse_due(cells["done_on"][0], ctx.year)
+        if err or note:
+            bad("done_on", err or f"完成日期须为日期 / the date done (完成日期) must be a date: {note!r}")
+        elif done_on and status == "open":
+            bad("done_on", "填了完成日期，状态却是未完成 / a date done is given but the status says not done")
     progress = _text(cells["progress"][0]) if "progress" in cells else None
     if status is None:
-        status = _status_from_text(progress) if progress else "open"
+        status = "done" if done_on else _status_from_text(progress) if progress else "open"
     task["status"] = status
+    if done_on:
+        task["done_on"] = done_on
+    if "evidence" in cells and (v := _text(cells["evidence"][0])) is not None:
+        task["_evidence"] = (split_evidence(v), cells["evidence"][1], header[cells["evidence"][1]])
     if progress:
         task["progress"] = progress
     if "implements" in cells and (v := _text(cells["implements"][0])) is not None:
@@ -215,7 +227,9 @@ _TASK_ORDER = (
     "due",
     "due_note",
     "status",
+    "done_on",
     "progress",
+    "evidence",
     "implements",
     "note",
 )

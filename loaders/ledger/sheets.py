@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from respchain._inert import uncell
 from respchain.exceptions import InputError, Problem
 
 
@@ -113,12 +114,13 @@ def _merged_ranges(path: Path, ws: Any) -> list[tuple[int, int, int, int]]:
 
 
 def _bounded_rows(path: Path, title: str | None, source: Iterable[Sequence[Any]], counter: list[int]) -> list[list[Any]]:
-    """The rows of one table up to its last value, trailing empty cells dropped; refused when a
+    """The rows of one table up to its last value, trailing empty cells dropped, texts as written
+    before they were made inert (:func:`respchain._inert.uncell`); refused when a
     value lies beyond :data:`MAX_ROWS` or the file holds more than :data:`MAX_CELLS` cells."""
     rows: list[list[Any]] = []
     last = 0
     for r, values in enumerate(source, 1):
-        row = list(values)
+        row = [uncell(v) for v in values]  # a text written inert ('=…) reads back as written
         while row and row[-1] is None:
             row.pop()
         if not row:

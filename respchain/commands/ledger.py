@@ -127,17 +127,28 @@ def import_cmd(
 @FILES
 @click.option("--list", "list_id", required=True, help="清单 id / the list to export")
 @as_of_option("判断逾期的日期（默认取登记册）/ date for overdue tasks (default: the register's)")
+@click.option("--within", default=30, show_default=True, type=click.IntRange(0, 3660),
+              help="几天内到期为黄色 / days ahead that count as due soon (黄)")
 @output_option("输出 .xlsx / output file", required=True)
 @lang_option("取值语言（状态、责任类型、缺口）/ language of the values (status, duty, gaps)")
-def export_cmd(files: tuple[Path, ...], list_id: str, as_of: str | None, output: Path, lang: str) -> int:
-    """导出清单为台账（含缺口列）/ Export a list as an Excel ledger, with its gaps marked."""
+def export_cmd(
+    files: tuple[Path, ...], list_id: str, as_of: str | None, within: int, output: Path, lang: str
+) -> int:
+    """导出清单为台账（含缺口列、期限红黄绿）/ Export a list as an Excel ledger, with its gaps and
+    deadline states (红 overdue, 黄 due soon or done late, 绿 on time) marked."""
     from respchain.loaders import load_graph
     from respchain.loaders.ledger import LEDGER_RULES, write_ledger
     from respchain.queries import find_gaps
+    from respchain.queries.due import STATE_INFO, due_items
 
     G = load_graph(list(files))
     findings = find_gaps(G, rules=list(LEDGER_RULES), as_of=as_of) if list_id in G else []
-    write_ledger(G, list_id, output, findings=findings, lang=lang)
+    deadlines = {}
+    for item in due_items(G, as_of=as_of, within=within) if list_id in G else ():
+        info = STATE_INFO[item.state]
+        label = f"{info['zh']} {info['label_zh']}" if lang == "zh" else f"{info['colour']}: {info['label_en']}"
+        deadlines[item.id] = (label, info["rgb"])
+    write_ledger(G, list_id, output, findings=findings, lang=lang, deadlines=deadlines)
     n = sum(1 for _, _, d in G.out_edges(list_id, data=True) if d.get("type") == "HAS_TASK")
     click.echo(f"已写入 / wrote {output}: {n} 项任务 / tasks")
     return 0

@@ -137,7 +137,9 @@ def test_exported_ledger_is_usable(exported):
         "协助部门",
         "完成时限",
         "状态",
+        "完成日期",
         "完成情况",
+        "佐证材料",
         "责任类型",
         "备注",
         "缺口",
@@ -241,7 +243,7 @@ def test_template_without_register(tmp_path):
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames == ["台账"]
     types = sorted(t for t, _ in _validations(wb["台账"]).values())
-    assert types == ["date", "list", "list"]  # 完成时限, 状态, 责任类型
+    assert types == ["date", "date", "list", "list"]  # 完成时限, 完成日期, 状态, 责任类型
 
 
 def test_filled_template_imports(tmp_path):
