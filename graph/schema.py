@@ -455,6 +455,7 @@ VOCAB_LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "warning": ("警示谈话", "warning talk"),
         "encouragement": ("问责激励谈话", "encouragement talk"),
         "collective": ("集体廉政谈话", "collective talk"),
+        "appointment": ("任前廉政谈话", "pre-appointment integrity talk"),
     },
     "rating": {
         "good": ("好", "good"),

@@ -4,12 +4,18 @@ Each term has a code name, its Chinese name and aliases, a definition in both
 languages, the documents it rests on (basis.md titles; articles only where
 verified), an example from the seed article (中央纪委国家监委网站, 2025-10-20)
 and the gap rules that check it.
+
+The five responsibility types are defined once, in the schema
+(:data:`respchain.graph.schema.RESPONSIBILITY_INFO`, which the ontology and the
+lesson page show too): their names and definitions here are taken from it, so
+``explain main`` and the lesson say the same.
 """
 
 from __future__ import annotations
 
 import difflib
 
+from respchain.graph.schema import RESPONSIBILITY_INFO
 from respchain.queries.catalog import (
     ACCOUNTABILITY_DOC,
     CATALOG,
@@ -24,54 +30,31 @@ __all__ = ["TERMS", "find_term", "suggest"]
 
 TERMS: dict[str, dict] = {
     "main": {
-        "zh": "主体责任",
-        "en": "Main responsibility",
         "aliases": ["主体责任", "main_responsibility"],
-        "def_zh": "党委（党组）对本地区本单位全面从严治党负主体责任，是管党治党的政治责任；党支部对本组织负主体责任。",
-        "def_en": "Party committees and groups bear the main (primary) responsibility for strict party governance in "
-        "their area or unit; a branch for its own organization.",
         "basis": [MAIN_RULES_DOC, f"{ACCOUNTABILITY_DOC}第四条"],
         "example": "推动党委(党组)主体责任、\u201c一把手\u201d第一责任人责任、领导班子成员\u201c一岗双责\u201d、职能部门监管责任等层层压实",
         "rules": ["MAIN-001", "CHAIN-001"],
     },
     "supervisory": {
-        "zh": "监督责任",
-        "en": "Supervisory responsibility",
         "aliases": ["监督责任", "监督专责", "supervision"],
-        "def_zh": "纪委监委及其派驻机构履行监督专责，协助党委推进全面从严治党，监督检查所辖地区和部门党组织管党治党情况。",
-        "def_en": "Discipline commissions and their dispatched groups carry the dedicated duty of supervision and "
-        "assist the committee in strict party governance.",
         "basis": [f"{ACCOUNTABILITY_DOC}第四条"],
         "example": "全国纪检监察机关坚决扛起自身监督责任、协助职责,履行协助党委推进全面从严治党的责任",
         "rules": ["SUP-001", "SUP-002"],
     },
     "first_responsible": {
-        "zh": "第一责任人责任",
-        "en": "First-responsible-person responsibility",
         "aliases": ["第一责任人", "第一责任人责任", "first_responsible_person"],
-        "def_zh": "党委（党组）书记是本地区本单位全面从严治党第一责任人，重要工作亲自部署、重大问题亲自过问。",
-        "def_en": "The secretary (一把手) is the first person responsible for strict party governance in the area or unit.",
         "basis": [MAIN_RULES_DOC, f"{RESP_SYSTEM_DOC}第六条", YIBASHOU_DOC],
         "example": "\u201c你作为党组书记,是管党治党\u2018第一责任人\u2019,不能只抓业务不抓党建……\u201d",
         "rules": ["FIRST-001", "FIRST-002"],
     },
     "one_post_two_duties": {
-        "zh": "一岗双责",
-        "en": "One post, two duties",
         "aliases": ["一岗双责", "dual_duty", "dual"],
-        "def_zh": "领导班子其他成员既抓分管业务工作，又抓分管领域的全面从严治党工作。",
-        "def_en": "Every other member of the leading team answers both for the work and for strict party governance "
-        "in the areas in their charge.",
         "basis": [MAIN_RULES_DOC, f"{RESP_SYSTEM_DOC}第六条", YIBASHOU_DOC],
         "example": "督促\u201c一把手\u201d扛起第一责任人责任、领导班子其他成员履行\u201c一岗双责\u201d",
         "rules": ["DUAL-001", "DUAL-002"],
     },
     "functional_regulatory": {
-        "zh": "职能部门监管责任",
-        "en": "Functional regulatory responsibility",
         "aliases": ["职能部门监管责任", "监管责任", "functional"],
-        "def_zh": "组织、宣传、审计、财政等职能部门在各自职责范围内承担全面从严治党相关的监管责任。",
-        "def_en": "Functional departments regulate the fields of strict party governance within their remit.",
         "basis": [f"{ACCOUNTABILITY_DOC}第四条"],
         "example": "并将上述87条具体措施落实悉数分解到37个职能部门,明确每条措施落实的牵头单位、协助部门",
         "rules": ["FUNC-001"],
@@ -195,6 +178,14 @@ TERMS: dict[str, dict] = {
         "rules": ["DUAL-002"],
     },
 }
+
+for _code, _info in RESPONSIBILITY_INFO.items():
+    TERMS[_code] = {
+        **{k: _info[k] for k in ("zh", "en", "def_zh", "def_en")},
+        "aliases": TERMS[_code]["aliases"],
+        **TERMS[_code],
+    }
+del _code, _info
 
 
 def _keys() -> dict[str, str]:

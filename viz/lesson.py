@@ -2,7 +2,7 @@
 
 :func:`render_lesson` draws the page from its content, which the teaching
 package gathers (:func:`respchain.teach.lesson.lesson_content`). It walks
-through five sections, each generated from the project's own material at
+through six sections, each generated from the project's own material at
 build time, so that the page is always true to the model and the engine:
 
 1. the five responsibility types and who bears each, as an interactive concept
@@ -15,12 +15,18 @@ build time, so that the page is always true to the model and the engine:
 4. every gap rule with a tiny register that has the gap and the same register
    fixed; the engine runs on both, and the page shows its finding and that the
    fix clears it;
-5. a quiz generated from the seed register's facts, checked in the page.
+5. the recurring duties (obligations): what recurs, who, what counts, how
+   often, the periods, and an example of the engine's count with the records
+   of the register that come close;
+6. a quiz generated from the seed register's facts, checked in the page.
+
+The page is the jinja2 template ``templates/lesson.html.j2``; this module
+turns the content into the template's context (cards, pictures, texts).
 
 The page makes no network request: vis-network's script and style are inlined
 from the copy bundled with pyvis (:mod:`respchain.viz._inline`, shared with the
-graph page). Every string from the registers and the catalog is escaped
-(``html.escape``) in the markup, or travels as JSON in a
+graph page). Every string from the registers and the catalog is escaped (the template's
+autoescape, ``html.escape`` in the SVG pictures) in the markup, or travels as JSON in a
 ``<script type="application/json">`` block and is put in the document with
 ``textContent`` only.
 """
@@ -489,191 +495,111 @@ def _chain_vis(
 # --------------------------------------------------------------------------- sections
 
 
-def _h2(num: int, zh: str, en: str, lang: str) -> str:
-    main, other = (en, zh) if lang == "en" else (zh, en)
-    return f'<h2><span class="rc-num">{num}</span>{_e(main)} <small>{_e(other)}</small></h2>'
-
-
-def _section_concepts(concepts: dict[str, Any], lang: str) -> str:
-    t = lambda zh, en: _e(_t(lang, zh, en))  # noqa: E731
-    src = (
-        t("本体（graph/ontology.ttl）", "the ontology (graph/ontology.ttl)")
-        if concepts["source"] == "ontology"
-        else t("图模型（graph/schema.py）", "the graph schema (graph/schema.py)")
-    )
-    cards = []
+def _type_cards(concepts: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+    out = []
     for n in concepts["nodes"]:
         if n["group"] != "type":
             continue
-        bearers = "、".join(b["en" if lang == "en" else "zh"] for b in n["bearers"])
-        cards.append(
-            f'<div class="rc-type" style="border-color:{_e(RESP_COLORS.get(n["code"], "#546e7a"))}">'
-            f"<b>{_e(n['en'] if lang == 'en' else n['zh'])}</b> <small>{_e(n['zh'] if lang == 'en' else n['en'])}</small>"
-            f"<div>{t('承担者', 'Borne by')}：{_e(bearers)}</div></div>"
+        out.append(
+            {
+                **{k: n.get(k, "") for k in ("zh", "en", "def_zh", "def_en")},
+                "color": RESP_COLORS.get(n["code"], "#546e7a"),
+                "bearers": "、".join(b["en" if lang == "en" else "zh"] for b in n["bearers"]),
+            }
         )
-    return (
-        '<section id="concepts" class="rc-section">'
-        + _h2(1, "五种责任，谁来承担", "The five responsibilities and who bears them", lang)
-        + f"<p>{t('下图由', 'The graph below is generated from ')}{src}"
-        f"{t('生成：中间一列是五种责任，右边是承担它们的组织类型，左边是岗位角色。点击任一节点，右侧显示它的定义和依据。', ': the five responsibility types in the middle, the kinds of organization that bear them on the right, the roles of posts on the left. Click any node to open its definition and basis.')}</p>"
-        '<div class="rc-split"><div id="concept-net" class="rc-net" aria-label="concept graph"></div>'
-        f'<aside id="concept-detail" class="rc-detail"><p class="rc-hint">{t("点击图中的节点查看定义和依据。", "Click a node of the graph to see its definition and basis.")}</p></aside></div>'
-        f'<div class="rc-types">{"".join(cards)}</div></section>'
-    )
+    return out
 
 
-def _section_chain(steps: list[dict], verdict: list, lang: str) -> str:
-    t = lambda zh, en: _e(_t(lang, zh, en))  # noqa: E731
-    items = "".join(
-        f'<li data-step="{i}">{_e(s["en"] if lang == "en" else s["zh"])}</li>' for i, s in enumerate(steps)
-    )
-    if verdict:
-        v = t(
-            f"缺口规则在完整的示例登记簿上找到 {len(verdict)} 个缺口。",
-            f"The gap rules find {len(verdict)} gap(s) in the finished example register.",
-        )
-    else:
-        v = t(
-            "缺口规则在完整的示例登记簿上没有找到任何缺口：链条完整。",
-            "The gap rules find no gap in the finished example register: the chain is complete.",
-        )
-    return (
-        '<section id="chain" class="rc-section">'
-        + _h2(2, "责任如何串成链条", "How the responsibilities chain", lang)
-        + f"<p>{t('主体责任 → 第一责任人责任 → 一岗双责 → 职能部门监管责任，监督责任贯穿其上，并层层传导到下一级。用“下一步”在一个示例县的登记簿上逐步展开。', 'Main → first-responsible → one post, two duties → functional regulatory, watched over by supervision and passed down level by level. Use Next to unfold it on an example county register.')}</p>"
-        '<div class="rc-controls">'
-        f'<button type="button" id="chain-prev">{t("上一步", "Previous")}</button>'
-        f'<span id="chain-count" class="rc-count"></span>'
-        f'<button type="button" id="chain-next">{t("下一步", "Next")}</button></div>'
-        '<p id="chain-text" class="rc-steptext" aria-live="polite"></p>'
-        '<div id="chain-net" class="rc-net rc-net-wide" aria-label="chain example"></div>'
-        f'<ol id="chain-steps" class="rc-steps">{items}</ol>'
-        f'<p id="chain-verdict" class="rc-verdict" hidden>{v}</p></section>'
-    )
+def _case_cards(G: nx.MultiDiGraph, cases: list[dict], lang: str) -> list[dict[str, Any]]:
+    from markupsafe import Markup
 
-
-def _section_cases(G: nx.MultiDiGraph, cases: list[dict], lang: str) -> str:
-    t = lambda zh, en: _e(_t(lang, zh, en))  # noqa: E731
-    cards = []
+    out = []
     for c in cases:
         title = c["place_en"] if lang == "en" else c["region"].replace("/", "")
-        mech = "".join(f'<span class="rc-chip">{_e(m)}</span>' for m in c["mechanisms"])
-        facts = "".join(
-            f"<li>{_e(f['quote'])} <small>({_e(f['metric'])} = {_e(f['value'])}{_e(f.get('unit') or '')})</small></li>"
-            for f in c["facts"]
+        out.append(
+            {
+                "place": c["place"],
+                "title": title,
+                "other": c["place"] if lang == "en" else c["place_en"],
+                "quote": c["quote"],
+                "span": c["span"],
+                "mechanisms": c["mechanisms"],
+                "facts": c["facts"],
+                # svg_graph escapes every string it draws
+                "svg": Markup(svg_graph(G, c["nodes"], lang=lang, title=title, per_row=4)),
+            }
         )
-        span = (
-            f"{t('原文第', 'article chars ')}{c['span'][0]}–{c['span'][1]}{t(' 字', '')}" if c["span"] else ""
-        )
-        svg = svg_graph(G, c["nodes"], lang=lang, title=title, per_row=4)
-        cards.append(
-            f'<article class="rc-case" data-place="{_e(c["place"])}"><h3>{_e(title)}'
-            f" <small>{_e(c['place'] if lang == 'en' else c['place_en'])}</small></h3>"
-            f"<blockquote>“{_e(c['quote'])}”<cite>{_e(span)}</cite></blockquote>"
-            + (f'<div class="rc-chips"><b>{t("工作机制", "Mechanisms")}：</b>{mech}</div>' if mech else "")
-            + (f'<ul class="rc-facts">{facts}</ul>' if facts else "")
-            + f'<div class="rc-svgwrap">{svg}</div></article>'
-        )
-    return (
-        '<section id="cases" class="rc-section">'
-        + _h2(3, "八个地方的实践", "Eight local practices", lang)
-        + f"<p>{t('来自种子文章《强化全面从严治党政治责任》（中央纪委国家监委网站，2025-10-20）。每张卡片是 data/seed/ 登记簿中该地的图片段和它所依据的原文。', 'From the seed article 强化全面从严治党政治责任 (CCDI website, 2025-10-20). Each card shows the fragment of the data/seed/ register for the place and the sentence it rests on.')}</p>"
-        f'<div class="rc-cases">{"".join(cards)}</div></section>'
-    )
+    return out
 
 
-def _section_rules(examples: list, lang: str) -> str:
+def _rule_cards(examples: list, lang: str) -> list[dict[str, Any]]:
+    from markupsafe import Markup
     from respchain.queries import CATALOG
 
-    t = lambda zh, en: _e(_t(lang, zh, en))  # noqa: E731
-    cards = []
     by_rule = {ex.rule: ex for ex in examples}
+    out = []
     for rid, r in CATALOG.items():
         ex = by_rule.get(rid)
-        sev = (
-            f'<span class="rc-sev" style="background:{_e(SEVERITY_COLORS.get(r.severity, "#999"))}">'
-            f"{_e(severity_label(r.severity, lang))}</span>"
-        )
-        basis = "；".join(str(b) for b in r.basis)
-        head = (
-            f"<h3>{sev} <code>{_e(rid)}</code> {_e(r.title_en if lang == 'en' else r.title_zh)}</h3>"
-            f'<p class="rc-def">{_e(r.definition_en if lang == "en" else r.definition_zh)}</p>'
-            f'<p class="rc-basis"><b>{t("依据", "Basis")}：</b>{_e(basis)}</p>'
-        )
-        if ex is None:
-            cards.append(
-                f'<article class="rc-rule" data-rule="{_e(rid)}">{head}'
-                f"<p>{t('（本规则暂无示例）', '(no example for this rule yet)')}</p></article>"
+        card: dict[str, Any] = {
+            "id": rid,
+            "sev_color": SEVERITY_COLORS.get(r.severity, "#999"),
+            "sev_label": severity_label(r.severity, lang),
+            "title_zh": r.title_zh,
+            "title_en": r.title_en,
+            "def_zh": r.definition_zh,
+            "def_en": r.definition_en,
+            "basis": "；".join(str(b) for b in r.basis),
+            "fix_zh": r.fix_zh,
+            "fix_en": r.fix_en,
+            "example": ex is not None,
+        }
+        if ex is not None:
+            card.update(
+                status="ok" if ex.proven else "fail",
+                messages=[f.message_en if lang == "en" else f.message_zh for f in ex.gap_findings],
+                gap_svg=Markup(
+                    svg_graph(
+                        ex.gap_graph,
+                        lang=lang,
+                        marked={f.subject for f in ex.gap_findings},
+                        mark_colour=SEVERITY_COLORS.get(r.severity, "#e53935"),
+                        mark_text=_t(lang, "缺口", "gap"),
+                        title=f"{rid} gap",
+                    )
+                ),
+                fix_svg=Markup(
+                    svg_graph(
+                        ex.fix_graph,
+                        lang=lang,
+                        added=_changed(ex.gap_graph, ex.fix_graph),
+                        added_text=_t(lang, "修正", "fix"),
+                        title=f"{rid} fix",
+                    )
+                ),
+                cleared=not ex.fix_findings,
+                left=len(ex.fix_findings),
             )
-            continue
-        subjects = {f.subject for f in ex.gap_findings}
-        msgs = "".join(
-            f"<li>{_e(f.message_en if lang == 'en' else f.message_zh)}</li>" for f in ex.gap_findings
-        )
-        gap_svg = svg_graph(
-            ex.gap_graph,
-            lang=lang,
-            marked=subjects,
-            mark_colour=SEVERITY_COLORS.get(r.severity, "#e53935"),
-            mark_text=_t(lang, "缺口", "gap"),
-            title=f"{rid} gap",
-        )
-        fix_svg = svg_graph(
-            ex.fix_graph,
-            lang=lang,
-            added=_changed(ex.gap_graph, ex.fix_graph),
-            added_text=_t(lang, "修正", "fix"),
-            title=f"{rid} fix",
-        )
-        status = "ok" if ex.proven else "fail"
-        verdict = (
-            t(f"引擎在修正后的登记簿上不再报告 {rid}。", f"After the fix the engine no longer reports {rid}.")
-            if not ex.fix_findings
-            else t(
-                f"修正后引擎仍报告 {len(ex.fix_findings)} 处 {rid}！",
-                f"The engine still reports {rid} after the fix!",
-            )
-        )
-        cards.append(
-            f'<article class="rc-rule" data-rule="{_e(rid)}" data-proven="{status}">{head}'
-            '<div class="rc-pair">'
-            f"<figure><figcaption>{t('有缺口', 'With the gap')}</figcaption>{gap_svg}"
-            f'<ul class="rc-found">{msgs}</ul></figure>'
-            f"<figure><figcaption>{t('修正后', 'Fixed')}</figcaption>{fix_svg}"
-            f'<p class="rc-fix"><b>{t("修正", "Fix")}：</b>{_e(r.fix_en if lang == "en" else r.fix_zh)}</p>'
-            f'<p class="rc-cleared rc-{status}">{verdict}</p></figure>'
-            "</div></article>"
-        )
-    return (
-        '<section id="rules" class="rc-section">'
-        + _h2(4, "缺口规则：每条一个小例子", "The gap rules, one small example each", lang)
-        + f"<p>{t('每条规则配一个最小的登记簿和它的修正版。页面生成时对两者运行缺口引擎：左边是引擎报告的缺口（红框标出对象），右边是修正后的登记簿（绿色虚线框是新增或改动的部分），引擎不再报告该缺口。', 'Each rule comes with the smallest register that has the gap and the same register fixed. The gap engine ran on both when this page was built: on the left the finding it reports (its subject outlined), on the right the fixed register (what the fix adds or changes in dashed green), where the finding is gone.')}</p>"
-        f'<div class="rc-rules">{"".join(cards)}</div></section>'
-    )
+        out.append(card)
+    return out
 
 
-def _section_quiz(questions: list[dict], lang: str) -> str:
-    t = lambda zh, en: _e(_t(lang, zh, en))  # noqa: E731
-    items = []
-    for q in questions:
-        opts = "".join(
-            f'<label><input type="radio" name="{_e(q["id"])}" value="{j}"> {_e(o)}</label>'
-            for j, o in enumerate(q["options"])
-        )
-        items.append(
-            f'<li class="rc-q" data-answer="{q["answer"]}" data-id="{_e(q["id"])}">'
-            f'<p class="rc-qtext">{_e(q["q_en"] if lang == "en" else q["q_zh"])}</p>'
-            f'<div class="rc-opts">{opts}</div>'
-            f'<button type="button" class="rc-check">{t("检查", "Check")}</button>'
-            f'<p class="rc-feedback" aria-live="polite" hidden></p>'
-            f'<p class="rc-why" hidden>{t("原文", "The article")}：“{_e(q["quote"])}”</p></li>'
-        )
-    return (
-        '<section id="quiz" class="rc-section">'
-        + _h2(5, "小测验", "Quiz", lang)
-        + f"<p>{t('题目和答案都由 data/seed/ 登记簿中的机制和数据生成。选择答案后点“检查”。', 'Questions and answers are generated from the mechanisms and figures of the data/seed/ register. Pick an answer and press Check.')}</p>"
-        f'<ol class="rc-quiz">{"".join(items)}</ol>'
-        f'<p id="quiz-score" class="rc-score" aria-live="polite"></p></section>'
+_NAV = (
+    ("concepts", "五种责任", "Five duties"),
+    ("chain", "责任链条", "The chain"),
+    ("cases", "地方实践", "Local practices"),
+    ("rules", "缺口规则", "Gap rules"),
+    ("obligations", "经常性义务", "Recurring duties"),
+    ("quiz", "小测验", "Quiz"),
+)
+
+
+def _env():
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+    return Environment(
+        loader=FileSystemLoader(str(_HERE / "templates")),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
     )
 
 
@@ -685,32 +611,28 @@ def render_lesson(content: dict[str, Any], lang: str = "zh") -> str:
 
     ``content`` holds ``concepts``, ``chain_graph``, ``chain_steps``,
     ``chain_layout``, ``verdict`` (the findings of the chain example),
-    ``seed_graph``, ``cases``, ``questions`` and ``examples``; ``lang`` is ``zh``
-    (Chinese first) or ``en``.
+    ``seed_graph``, ``cases``, ``questions``, ``examples`` and ``duties`` (the
+    recurring duties, :func:`respchain.teach.duties.lesson_duties`); ``lang``
+    is ``zh`` (Chinese first) or ``en``. The page is the template
+    ``templates/lesson.html.j2``, which escapes every string it is given.
 
     Raises
     ------
     ValueError
         For a language other than ``zh`` and ``en``.
     """
+    from markupsafe import Markup
+
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
     concepts = content["concepts"]
-    chain_G = content["chain_graph"]
-    CHAIN_STEPS = content["chain_steps"]
-    CHAIN_LAYOUT = content["chain_layout"]
-    verdict = content["verdict"]
-    Gs = content["seed_graph"]
-    cases = content["cases"]
-    questions = content["questions"]
-    examples = content["examples"]
-
+    steps = content["chain_steps"]
     data = {
         "lang": lang,
         "concepts": concepts,
         "conceptVis": _concept_vis(concepts, lang),
-        "chainVis": _chain_vis(chain_G, CHAIN_STEPS, lang, CHAIN_LAYOUT),
-        "steps": [{"zh": s["zh"], "en": s["en"]} for s in CHAIN_STEPS],
+        "chainVis": _chain_vis(content["chain_graph"], steps, lang, content["chain_layout"]),
+        "steps": [{"zh": s["zh"], "en": s["en"]} for s in steps],
         "text": {
             "defn": _t(lang, "定义", "Definition"),
             "bearers": _t(lang, "谁来承担", "Borne by"),
@@ -730,44 +652,39 @@ def render_lesson(content: dict[str, Any], lang: str = "zh") -> str:
             "none": _t(lang, "无", "none"),
         },
     }
-    title = _t(
-        lang, "全面从严治党责任体系：一堂课", "The responsibility system of strict party governance: a lesson"
-    )
-    nav = "".join(
-        f'<a href="#{sid}">{_e(_t(lang, zh, en))}</a>'
-        for sid, zh, en in (
-            ("concepts", "五种责任", "Five duties"),
-            ("chain", "责任链条", "The chain"),
-            ("cases", "地方实践", "Local practices"),
-            ("rules", "缺口规则", "Gap rules"),
-            ("quiz", "小测验", "Quiz"),
-        )
-    )
     js, css = vis_assets()
     page_css = (_HERE / "static" / "lesson.css").read_text(encoding="utf-8").replace("</style", "<\\/style")
     page_js = (_HERE / "static" / "lesson.js").read_text(encoding="utf-8").replace("</script", "<\\/script")
-    legend = "".join(
-        f'<span class="rc-leg"><i style="background:{_e(NODE_STYLES[k]["color"])}"></i>{_e(kind_label(k, lang))}</span>'
+    legend = [
+        (NODE_STYLES[k]["color"], kind_label(k, lang))
         for k in [*ORG_KIND_INFO, "Person", "Responsibility", "List", "Task", "Event", "Mechanism", "Fact"]
         if k in NODE_STYLES
-    )
+    ]
     return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{"en" if lang == "en" else "zh-CN"}"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'unsafe-inline'; "
-        "style-src 'unsafe-inline'; img-src data:; font-src data:\">"
-        f"<title>{_e(title)}</title><style>{css}</style><style>{page_css}</style></head><body>"
-        f'<header class="rc-top"><h1>{_e(title)}</h1>'
-        f"<p>{_e(_t(lang, '全面从严治党责任体系知识图谱 respchain 的课堂材料：离线可用，所有内容在生成时由模型、本体、种子登记簿和缺口引擎得出。', 'Class material of respchain, the knowledge graph of strict party governance: works offline; everything on it was derived, when it was built, from the model, the ontology, the seed register and the gap engine.'))}</p>"
-        f"<nav>{nav}</nav></header><main>"
-        + _section_concepts(concepts, lang)
-        + _section_chain(CHAIN_STEPS, verdict, lang)
-        + f'<div class="rc-legend">{legend}</div>'
-        + _section_cases(Gs, cases, lang)
-        + _section_rules(examples, lang)
-        + _section_quiz(questions, lang)
-        + "</main>"
-        f'<script type="application/json" id="lesson-data">{json_for_script(data)}</script>'
-        f"<script>{js}</script><script>{page_js}</script></body></html>\n"
+        _env()
+        .get_template("lesson.html.j2")
+        .render(
+            lang=lang,
+            t=lambda zh, en: _t(lang, zh, en),
+            title=_t(
+                lang,
+                "全面从严治党责任体系：一堂课",
+                "The responsibility system of strict party governance: a lesson",
+            ),
+            nav=_NAV,
+            concepts_source=concepts["source"],
+            type_cards=_type_cards(concepts, lang),
+            steps=steps,
+            verdict_n=len(content["verdict"]),
+            legend=legend,
+            cases=_case_cards(content["seed_graph"], content["cases"], lang),
+            rules=_rule_cards(content["examples"], lang),
+            duties=content["duties"],
+            questions=content["questions"],
+            data_json=Markup(json_for_script(data)),
+            vis_js=Markup(js),
+            vis_css=Markup(css),
+            page_css=Markup(page_css),
+            page_js=Markup(page_js),
+        )
     )

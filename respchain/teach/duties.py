@@ -384,3 +384,136 @@ def _head_of(G: Any, org: str) -> list[str]:
         for _n, d in G.nodes(data=True)
         if d.get("kind") == post_k and d.get("org") == org and d.get("role") == "head" and d.get("person")
     )
+
+
+# --------------------------------------------------------------------------- the lesson
+
+_AS_ZH = {
+    "participants": ("参加人", "among the participants"),
+    "with": ("谈话对象", "talked with"),
+    "by": ("谈话人", "holding it"),
+    "target": ("问责对象", "its target"),
+    "parties": ("会商方", "a party"),
+    "org": ("所涉组织", "the organization it is about"),
+}
+_PER = {
+    "year": ("每年", "each year"),
+    "half": ("每半年", "each half-year"),
+    "quarter": ("每季度", "each quarter"),
+    "month": ("每月", "each month"),
+}
+
+
+def _subject_text(ob: Obligation) -> tuple[str, str]:
+    from respchain.graph.schema import ORG_KIND_INFO, ROLE_INFO
+
+    kinds_zh = "、".join(ORG_KIND_INFO[k]["zh"] for k in ob.org_kinds if k in ORG_KIND_INFO)
+    kinds_en = ", ".join(ORG_KIND_INFO[k]["en"].lower() for k in ob.org_kinds if k in ORG_KIND_INFO)
+    if ob.subject == "organizations":
+        return f"每个{kinds_zh}", f"every {kinds_en}"
+    roles_zh = "、".join(ROLE_INFO[r]["zh"] for r in ob.roles if r in ROLE_INFO)
+    roles_en = ", ".join(ROLE_INFO[r]["en"].lower() for r in ob.roles if r in ROLE_INFO)
+    return f"{kinds_zh}中的{roles_zh}", f"{roles_en} of a {kinds_en}"
+
+
+def _event_text(ob: Obligation) -> tuple[str, str]:
+    from respchain.graph.schema import VOCAB_LABELS
+
+    label = VOCAB_LABELS["talk_kind"].get(ob.sub_value or "") if ob.event_kind == "talk" else None
+    what = (label[0] if label else ob.sub_value) or _EVENT_ZH.get(ob.event_kind, ob.event_kind)
+    as_zh, as_en = _AS_ZH.get(ob.as_, (ob.as_, ob.as_))
+    zh = f"{what}（events 中 kind: {ob.event_kind}"
+    zh += f"，{ob.sub_field}: {ob.sub_value}" if ob.sub_field else ""
+    zh += f"），对象是其{as_zh}（{ob.as_}）"
+    en = f"a {ob.event_kind}" + (f" ({ob.sub_field}: {ob.sub_value})" if ob.sub_field else "")
+    en += f" with the subject {as_en} ({ob.as_})"
+    if ob.by == "parent_head":
+        zh += "，且谈话人是上级党组织当时的一把手"
+        en += ", held by the head of the organization above at the time"
+    return zh, en
+
+
+def _when_text(ob: Obligation) -> tuple[str, str]:
+    if ob.within_days is not None:
+        return (
+            f"本年度内任职（since）的每个岗位：任职前 {ob.within_days} 日内（含任职当日）至少 {ob.at_least} 次",
+            f"every post taken up (since) this year: at least {ob.at_least} in the {ob.within_days} days "
+            "up to the day it was taken up, that day included",
+        )
+    zh, en = _PER[ob.per or "year"]
+    return f"{zh}至少 {ob.at_least} 次", f"at least {ob.at_least} {en}"
+
+
+def lesson_duties(seed: str = "lesson") -> dict[str, Any]:
+    """What the lesson page says of the recurring duties.
+
+    Returns
+    -------
+    dict
+        ``obligations``: one dict per shipped obligation (``id``, names, who,
+        what counts, how often, basis, fix); ``periods``: the periods of each
+        ``per`` at the teaching material's as-of date; ``example``: the
+        findings of an ``obligations`` exercise, one per obligation, each with
+        the records of its register that come close (``records``).
+    """
+    from respchain.queries.obligations import periods_of
+    from respchain.teach._registers import AS_OF, PERIOD, graph_from_data
+    from respchain.teach.exercise import make_exercise
+
+    obs = obligations()
+    rows = []
+    for ob in obs:
+        who, what, when = _subject_text(ob), _event_text(ob), _when_text(ob)
+        rows.append(
+            {
+                "id": ob.id,
+                "zh": ob.name_zh,
+                "en": ob.name_en,
+                "who_zh": who[0],
+                "who_en": who[1],
+                "what_zh": what[0],
+                "what_en": what[1],
+                "when_zh": when[0],
+                "when_en": when[1],
+                "basis": ob.basis_text(),
+                "fix_zh": ob.fix("zh"),
+                "fix_en": ob.fix("en"),
+                "severity": ob.severity,
+            }
+        )
+    periods = {
+        per: [{"zh": p.label_zh, "en": p.label_en, "start": p.start, "end": p.end} for p in periods_of(per, PERIOD, AS_OF)]
+        for per in ("year", "half", "quarter")
+    }
+    ex = make_exercise("obligations", seed)
+    G = graph_from_data(ex.register, "register.yaml")
+    from respchain.teach._registers import findings_of
+
+    by_id = {o.id: o for o in obs}
+    found = [f for f in findings_of(G, obligations=obs) if f.rule in by_id]
+    example = []
+    for ob in obs:
+        f = next((x for x in found if x.rule == ob.id), None)
+        if f is None:
+            continue
+        example.append(
+            {
+                "rule": f.rule,
+                "subject": f.subject,
+                "message_zh": f.message_zh,
+                "message_en": f.message_en,
+                "records": [
+                    {"record": r["record"], "why_zh": r["why_zh"], "why_en": r["why_en"]}
+                    for r in duty_records(G, ob, f.subject)
+                ],
+            }
+        )
+    return {
+        "obligations": rows,
+        "periods": periods,
+        "as_of": AS_OF,
+        "period": PERIOD,
+        "example": example,
+        "example_title": ex.register["meta"]["title"],
+        "example_seed": seed,
+    }

@@ -12,6 +12,7 @@ from typing import Any
 from respchain._files import write_text_atomic
 from respchain.teach._registers import findings_of, graph_from_data
 from respchain.teach.concepts import CHAIN_LAYOUT, CHAIN_STEPS, chain_example, concept_graph
+from respchain.teach.duties import lesson_duties
 from respchain.teach.rules import rule_examples
 from respchain.teach.seed import places, quiz, seed_graph
 from respchain.viz.lesson import LANGS, render_lesson
@@ -21,7 +22,8 @@ __all__ = ["lesson_content", "lesson_html", "save_lesson", "LANGS"]
 
 def lesson_content() -> dict[str, Any]:
     """What the lesson shows: the concept graph, the chain example and its verdict,
-    the seed register's local practices and quiz, and one example per gap rule."""
+    the seed register's local practices and quiz, one example per gap rule, and
+    the recurring duties (what recurs, how it is counted, its periods, an example)."""
     chain_G = graph_from_data(chain_example(), "chain-example.yaml")
     Gs = seed_graph()
     return {
@@ -34,6 +36,7 @@ def lesson_content() -> dict[str, Any]:
         "cases": places(Gs),
         "questions": quiz(Gs),
         "examples": rule_examples(),
+        "duties": lesson_duties(),
     }
 
 

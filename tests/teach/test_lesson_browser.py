@@ -8,7 +8,7 @@ from tests.browser import console_errors, open_page, requests_made, screenshot
 
 pytestmark = pytest.mark.browser
 
-SECTIONS = ("concepts", "chain", "cases", "rules", "quiz")
+SECTIONS = ("concepts", "chain", "cases", "rules", "obligations", "quiz")
 
 
 def _offline(urls: list[str]) -> list[str]:

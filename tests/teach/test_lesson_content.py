@@ -7,7 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
-from respchain.queries import CATALOG
+from respchain.graph.schema import RESPONSIBILITY_INFO
+from respchain.loaders import load_graph
+from respchain.queries import CATALOG, find_gaps
+from respchain.queries.obligations import default_obligations
+from respchain.queries.terms import TERMS
 from respchain.viz.lesson import svg_graph
 
 from respchain.cli import main
@@ -94,7 +98,7 @@ def test_page_is_self_contained(lang):
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
     assert "<link" not in page
     assert page.count("</script>") == 3  # the data block, vis-network, the page's script
-    for sid in ("concepts", "chain", "cases", "rules", "quiz"):
+    for sid in ("concepts", "chain", "cases", "rules", "obligations", "quiz"):
         assert f'id="{sid}"' in page
     assert page.count('data-proven="ok"') == len(CATALOG)
     assert ("全面从严治党责任体系：一堂课" in page) == (lang == "zh")
@@ -105,3 +109,52 @@ def test_cli_lesson(tmp_path, capsys):
     assert main(["lesson", "-o", str(out), "--lang", "en"]) == 0
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert '<html lang="en">' in out.read_text(encoding="utf-8")
+
+
+def _text(page: str) -> str:
+    """The page's visible text: tags dropped, entities decoded."""
+    import html
+
+    return html.unescape(re.sub(r"<[^>]+>", "", page))
+
+
+def test_the_lesson_teaches_every_recurring_duty_and_how_it_is_counted(tmp_path):
+    page = lesson_html("zh")
+    section = page[page.index('<section id="obligations"') : page.index('<section id="quiz"')]
+    text = _text(section)
+    for ob in default_obligations():
+        assert f'data-obligation="{ob.id}"' in section
+        assert ob.name_zh in text and ob.basis_text() in text
+    # how often, and the periods at the material's as-of date (the quarters that have ended)
+    assert "任职前 90 日内" in text and "每年至少 1 次" in text
+    assert "2025年第三季度" in text and "2025年第四季度" not in text
+    # the example is the engine's word on the obligations exercise it names
+    from respchain.teach.exercise import make_exercise
+
+    seed = re.search(r"--seed (\S+) 的登记簿", text).group(1)
+    d = tmp_path / "ex"
+    from respchain.teach import new_exercise
+
+    new_exercise("obligations", seed, d)
+    found = find_gaps(load_graph(d / "register.yaml"), obligations=default_obligations())
+    shown = re.findall(r'<article class="rc-duty" data-obligation="([^"]+)"><h4><code>[^<]+</code> ([^<]+)</h4>', section)
+    assert {r for r, _ in shown} == {o.id for o in default_obligations()}
+    by_key = {f.key(): f for f in found}
+    for rule, subject in shown:
+        assert by_key[(rule, subject)].message_zh in text
+    assert make_exercise("obligations", seed).key == tuple(sorted(by_key))
+
+
+@pytest.mark.parametrize("code", list(RESPONSIBILITY_INFO))
+def test_explain_and_the_lesson_give_the_same_definition(code, capsys):
+    """One glossary: the schema defines the responsibility types; explain and the lesson show it."""
+    info = RESPONSIBILITY_INFO[code]
+    assert TERMS[code]["def_zh"] == info["def_zh"] and TERMS[code]["def_en"] == info["def_en"]
+    capsys.readouterr()
+    assert main(["explain", info["zh"]]) == 0
+    out = capsys.readouterr().out
+    assert info["def_zh"] in out and info["def_en"] in out
+    for lang, key in (("zh", "def_zh"), ("en", "def_en")):
+        page = lesson_html(lang)
+        concepts = _text(page[page.index('<section id="concepts"') : page.index('<section id="chain"')])
+        assert info[key] in concepts
