@@ -209,9 +209,9 @@ def measure(
         stopped) here, with ``heap`` and ``pagecache``.
     """
     import neo4j
-    from respchain.loaders import load_graph
     from respchain.graph.neo4j import graph_to_neo4j
     from respchain.graph.neo4j.admin import graph_to_neo4j_admin
+    from respchain.loaders import load_graph
     from respchain.queries import find_gaps
 
     reg = _synth(n, seed=seed, gap_rate=gap_rate, workdir=workdir)

@@ -12,7 +12,8 @@ from typing import Any
 
 import click
 
-__all__ = ["FILES", "LANGS", "lang_option", "format_option", "output_option", "as_of_date", "as_of_option"]
+__all__ = ["FILES", "LANGS", "lang_option", "format_option", "output_option", "as_of_date", "as_of_option",
+           "neo4j_connection_options", "DEFAULT_NEO4J_URI"]
 
 #: One or more register files or folders (required).
 FILES = click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
@@ -61,3 +62,31 @@ def as_of_date(ctx: click.Context | None, param: click.Parameter | None, value: 
 def as_of_option(help: str = "基准日 / reference date (default: meta.as_of)") -> _Decorator:
     """``--as-of DATE``, read by :func:`as_of_date`."""
     return click.option("--as-of", "as_of", callback=as_of_date, metavar="DATE", help=help)
+
+
+DEFAULT_NEO4J_URI = "bolt://127.0.0.1:7687"
+
+
+def neo4j_connection_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """``--uri``, ``--user`` and ``--database`` of the commands that talk to Neo4j.
+
+    There is no password option: the password comes from ``NEO4J_PASSWORD``
+    or a prompt, so that it never sits in a shell history or a process list.
+    """
+    f = click.option(
+        "--database",
+        default=None,
+        metavar="NAME",
+        help="数据库 / database (default: NEO4J_DATABASE, or the server's default)",
+    )(f)
+    f = click.option(
+        "--user", default=None, metavar="USER", help="用户名 / user (default: NEO4J_USER or neo4j)"
+    )(f)
+    f = click.option(
+        "--uri",
+        default=None,
+        metavar="URI",
+        help=f"Neo4j 地址 / Neo4j URI (default: NEO4J_URI or {DEFAULT_NEO4J_URI}); "
+        "密码只从 NEO4J_PASSWORD 或提示输入读取 / the password comes from NEO4J_PASSWORD or a prompt",
+    )(f)
+    return f

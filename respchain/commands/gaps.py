@@ -10,7 +10,14 @@ from typing import Any
 
 import click
 
-from respchain.commands._options import FILES, as_of_option, format_option, lang_option, output_option
+from respchain.commands._options import (
+    FILES,
+    as_of_option,
+    format_option,
+    lang_option,
+    neo4j_connection_options,
+    output_option,
+)
 from respchain.progress import stage
 
 __all__ = ["register"]
@@ -111,6 +118,27 @@ def load_obligation_set(values: tuple[str, ...] | list[str]) -> list:
     return base + obligations_from_data(load_obligations(paths, taken=taken)) if paths else base
 
 
+def _check_neo4j_options(backend: str, files, push: bool, uri, user, database) -> None:
+    """Refuse option combinations that would do something else than asked (exit 2)."""
+    given = [n for n, v in (("--uri", uri), ("--user", user), ("--database", database)) if v]
+    if backend != "neo4j":
+        if push:
+            given.insert(0, "--push")
+        if given:
+            raise click.UsageError(
+                f"{', '.join(given)} 只用于 --backend neo4j / only go with --backend neo4j"
+            )
+        return
+    if files and not push:
+        raise click.UsageError(
+            "--backend neo4j 检查数据库中已有的图；要先用 FILES 替换数据库的全部内容，加 --push "
+            "/ --backend neo4j checks the graph already in the database; to replace the whole "
+            "database content with FILES first, add --push (or drop FILES)"
+        )
+    if push and not files:
+        raise click.UsageError("--push 需要登记册文件 / --push needs register FILES")
+
+
 @click.command("gaps")
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
@@ -122,7 +150,20 @@ def load_obligation_set(values: tuple[str, ...] | list[str]) -> list:
 )
 @output_option("输出文件 / output file")
 @_common
-@click.option("--backend", default="memory", show_default=True, help="后端 / backend (memory, ...)")
+@click.option(
+    "--backend",
+    default="memory",
+    show_default=True,
+    help="后端 / backend (memory, neo4j, shacl); neo4j 默认检查数据库中已有的图 / neo4j checks the "
+    "graph already in the database",
+)
+@click.option(
+    "--push",
+    is_flag=True,
+    help="（neo4j）先用 FILES 替换整个数据库的内容，再检查 / (neo4j) first replace the whole "
+    "database content with FILES' graph, then check it",
+)
+@neo4j_connection_options
 @click.option(
     "--soon",
     type=click.IntRange(0, 3660),
@@ -133,9 +174,32 @@ def load_obligation_set(values: tuple[str, ...] | list[str]) -> list:
 )
 @obligations_option
 def gaps_cmd(
-    files, fmt, output, as_of, period, rules, skip, fail_on, lang, backend, soon, obligation_files
+    files,
+    fmt,
+    output,
+    as_of,
+    period,
+    rules,
+    skip,
+    fail_on,
+    lang,
+    backend,
+    push,
+    uri,
+    user,
+    database,
+    soon,
+    obligation_files,
 ) -> int:
     """查找责任链缺口 / Find the gaps in the responsibility chain.
+
+    \b
+    With --backend neo4j the rules run in the database (--uri, NEO4J_URI):
+      respchain gaps --backend neo4j               the graph already there
+      respchain gaps --backend neo4j --push FILES  replace the database's
+                                                   whole content with FILES first
+    FILES without --push are refused, so nothing is replaced by surprise.
+    The password comes from NEO4J_PASSWORD only (or a prompt).
 
     \b
     退出码 / exit codes: 0 成功 / ok; 1 存在达到 --fail-on 的缺口 / a gap at or above
@@ -154,10 +218,11 @@ def gaps_cmd(
         fmt = _SUFFIX_FORMAT.get(output.suffix.lower(), "table") if output else "table"
     if fmt == "xlsx" and output is None:
         raise click.UsageError("xlsx 须用 -o 指定文件 / xlsx needs -o FILE")
-    if backend == "neo4j":  # FILES pushed first, or the graph already in Neo4j
+    _check_neo4j_options(backend, files, push, uri, user, database)
+    if backend == "neo4j":  # FILES pushed first (--push), or the graph already in Neo4j
         from respchain.commands.neo4j import neo4j_gaps_input
 
-        with neo4j_gaps_input(files) as (G, options):
+        with neo4j_gaps_input(files, uri, user, database) as (G, options):
             findings = find_gaps(
                 G,
                 as_of=as_of,

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from respchain.commands._options import DEFAULT_NEO4J_URI as DEFAULT_URI
+from respchain.commands._options import neo4j_connection_options
 from respchain.exceptions import BackendError, InputError, Problem
 
 if TYPE_CHECKING:
@@ -28,27 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = ["register", "connect", "neo4j_gaps_input", "implementations_text", "DEFAULT_URI"]
 
-DEFAULT_URI = "bolt://127.0.0.1:7687"
-
-
-def _connection_options(f):
-    f = click.option(
-        "--database",
-        default=None,
-        metavar="NAME",
-        help="数据库 / database (default: NEO4J_DATABASE, or the server's default)",
-    )(f)
-    f = click.option(
-        "--user", default=None, metavar="USER", help="用户名 / user (default: NEO4J_USER or neo4j)"
-    )(f)
-    f = click.option(
-        "--uri",
-        default=None,
-        metavar="URI",
-        help=f"Neo4j 地址 / Neo4j URI (default: NEO4J_URI or {DEFAULT_URI}); "
-        "密码只从 NEO4J_PASSWORD 或提示输入读取 / the password comes from NEO4J_PASSWORD or a prompt",
-    )(f)
-    return f
+_connection_options = neo4j_connection_options
 
 
 _SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
@@ -162,9 +144,9 @@ def neo4j_gaps_input(
 ) -> Iterator[tuple[nx.MultiDiGraph, dict[str, Any]]]:
     """The graph and the ``find_gaps`` options of ``gaps --backend neo4j``.
 
-    With FILES, their graph replaces the database content (so that the findings
-    are those of FILES); without, the graph already in the database is used
-    (read back for the report's scores).
+    With FILES (``gaps --push``), their graph replaces the whole database
+    content first, so that the findings are those of FILES; without, the graph
+    already in the database is checked (read back for the report's scores).
     """
     with connect(uri, user, database) as (driver, db):
         if files:
@@ -183,7 +165,8 @@ def neo4j_gaps_input(
                         "",
                         0,
                         "",
-                        "Neo4j 中没有图；先运行 / no graph in Neo4j; first run: respchain push FILES",
+                        "Neo4j 中没有图；先运行 / no graph in Neo4j; first run: respchain push FILES "
+                        "(或 / or: respchain gaps --backend neo4j --push FILES)",
                     )
                 )
             yield G, {"driver": driver, "database": db}

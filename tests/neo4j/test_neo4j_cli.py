@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 
 import pytest
 from respchain.graph import read_graph
@@ -33,12 +34,52 @@ def test_push_pull_round_trip(env, tmp_path, capsys):
 def test_gaps_backend_neo4j_equals_memory(env, capsys):
     assert main(["gaps", str(DISTRICT), "--format", "json"]) == 0
     memory = json.loads(capsys.readouterr().out)
-    assert main(["gaps", str(DISTRICT), "--backend", "neo4j", "--format", "json"]) == 0
-    neo = json.loads(capsys.readouterr().out)
+    assert main(["gaps", str(DISTRICT), "--backend", "neo4j", "--push", "--format", "json"]) == 0
+    cap = capsys.readouterr()
+    neo = json.loads(cap.out)
+    assert "replacing" in cap.err
     assert neo["findings"] == memory["findings"] and neo["findings"]
     # The graph now in Neo4j, without FILES; --fail-on works the same.
     assert main(["gaps", "--backend", "neo4j", "--format", "json", "--fail-on", "high"]) == 1
     assert json.loads(capsys.readouterr().out)["findings"] == memory["findings"]
+
+
+def test_gaps_backend_neo4j_files_without_push_replace_nothing(env, database, tmp_path, capsys):
+    # What is in the database stays there: FILES without --push are refused, exit 2.
+    assert main(["push", str(DISTRICT), "--replace"]) == 0
+    capsys.readouterr()
+    other = tmp_path / "other.yaml"
+    other.write_text(
+        "respchain: 1\norganizations:\n  - {id: solo, name: 独立党组, kind: party_group}\n", encoding="utf-8"
+    )
+    assert main(["gaps", str(other), "--backend", "neo4j"]) == 2
+    err = capsys.readouterr().err
+    assert "--push" in err and "Traceback" not in err
+    ids = {r["id"] for r in env.execute_query("MATCH (o:Organization) RETURN o.id AS id", database_=database).records}
+    assert "health-group" in ids and "solo" not in ids
+    # --push without FILES, and the Neo4j options with the memory backend, are refused too.
+    assert main(["gaps", "--backend", "neo4j", "--push"]) == 2
+    assert "FILES" in capsys.readouterr().err
+    for extra in (["--push"], ["--uri", "bolt://127.0.0.1:7687"]):
+        assert main(["gaps", str(DISTRICT), *extra]) == 2
+        assert "--backend neo4j" in capsys.readouterr().err
+
+
+def test_gaps_uri_option_names_the_server(env, monkeypatch, capsys):
+    # --uri is taken over NEO4J_URI, like push, pull and query; a password in it is never shown.
+    uri = os.environ["NEO4J_URI"]
+    monkeypatch.setenv("NEO4J_URI", "bolt://127.0.0.1:9")
+    assert main(["gaps", str(DISTRICT), "--backend", "neo4j", "--push", "--uri", uri, "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["findings"]
+    assert main(["gaps", "--backend", "neo4j", "--uri", "bolt://someone:s3cret-pw@127.0.0.1:9"]) == 2
+    cap = capsys.readouterr()
+    assert "s3cret-pw" not in cap.out + cap.err and "127.0.0.1:9" in cap.err
+
+
+def test_gaps_help_says_what_push_replaces(capsys):
+    assert main(["gaps", "--help"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "--push" in out and "replace the whole database content" in out and "--uri" in out
 
 
 def test_gaps_backend_neo4j_on_an_empty_database_says_so(env, capsys):
