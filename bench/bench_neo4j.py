@@ -158,9 +158,16 @@ def _create_constraints(driver, export: Path) -> None:
         s.run("CALL db.awaitIndexes(3600)").consume()
 
 
-def _neo4j_queries(driver, G, mem: list) -> dict[str, Any]:
-    """Rules (first, warm, each on its own) and read-back, checked against memory."""
+def _obligations() -> list:
+    from respchain.queries.obligations import default_obligations
+
+    return default_obligations()
+
+
+def _neo4j_queries(driver, G, mem: list, mem_obl: list) -> dict[str, Any]:
+    """Rules (first, warm, each on its own), obligations and read-back, checked against memory."""
     from respchain.graph.neo4j import graph_from_neo4j
+    from respchain.queries import find_gaps
     from respchain.queries.backends.neo4j import gaps_from_neo4j
     from respchain.queries.catalog import CATALOG
 
@@ -168,9 +175,15 @@ def _neo4j_queries(driver, G, mem: list) -> dict[str, Any]:
     neo_cold, t_cold = _timed(gaps_from_neo4j, driver)
     neo, t_warm = _timed(gaps_from_neo4j, driver)
     per_rule = {rid: round(_timed(gaps_from_neo4j, driver, [rid])[1], 3) for rid in CATALOG}
+    obs = _obligations()
+    kw = {"rules": "obligations", "obligations": obs, "backend": "neo4j", "driver": driver}
+    find_gaps(G, **kw)  # planned once, as the rules' first run
+    neo_obl, t_obl = _timed(find_gaps, G, **kw)
     H, t_read = _timed(graph_from_neo4j, driver)
     return {
-        "same_findings": neo == mem and neo_cold == mem,
+        "same_findings": neo == mem and neo_cold == mem and neo_obl == mem_obl,
+        "neo4j_obligations_s": round(t_obl, 3),
+        "neo4j_obligation_findings": len(neo_obl),
         "same_graph_read_back": H.number_of_nodes() == G.number_of_nodes()
         and H.number_of_edges() == G.number_of_edges(),
         "neo4j_rules_first_s": round(t_cold, 3),
@@ -218,6 +231,7 @@ def measure(
     G, t_build = _timed(load_graph, reg)
     rows = G.number_of_nodes() + G.number_of_edges()
     mem, t_mem = _timed(find_gaps, G)
+    mem_obl, t_mem_obl = _timed(find_gaps, G, rules="obligations", obligations=_obligations())
     out: dict[str, Any] = {
         "orgs": n,
         "nodes": G.number_of_nodes(),
@@ -225,6 +239,7 @@ def measure(
         "findings": len(mem),
         "memory_build_s": round(t_build, 3),
         "memory_rules_s": round(t_mem, 3),
+        "memory_obligations_s": round(t_mem_obl, 3),
         "memory_rules_rows_per_s": round(rows / t_mem) if t_mem else None,
     }
     if not bulk:
@@ -232,7 +247,7 @@ def measure(
             raise ValueError("the transaction route needs a driver")
         _, t_load = _timed(graph_to_neo4j, G, driver, replace=True, batch_size=batch_size)
         out.update(route="transaction", neo4j_load_s=round(t_load, 3))
-        out.update(_neo4j_queries(driver, G, mem))
+        out.update(_neo4j_queries(driver, G, mem, mem_obl))
     else:
         export = workdir / f"export-{n}"
         folder = workdir / f"neo4j-bulk-{n}"
@@ -249,11 +264,12 @@ def measure(
                     neo4j_export_s=round(t_export, 3),
                     neo4j_import_s=round(t_import, 3),
                     neo4j_import_rows_per_s=round(rows / t_import),
+                    neo4j_import_nodes_per_s=round(G.number_of_nodes() / t_import),
                     neo4j_start_s=round(t_start, 3),
                     neo4j_constraints_s=round(t_index, 3),
                     store_mb=round(sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**20),
                 )
-                out.update(_neo4j_queries(bulk_driver, G, mem))
+                out.update(_neo4j_queries(bulk_driver, G, mem, mem_obl))
         finally:
             _stop_server(folder)
             shutil.rmtree(folder, ignore_errors=True)
@@ -261,6 +277,9 @@ def measure(
     out["neo4j_load_rows_per_s"] = round(rows / out["neo4j_load_s"])
     out["load_ratio_neo4j_over_memory_build"] = round(out["neo4j_load_s"] / t_build, 1) if t_build else None
     out["rules_ratio_neo4j_over_memory"] = round(out["neo4j_rules_s"] / t_mem, 1) if t_mem else None
+    out["obligations_ratio_neo4j_over_memory"] = (
+        round(out["neo4j_obligations_s"] / t_mem_obl, 1) if t_mem_obl else None
+    )
     out["rules_first_ratio_neo4j_over_memory"] = (
         round(out["neo4j_rules_first_s"] / t_mem, 1) if t_mem else None
     )
@@ -288,6 +307,7 @@ _COLUMNS: list[tuple[str, Any]] = [
         ),
     ),
     ("load rows/s", lambda r: r["neo4j_load_rows_per_s"]),
+    ("import nodes/s", lambda r: r.get("neo4j_import_nodes_per_s", "-")),
     ("neo rules s 1st", lambda r: r["neo4j_rules_first_s"]),
     ("neo rules s warm", lambda r: r["neo4j_rules_s"]),
     ("rules rows/s mem", lambda r: r["memory_rules_rows_per_s"]),
@@ -295,6 +315,9 @@ _COLUMNS: list[tuple[str, Any]] = [
     ("load × (neo/mem)", lambda r: r["load_ratio_neo4j_over_memory_build"]),
     ("rules × 1st", lambda r: r["rules_first_ratio_neo4j_over_memory"]),
     ("rules × warm", lambda r: r["rules_ratio_neo4j_over_memory"]),
+    ("obl s mem", lambda r: r["memory_obligations_s"]),
+    ("obl s neo", lambda r: r["neo4j_obligations_s"]),
+    ("obl ×", lambda r: r["obligations_ratio_neo4j_over_memory"]),
     ("slowest rule s", lambda r: f"{r['neo4j_slowest_rule']} {r['neo4j_rule_s'][r['neo4j_slowest_rule']]}"),
     ("read s", lambda r: r["neo4j_read_s"]),
 ]

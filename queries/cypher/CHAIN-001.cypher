@@ -4,19 +4,23 @@
 // FIRST-001 (a committee or group without a head).
 // Evidence: the path of ids from it up to the nearest broken ancestor.
 // Only the posts held at $as_of count (since <= $as_of <= until, either end open).
-MATCH (x:Organization)
-WHERE x.org_kind IN ['party_committee', 'party_group', 'party_branch']
-MATCH path = (x)-[:SUB_ORGANIZATION_OF*1..]->(b:Organization)
-WITH x, path, b,
-     coalesce(b.org_kind IN ['party_committee', 'party_group', 'party_branch'], false)
-       AND NOT EXISTS { (b)-[:BEARS]->(:Responsibility {type: 'main'}) }
+//
+// The broken organizations are found first, each checked once; the lines are
+// then walked down from them. Walking up from every organization instead would
+// check every ancestor of every organization again (depth times the work).
+MATCH (b:Organization)
+WHERE b.org_kind IN ['party_committee', 'party_group', 'party_branch']
+WITH b,
+     NOT EXISTS { (b)-[:BEARS]->(:Responsibility {type: 'main'}) }
        AND NOT EXISTS { (b)-[:OWNS]->(:List {list_kind: 'main'}) } AS main_broken,
-     coalesce(b.org_kind IN ['party_committee', 'party_group'], false)
+     b.org_kind IN ['party_committee', 'party_group']
        AND NOT EXISTS {
          MATCH (p:Post {role: 'head'})-[:POST_IN]->(b)
          WHERE coalesce(p.since, '') <= $as_of AND coalesce(p.until, '9999-12-31') >= $as_of
        } AS head_vacant
 WHERE main_broken OR head_vacant
+MATCH path = (x:Organization)-[:SUB_ORGANIZATION_OF*1..]->(b)
+WHERE x.org_kind IN ['party_committee', 'party_group', 'party_branch']
 WITH x, path, b, main_broken, head_vacant
 ORDER BY length(path)
 WITH x, collect({path: path, b: b, main: main_broken, head: head_vacant})[0] AS near
