@@ -16,4 +16,6 @@ run bench/bench_shacl.py --sizes 1000,10000
 run bench/bench_viz.py --nodes 20000
 run bench/bench_ledger.py --rows 5000
 run bench/bench_extract.py
+echo; echo "== 全部数据 / every figure (bench/table.py)"
+"$BIN/python" bench/table.py || rc=1
 exit $rc

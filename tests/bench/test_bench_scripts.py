@@ -57,3 +57,14 @@ def test_bench_gaps_compares_gaps_with_the_floor():
     out = run("bench_gaps.py", "--sizes", "200", "--repeat", "1", "-o", str(ROOT / "test-artifacts" / "gaps.json"))
     assert "vs floor" in out and "vs json" in out
     assert "finds what the floor finds: yes" in out
+
+
+def test_one_table_names_each_figure_its_target_and_command(tmp_path):
+    # The figures of a gaps run, and no run of the other scripts yet.
+    run("bench_gaps.py", "--sizes", "200", "--repeat", "1", "-o", str(tmp_path / "gaps.json"))
+    out = run("table.py", "--results", str(tmp_path))
+    lines = out.splitlines()
+    assert lines[0].startswith("| figure |") and all(x.startswith("|") for x in lines)
+    yaml = next(x for x in lines if x.startswith("| gaps YAML / JSON (CPU) | 200 |"))
+    assert "≤ 1.5x" in yaml and "python bench/bench_gaps.py --sizes 200" in yaml
+    assert any(x.startswith("| neo4j.json |") and "not measured yet" in x for x in lines)
