@@ -39,7 +39,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -346,6 +346,21 @@ class _View:
     posts: list[tuple[str, str, str, str | None, str | None]]  # person, org, role, since, until
     heads: dict[str, list[tuple[str, str | None, str | None]]]  # org -> (person, since, until)
     events: dict[str, list[tuple[str, str, dict, dict[str, set[str]]]]]  # kind -> (id, date, attrs, rels)
+    # (kind, rel) -> subject -> its events of that kind, in the order of ``events``
+    by_subject: dict[tuple[str, str], dict[str, list[tuple[str, str, dict, dict[str, set[str]]]]]] = field(
+        default_factory=dict
+    )
+
+    def events_of(self, kind: str, rel: str, subject: str) -> list[tuple[str, str, dict, dict[str, set[str]]]]:
+        """The events of ``kind`` whose ``rel`` reaches ``subject`` (one scan per kind and rel, then lookups)."""
+        ix = self.by_subject.get((kind, rel))
+        if ix is None:
+            ix = defaultdict(list)
+            for ev in self.events.get(kind, ()):
+                for t in ev[3].get(rel, ()):
+                    ix[t].append(ev)
+            self.by_subject[(kind, rel)] = ix
+        return ix.get(subject, [])
 
 
 def _view(G: nx.MultiDiGraph) -> _View:
@@ -407,8 +422,8 @@ def _org_ok(v: _View, ob: Obligation, o: str) -> bool:
 def _counted(v: _View, ob: Obligation, subject: str, orgs: Iterable[str], start: str, end: str) -> list[str]:
     rel, sub, want = ob.rel, ob.sub_field, ob.sub_value
     out = []
-    for eid, date, attrs, rels in v.events.get(ob.event_kind, ()):
-        if not start <= date <= end or subject not in rels.get(rel, ()):
+    for eid, date, attrs, rels in v.events_of(ob.event_kind, rel, subject):
+        if not start <= date <= end:
             continue
         if sub is not None and attrs.get(sub) != want:
             continue
