@@ -2,7 +2,7 @@
 
 jieba writes its prefix dictionary as a ``marshal`` file and loads it back on the
 next start, without asking who wrote it; by default the file sits in the shared
-temporary folder under a fixed name (``/tmp/jieba.cache``), so anyone on the
+temporary folder under a fixed name (``jieba.cache`` in ``tempfile.gettempdir()``), so anyone on the
 machine could plant one and change what the extractor reads. The caches of
 respchain live instead in a folder of the user's own:
 
