@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 from respchain.graph.schema import NodeKind, RelType
-from respchain.queries._common import name_of
 from respchain.queries.index import norm_as_of
-from respchain.queries.lists import DEFAULT_SOON
+from respchain.queries.rules._common import name_of
+from respchain.queries.rules.list import DEFAULT_SOON
 
 __all__ = ["DueItem", "due_items", "group_items", "STATES", "STATE_INFO"]
 

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import networkx as nx
-from respchain.queries._common import PARTY
+from respchain.graph.schema import PARTY_ORG_KINDS
 from respchain.queries.backends import BUILTIN
 from respchain.queries.catalog import resolve_rules
 from respchain.queries.finding import SEVERITY_ORDER, Finding
@@ -299,7 +299,7 @@ def _scores(G: nx.MultiDiGraph, findings: Iterable[Finding], ix: GraphIndex) -> 
     zero = [0, 0, 0, 0]
     rows = []
     for o, k in ix.org_kind.items():
-        if k not in PARTY:
+        if k not in PARTY_ORG_KINDS:
             continue
         s = sub.get(o, zero)
         rows.append(

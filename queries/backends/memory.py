@@ -25,9 +25,7 @@ def memory_backend(
     ix = index if index is not None and index.as_of == as_of else build_index(G, as_of)
     out: list[Finding] = []
     for rid in rule_ids:
-        rule = CATALOG[rid]
-        kw = {k: options[k] for k in rule.options if options.get(k) is not None}
-        out.extend(rule.func(G, index=ix, as_of=as_of, period=period, **kw))
+        out.extend(CATALOG[rid].run(G, index=ix, as_of=as_of, period=period, **options))
     return out
 
 

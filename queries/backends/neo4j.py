@@ -19,16 +19,15 @@ here, in Python's order.
 from __future__ import annotations
 
 import datetime as _dt
-from functools import cache
-from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 from respchain.graph.neo4j.store import _session, backend_errors, graph_meta_from_neo4j, graph_to_neo4j
 from respchain.queries.catalog import CATALOG, make_finding, resolve_rules
 from respchain.queries.finding import Finding
-from respchain.queries.lists import soon_until
-from respchain.queries.rect import months_before
+from respchain.queries.rule import EvidenceOrder
+from respchain.queries.rules.list import soon_until
+from respchain.queries.rules.rect import months_before
 
 from respchain.exceptions import UnknownRuleError
 
@@ -37,15 +36,11 @@ if TYPE_CHECKING:
 
 __all__ = ["cypher_for", "gaps_from_neo4j", "neo4j_backend", "ORDERED_EVIDENCE", "run"]
 
-ORDERED_EVIDENCE = frozenset({
-    "CHAIN-001", "LIST-001", "LIST-002", "LIST-003", "LIST-004", "LIST-005", "LIST-006", "LIST-007",
-    "RECT-001", "RECT-002", "RECT-003", "RECT-005",
-})
+ORDERED_EVIDENCE = frozenset(r.id for r in CATALOG.values() if r.evidence_order is EvidenceOrder.FIXED)
 """Rules whose evidence has a fixed order (a path; a task and its list); the
 evidence of every other rule is the subject followed by ids in sorted order."""
 
 
-@cache
 def cypher_for(rule_id: str) -> str:
     """The Cypher of a rule (``queries/cypher/<RULE>.cypher``), comments included.
 
@@ -62,7 +57,7 @@ def cypher_for(rule_id: str) -> str:
     rid = rule_id.upper()
     if rid not in CATALOG:
         raise UnknownRuleError(f"未知规则 / unknown rule: {rule_id}; 可用 / valid: {', '.join(CATALOG)}")
-    return files("respchain.queries").joinpath("cypher", f"{rid}.cypher").read_text(encoding="utf-8")
+    return CATALOG[rid].cypher
 
 
 def _finding(rule_id: str, row: dict[str, Any]) -> Finding:

@@ -21,50 +21,42 @@ out of it first.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 import networkx as nx
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 from respchain.graph.rdf import DEFAULT_BASE_IRI, RC, graph_to_rdf
-from respchain.graph.schema import LEADING_ORG_KINDS, PARTY_ORG_KINDS, NodeKind, RelType, held_at
+from respchain.graph.schema import (
+    LEADING_ORG_KINDS,
+    PARTY_ORG_KINDS,
+    ListKind,
+    NodeKind,
+    RelType,
+    ResponsibilityKind,
+    Role,
+    held_at,
+)
 from respchain.graph.shacl import SH, shapes_graph, validate_rdf
-from respchain.queries.catalog import make_finding
+from respchain.queries.catalog import CATALOG, make_finding
 from respchain.queries.finding import Finding
 
 __all__ = ["SHACL_RULES", "shacl_findings", "shacl_backend", "run"]
 
 RC_POST = URIRef("http://www.w3.org/ns/org#Post")
 
-#: The rules :file:`shapes.ttl` has a shape for, in catalog order.
-SHACL_RULES = (
-    "MAIN-001",
-    "FIRST-001",
-    "FIRST-002",
-    "DUAL-001",
-    "SUP-001",
-    "SUP-002",
-    "FUNC-001",
-    "LIST-001",
-    "LIST-002",
-    "LIST-003",
-    "LIST-004",
-    "LIST-005",
-    "LIST-006",
-    "RECT-001",
-    "RECT-003",
-    "RECT-005",
-)
-
-_PARTY = frozenset(k.value for k in PARTY_ORG_KINDS)
-_LEADING = frozenset(k.value for k in LEADING_ORG_KINDS)
+SHACL_RULES: tuple[str, ...] = tuple(r.id for r in CATALOG.values() if r.shape is not None)
+"""The rules :file:`shapes.ttl` has a shape for (their :attr:`~respchain.queries.rule.Rule.shape`), in catalog order."""
 
 
 def _names(G: nx.MultiDiGraph, ids) -> list[str]:
     return [G._node.get(i, {}).get("name") or i for i in ids]
 
 
-def _posts(G: nx.MultiDiGraph, person: str, roles: set[str], kinds: frozenset[str], as_of: str) -> set[str]:
+def _posts(
+    G: nx.MultiDiGraph, person: str, roles: AbstractSet[str], kinds: AbstractSet[str], as_of: str
+) -> set[str]:
     out = set()
     for p in G._succ.get(person, ()):
         d = G._node[p]
@@ -82,18 +74,18 @@ def _out(G: nx.MultiDiGraph, n: str, rel: str) -> list[str]:
 def _evidence(G: nx.MultiDiGraph, rule: str, s: str, as_of: str) -> tuple[list[str], dict[str, Any]]:
     """Evidence and message parameters of a finding, as the catalog defines them per rule."""
     if rule == "FIRST-002":
-        orgs = _posts(G, s, {"head"}, _PARTY, as_of)
+        orgs = _posts(G, s, {Role.HEAD}, PARTY_ORG_KINDS, as_of)
         return [s, *sorted(orgs)], {"orgs": _names(G, orgs)}
     if rule == "DUAL-001":
-        orgs = _posts(G, s, {"deputy", "member"}, _LEADING, as_of)
+        orgs = _posts(G, s, {Role.DEPUTY, Role.MEMBER}, LEADING_ORG_KINDS, as_of)
         return [s, *sorted(orgs)], {"orgs": _names(G, orgs)}
     if rule == "SUP-001":
         units = _out(G, s, RelType.LEADS.value)
         return [s, *sorted(units)], {"units": len(units)}
     if rule == "SUP-002":
-        ids = [r for r in _out(G, s, RelType.BEARS.value) if G._node[r].get("type") == "supervisory"]
+        ids = [r for r in _out(G, s, RelType.BEARS.value) if G._node[r].get("type") == ResponsibilityKind.SUPERVISORY]
         ids += [
-            lst for lst in _out(G, s, RelType.OWNS.value) if G._node[lst].get("list_kind") == "supervisory"
+            lst for lst in _out(G, s, RelType.OWNS.value) if G._node[lst].get("list_kind") == ListKind.SUPERVISORY
         ]
         return [s, *sorted(set(ids))], {"kind": G._node[s].get("org_kind") or "person"}
     if rule.startswith("LIST-"):

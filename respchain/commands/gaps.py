@@ -329,7 +329,7 @@ def explain_cmd(name: str, no_example: bool, obligation_files: tuple[str, ...]) 
         click.echo(f"\n整改 / fix:\n  {r.fix_zh}\n  {r.fix_en}")
         click.echo(f"\n证据 / evidence: {r.evidence}")
         click.echo(f"消息 / message:\n  {r.message_zh}\n  {r.message_en}")
-        from respchain.commands.neo4j import implementations_text
+        from respchain.queries.rules_doc import implementations_text
 
         click.echo(implementations_text(r.id))
         if not no_example:

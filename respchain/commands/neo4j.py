@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     import neo4j
     import networkx as nx
 
-__all__ = ["register", "connect", "neo4j_gaps_input", "implementations_text", "DEFAULT_URI"]
+__all__ = ["register", "connect", "neo4j_gaps_input", "DEFAULT_URI"]
 
 _connection_options = neo4j_connection_options
 
@@ -301,27 +301,6 @@ def query_cmd(cypher, params, fmt, write, uri, user, database) -> int:
         con.print(t)
         con.print(f"{len(rows)} 行 / rows")
     return 0
-
-
-def implementations_text(rule_id: str) -> str:
-    """The two implementations of a rule, for ``explain``: the Python function and the Cypher query."""
-    import inspect
-
-    from respchain.queries.backends.neo4j import cypher_for
-    from respchain.queries.catalog import CATALOG
-
-    rule = CATALOG[rule_id]
-    mod, name = rule.function.split(":")
-    try:
-        py = inspect.getsource(rule.func).rstrip()
-    except (OSError, TypeError):  # pragma: no cover - installed without sources
-        py = f"# respchain.queries.{mod}.{name}"
-    cy = cypher_for(rule.id).rstrip()
-    return (
-        f"\n实现 / implementations (两者给出相同的结果 / both give the same findings):\n"
-        f"\n--- Python: respchain.queries.{mod}.{name} ---\n{py}\n"
-        f"\n--- Cypher: queries/cypher/{rule.id}.cypher ($as_of, $period) ---\n{cy}\n"
-    )
 
 
 def _export_neo4j_admin(G: Any, output: Path, **_options: Any) -> list[Path]:

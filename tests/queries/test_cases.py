@@ -1,9 +1,14 @@
-"""Every case folder of tests/data/gaps gives exactly its expected findings.
+"""Every case folder of tests/data/gaps gives exactly its expected findings, on every backend.
 
 A folder named after a rule id (``ACC-001``) or a family (``lists``) runs only
 that selection; any other folder (``district``) runs every rule. The expected
 findings are a list of ``[rule, subject]``; the register's comments mark the
 near misses, which must not be found.
+
+Each folder runs on the memory backend, on Neo4j (the rules' Cypher, marked
+``neo4j``) and on SHACL when a rule it selects has a shape; every backend must
+give the expected findings and the very findings of the memory backend
+(severity, messages, evidence, source).
 """
 
 from __future__ import annotations
@@ -13,24 +18,49 @@ from pathlib import Path
 
 import pytest
 from respchain.loaders import load_graph
-from respchain.queries import CATALOG, FAMILIES, find_gaps
+from respchain.queries import CATALOG, FAMILIES, find_gaps, resolve_rules
+
+from tests.queries.conftest import GapsOn
 
 GAPS_DATA = Path(__file__).resolve().parents[1] / "data" / "gaps"
 
 CASES = sorted(p.parent for p in GAPS_DATA.glob("*/register.yaml"))
 
 
-def _selection(case) -> str | None:
+def _selection(case: Path) -> str | None:
     name = case.name.split("--")[0]
     return name if name.upper() in CATALOG or name.lower() in FAMILIES else None
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_case_gives_exactly_the_expected_findings(case):
+def _has_shape(case: Path) -> bool:
+    return any(CATALOG[r].shape is not None for r in resolve_rules(_selection(case)))
+
+
+def _runs() -> list[object]:
+    runs: list[object] = []
+    for case in CASES:
+        runs.append(pytest.param(case, "memory", id=f"{case.name}-memory"))
+        runs.append(pytest.param(case, "neo4j", id=f"{case.name}-neo4j", marks=pytest.mark.neo4j))
+        if _has_shape(case):
+            runs.append(pytest.param(case, "shacl", id=f"{case.name}-shacl"))
+    return runs
+
+
+@pytest.mark.parametrize(("case", "gaps_on"), _runs(), indirect=["gaps_on"])
+def test_case_gives_exactly_the_expected_findings(case: Path, gaps_on: GapsOn) -> None:
     G = load_graph(case / "register.yaml")
     expected = sorted(tuple(x) for x in json.loads((case / "expected.json").read_text(encoding="utf-8")))
-    got = sorted(f.key() for f in find_gaps(G, rules=_selection(case)))
-    assert got == expected
+    got = gaps_on(G, _selection(case))
+    assert sorted(f.key() for f in got) == expected
+    assert got == find_gaps(G, rules=_selection(case))
+
+
+def test_every_case_runs_on_every_backend_it_can() -> None:
+    backends = {(p.values[0], p.values[1]) for p in _runs()}  # type: ignore[attr-defined]
+    assert {b for _c, b in backends} == {"memory", "neo4j", "shacl"}
+    shape_rules = {r.id for r in CATALOG.values() if r.shape is not None}
+    on_shacl = {_selection(c) for c, b in backends if b == "shacl"}
+    assert shape_rules <= {s.upper() for s in on_shacl if s}
 
 
 def test_every_rule_has_a_case_that_finds_it():

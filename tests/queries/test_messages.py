@@ -10,8 +10,8 @@ import yaml
 from respchain.loaders import load_graph
 from respchain.queries import find_gaps
 from respchain.queries.catalog import CATALOG
-from respchain.queries.lists import STANDING_DUE, is_standing_due
 from respchain.queries.report import render
+from respchain.queries.rules.list import STANDING_DUE, is_standing_due
 from respchain.viz.report import render_report_html
 
 ROOT = Path(__file__).resolve().parents[2]

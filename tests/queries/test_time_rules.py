@@ -9,7 +9,7 @@ import pytest
 from respchain.loaders import load_graph, register_from_data
 from respchain.queries import CATALOG, find_gaps
 from respchain.queries.catalog import DOCUMENTS, INSPECTION_RULES_DOC, TIME_RULES
-from respchain.queries.rect import months_before
+from respchain.queries.rules.rect import months_before
 
 from respchain.cli import main
 
