@@ -34,8 +34,8 @@ def find_main_missing(
     Examples
     --------
     >>> from respchain.loaders import load_graph
-    >>> G = load_graph("tests/data/gaps/district/register.yaml")  # doctest: +SKIP
-    >>> [f.subject for f in find_main_missing(G)]  # doctest: +SKIP
+    >>> G = load_graph("tests/data/gaps/district/register.yaml")
+    >>> [f.subject for f in find_main_missing(G)]
     ['street']
     """
     ix = ensure_index(G, index, as_of)
