@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from respchain.loaders._guard import loads_json
 from respchain.loaders.register import READERS
 
 __all__ = ["read_rdf", "RDF_SUFFIXES"]
@@ -22,16 +23,25 @@ RDF_SUFFIXES = (".ttl", ".jsonld", ".nt")
 def read_rdf(path: Path, text: str) -> dict[str, Any]:
     """Read an RDF file in the respchain ontology as register data.
 
+    A ``.jsonld`` file is first read as strict JSON (duplicate keys, ``NaN``
+    and too deep nesting are refused with their line), and its ``@context`` is
+    never loaded from the network or the file system
+    (:func:`respchain.graph.rdf.parse_rdf`).
+
     Raises
     ------
     ValueError
         On an RDF syntax error or RDF that is no register; the message lists
         every problem (the loader reports it with the file name).
+    GuardError, json.JSONDecodeError
+        On JSON-LD that is no strict JSON, with the line.
     """
     from respchain.graph.rdf import read_register_rdf
 
     from respchain.exceptions import InputError
 
+    if path.suffix.lower() == ".jsonld":
+        loads_json(text)
     try:
         return read_register_rdf(path, text)
     except InputError as e:

@@ -35,6 +35,7 @@ def test_a_wheel_carries_the_seed_article_and_the_demo_finds_it(tmp_path: Path):
         names = zf.namelist()
         assert ARTICLE in names
         assert "respchain/py.typed" in names  # type checkers read the package's annotations
+        assert "respchain/graph/context.jsonld" in names  # JSON-LD registers name it, never fetched
         zf.extractall(site)
     code = (
         "import sys, respchain; from respchain.loaders.text.demo import SEEDS_DIR; "
