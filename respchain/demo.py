@@ -23,6 +23,9 @@ from respchain.graph.rdf import write_rdf
 from respchain.graph.schema import NodeKind, RelType
 from respchain.loaders import load_graph
 from respchain.loaders.ledger import write_ledger, write_template
+from respchain.loaders.register import register_from_data
+from respchain.loaders.text import draft_from_articles, read_article
+from respchain.loaders.writer import write_draft
 from respchain.queries import Finding, find_gaps, scores
 from respchain.queries.report import render_csv, render_json, render_markdown, write_report
 from respchain.stats import graph_stats
@@ -88,11 +91,28 @@ def teach_step(outdir: Path) -> list[Path]:
     ]
 
 
-def extract_step(outdir: Path) -> list[Path]:
-    """``extract/draft.yaml`` from the seed article."""
-    from respchain.loaders.text.demo import demo_step
+def extract_step(outdir: Path, seeds_dir: Path | None = None) -> list[Path]:
+    """``extract/draft.yaml`` (and the normalized texts) from the seed articles.
 
-    return demo_step(outdir)
+    The articles are the ``.txt`` and ``.html`` files of ``seeds_dir`` (by default
+    the shipped ``seed`` example); no file is written, quietly, when it holds none.
+    """
+    seeds = Path(seeds_dir) if seeds_dir is not None else example_registers().get("seed")
+    articles = (
+        sorted(p for p in seeds.glob("*") if p.suffix.lower() in (".txt", ".html", ".htm"))
+        if seeds is not None and seeds.is_dir()
+        else []
+    )
+    if not articles:
+        return []
+    read = [read_article(p) for p in articles]
+    draft = draft_from_articles(read)
+    register_from_data([("draft.yaml", json.loads(json.dumps(draft, ensure_ascii=False)), None)])
+    sub = Path(outdir) / "extract"
+    out = [write_draft(draft, sub / "draft.yaml")]
+    for art, src in zip(read, draft["sources"], strict=True):
+        out.append(write_text_atomic(sub / "text" / f"{src['id']}.txt", art.text))
+    return out
 
 
 DemoStep = Callable[[nx.MultiDiGraph, str, Path, list[Finding]], list[Path]]

@@ -38,8 +38,8 @@ def test_a_wheel_carries_the_seed_article_and_the_demo_finds_it(tmp_path: Path):
         assert "respchain/graph/context.jsonld" in names  # JSON-LD registers name it, never fetched
         zf.extractall(site)
     code = (
-        "import sys, respchain; from respchain.loaders.text.demo import SEEDS_DIR; "
-        "from respchain.demo import example_registers; "
+        "import sys, respchain; "
+        "from respchain.demo import example_registers; SEEDS_DIR = example_registers()['seed']; "
         "assert respchain.__file__.startswith(sys.argv[1]), respchain.__file__; "
         "print(sorted(p.name for p in SEEDS_DIR.glob('*.txt')), sorted(example_registers()))"
     )

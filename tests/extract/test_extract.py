@@ -235,7 +235,7 @@ def test_unreadable_inputs_write_nothing(tmp_path: Path, capsys: pytest.CaptureF
 
 
 def test_demo_step_writes_the_draft(tmp_path: Path):
-    from respchain.loaders.text.demo import demo_step
+    from respchain.demo import extract_step as demo_step
 
     seeds = tmp_path / "seeds"
     seeds.mkdir()
