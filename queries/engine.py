@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import networkx as nx
-from respchain.graph.schema import PARTY_ORG_KINDS
+from respchain.graph.schema import PARTY_ORG_KINDS, held_at
 from respchain.queries.backends import BUILTIN
 from respchain.queries.catalog import resolve_rules
 from respchain.queries.finding import SEVERITY_ORDER, Finding
@@ -202,9 +202,10 @@ def find_gaps(
 def subject_orgs(G: nx.MultiDiGraph, subject: str, index: GraphIndex | None = None) -> list[str]:
     """The organizations a finding about ``subject`` is charged to.
 
-    An organization is charged itself; a person, the organizations of their
-    posts; a task, the owner of its list; a problem, the organization that must
-    rectify it; a measure, that of its problem.
+    An organization is charged itself; a person, the organizations of the
+    posts they hold at the register's ``as_of`` (a post that ended is not
+    charged); a task, the owner of its list; a problem, the organization that
+    must rectify it; a measure, that of its problem.
     """
     d = G._node.get(subject)
     if d is None:
@@ -215,8 +216,10 @@ def subject_orgs(G: nx.MultiDiGraph, subject: str, index: GraphIndex | None = No
     if kind == "Person":
         if index is not None:
             return sorted({p.org for p in index.posts_by_person.get(subject, ())})
+        day = str(G.graph.get("as_of") or "")
+        posts = (G._node[p] for p in G._succ[subject] if G._node[p].get("kind") == "Post")
         return sorted(
-            {G._node[p].get("org") for p in G._succ[subject] if G._node[p].get("kind") == "Post"} - {None}
+            {p.get("org") for p in posts if not day or held_at(p.get("since"), p.get("until"), day)} - {None}
         )
     if kind == "Task":
         lst = G._node.get(d.get("list", ""), {})
