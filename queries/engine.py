@@ -14,7 +14,7 @@ from respchain.queries.backends import BUILTIN
 from respchain.queries.catalog import resolve_rules
 from respchain.queries.finding import SEVERITY_ORDER, Finding
 from respchain.queries.index import GraphIndex, build_index, norm_as_of, norm_period
-from respchain.queries.obligations import OBLIGATION_FAMILY, Obligation
+from respchain.queries.obligations import OBLIGATION_FAMILY, Coverage, Obligation
 
 from respchain._gc import paused_gc
 from respchain.exceptions import InputError
@@ -30,6 +30,9 @@ __all__ = [
     "SEVERITIES",
     "OBLIGATION_BACKENDS",
     "split_selection",
+    "obligation_coverage",
+    "select_obligations",
+    "COVERAGE_BACKENDS",
 ]
 
 SEVERITIES = tuple(SEVERITY_ORDER)
@@ -95,6 +98,78 @@ OBLIGATION_BACKENDS: dict[str, Callable[..., list[Finding]]] = {
 """Backend name -> the generic evaluator of obligations on that backend."""
 
 
+def _memory_coverage(G: nx.MultiDiGraph, obligations: Sequence[Obligation], **kw: Any) -> list[Coverage]:
+    from respchain.queries.obligations import coverage
+
+    return coverage(G, obligations, as_of=kw["as_of"], period=kw["period"])
+
+
+def _neo4j_coverage(G: nx.MultiDiGraph, obligations: Sequence[Obligation], **kw: Any) -> list[Coverage]:
+    from respchain.queries.obligations_neo4j import coverage_from_neo4j
+
+    names = {n: d.get("name") or n for n, d in G.nodes(data=True) if d.get("kind") == "Organization"}
+    return coverage_from_neo4j(
+        kw["driver"], obligations, as_of=kw["as_of"], period=kw["period"], org_names=names,
+        database=kw.get("database"),
+    )
+
+
+COVERAGE_BACKENDS: dict[str, Callable[..., list[Coverage]]] = {
+    "memory": _memory_coverage,
+    "neo4j": _neo4j_coverage,
+}
+"""Backend name -> the coverage figures of obligations on that backend (the same evaluator, every slot)."""
+
+
+def obligation_coverage(
+    G: nx.MultiDiGraph,
+    obligations: Sequence[Obligation],
+    *,
+    as_of: str | _dt.date | None = None,
+    period: int | str | None = None,
+    backend: str = "memory",
+    **options: Any,
+) -> list[Coverage]:
+    """How many of the events each obligation expects happened, per obligation and per organization.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+    obligations : sequence of Obligation
+    as_of, period
+        As for :func:`find_gaps`.
+    backend : str
+        ``memory``, or ``neo4j`` (with ``driver`` and ``database`` in ``options``): the
+        graph already stored in the database, as :func:`find_gaps` left it; ``G``
+        names its organizations.
+
+    Returns
+    -------
+    list of Coverage
+        For each obligation, its total over the register, then one per organization
+        (:func:`respchain.queries.obligations.coverage`).
+
+    Examples
+    --------
+    >>> from respchain.loaders import load_graph
+    >>> from respchain.queries.obligations import default_obligations
+    >>> G = load_graph("data/demo-city")
+    >>> total = obligation_coverage(G, default_obligations())[0]
+    >>> total.obligation, total.text()
+    ('OB-SZSL', '58/61 人次（95.1%）')
+    """
+    if backend not in COVERAGE_BACKENDS:
+        raise InputError(
+            f"后端 {backend!r} 不检查义务 / the {backend!r} backend does not check obligations; "
+            f"可用 / available: {', '.join(sorted(COVERAGE_BACKENDS))}"
+        )
+    if not obligations:
+        return []
+    day = norm_as_of(G, as_of)
+    year = norm_period(G, period, day)
+    return COVERAGE_BACKENDS[backend](G, obligations, as_of=day, period=year, **options)
+
+
 def split_selection(
     spec: Iterable[str] | str | None, obligations: Sequence[Obligation]
 ) -> tuple[list[str] | None, set[str] | None]:
@@ -119,6 +194,17 @@ def split_selection(
         else:
             rest.append(p)
     return rest, chosen
+
+
+def select_obligations(
+    obligations: Sequence[Obligation],
+    rules: Iterable[str] | str | None = None,
+    skip: Iterable[str] | str | None = None,
+) -> list[Obligation]:
+    """The obligations a ``rules``/``skip`` selection keeps (all of them when ``rules`` is None)."""
+    _, chosen = split_selection(rules, obligations)
+    _, skipped = split_selection(skip, obligations)
+    return [o for o in obligations if (chosen is None or o.id in chosen) and o.id not in (skipped or ())]
 
 
 def find_gaps(
@@ -183,7 +269,7 @@ def find_gaps(
         resolve_rules(None, skip_rest)  # unknown entries of skip still fail
     else:
         ids = resolve_rules(rest, skip_rest)
-    obs = [o for o in obs if (chosen is None or o.id in chosen) and o.id not in (skipped or ())]
+    obs = select_obligations(obs, rules, skip)
     run = get_backend(backend)
     if obs and backend not in OBLIGATION_BACKENDS:
         raise InputError(

@@ -15,6 +15,15 @@ in Cypher. Both produce *slot rows* — ``(subject, slot, counted event ids)``
 for each period (or post) that falls short — and :func:`assemble` turns rows
 into findings, so the two engines' findings are equal when their rows are.
 
+Coverage
+--------
+The same evaluators also give every slot, met or not, with the organizations
+it belongs to (the organization itself, or those of the subject's matching
+posts): :func:`coverage` adds them up into *coverage figures*, per obligation
+and per organization — how many of the expected events happened (``述责述廉
+12/14 人次``). Each slot expects ``at_least`` events and is credited with at
+most that many, so an extra meeting never makes up for a missing person.
+
 Periods
 -------
 ``per: year`` is the register's ``period`` year, counted up to ``as_of`` (the
@@ -60,7 +69,11 @@ __all__ = [
     "periods_of",
     "evaluate",
     "slot_rows",
+    "unit_rows",
     "assemble",
+    "Coverage",
+    "coverage",
+    "assemble_coverage",
     "OBLIGATION_FAMILY",
 ]
 
@@ -434,18 +447,29 @@ def _counted(v: _View, ob: Obligation, subject: str, orgs: Iterable[str], start:
 
 
 SlotRow = tuple[str, Any, list[str]]
+UnitRow = tuple[str, Any, list[str], list[str]]
+"""A slot with the organizations it belongs to: ``(subject, slot, counted, orgs)``."""
 
 
 def slot_rows(v: _View, ob: Obligation, *, as_of: str, period: str) -> list[SlotRow]:
     """The slots (periods, or posts for ``within``) of ``ob`` that fall short, in memory."""
-    rows: list[SlotRow] = []
+    return [(s, slot, got) for s, slot, got, _ in _rows(v, ob, as_of=as_of, period=period, every=False)]
+
+
+def unit_rows(v: _View, ob: Obligation, *, as_of: str, period: str) -> list[UnitRow]:
+    """Every slot of ``ob``, met or not, with the organizations it belongs to, in memory."""
+    return _rows(v, ob, as_of=as_of, period=period, every=True)
+
+
+def _rows(v: _View, ob: Obligation, *, as_of: str, period: str, every: bool) -> list[UnitRow]:
+    rows: list[UnitRow] = []
     if ob.shape == "orgs_per":
         subjects = [o for o in v.org if _org_ok(v, ob, o)]
         for per in periods_of(ob.per or "year", period, as_of):
             for o in subjects:
                 got = _counted(v, ob, o, (o,), per.start, per.end)
-                if len(got) < ob.at_least:
-                    rows.append((o, per.index, got))
+                if every or len(got) < ob.at_least:
+                    rows.append((o, per.index, got, [o]))
         return rows
     posts = [p for p in v.posts if p[2] in ob.roles and _org_ok(v, ob, p[1])]
     if ob.shape == "people_per":
@@ -456,8 +480,8 @@ def slot_rows(v: _View, ob: Obligation, *, as_of: str, period: str) -> list[Slot
                     seats[person].add(o)
             for person, orgs in seats.items():
                 got = _counted(v, ob, person, orgs, per.start, per.end)
-                if len(got) < ob.at_least:
-                    rows.append((person, per.index, got))
+                if every or len(got) < ob.at_least:
+                    rows.append((person, per.index, got, sorted(orgs)))
         return rows
     y = f"{int(period):04d}"
     slots = {
@@ -467,9 +491,9 @@ def slot_rows(v: _View, ob: Obligation, *, as_of: str, period: str) -> list[Slot
     }
     for person, s, o in sorted(slots):
         got = _counted(v, ob, person, (o,), window_start(s, ob.within_days or 0), s)
-        if len(got) < ob.at_least:
+        if every or len(got) < ob.at_least:
             name = v.org[o].get("name") or o
-            rows.append((person, (s, o, name), got))
+            rows.append((person, (s, o, name), got, [o]))
     return rows
 
 
@@ -546,4 +570,113 @@ def evaluate(
         rows = slot_rows(v, ob, as_of=as_of, period=year)
         names = {s: (G.nodes[s].get("name") or s, G.nodes[s].get("source")) for s, _, _ in rows}
         out.extend(assemble(ob, rows, names, as_of=as_of, period=year))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Coverage figures
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How many of the events an obligation expects happened, over the register or in one organization.
+
+    Attributes
+    ----------
+    obligation, name_zh, name_en : str
+        The obligation.
+    subject : str
+        ``people`` (counted in 人次, person-times) or ``organizations`` (次, times).
+    org, org_name : str
+        The organization the figure is about; empty for the whole register.
+    slots, met : int
+        The slots (subject and period, or post) checked, and those with at least ``at_least`` events.
+    expected, held : int
+        The events expected (``at_least`` per slot) and those that happened (at most ``at_least`` per slot).
+    """
+
+    obligation: str
+    name_zh: str
+    name_en: str
+    subject: str
+    org: str
+    org_name: str
+    slots: int
+    met: int
+    expected: int
+    held: int
+
+    @property
+    def percent(self) -> float | None:
+        """``held`` of ``expected`` in per cent, one decimal; None when nothing was expected."""
+        return round(100 * self.held / self.expected, 1) if self.expected else None
+
+    @property
+    def full(self) -> bool:
+        return self.held == self.expected
+
+    def unit(self, lang: str = "zh") -> str:
+        if lang == "en":
+            return "person-times" if self.subject == "people" else "times"
+        return "人次" if self.subject == "people" else "次"
+
+    def text(self, lang: str = "zh") -> str:
+        """``12/14 人次（85.7%）``, or ``14/14 人次（全覆盖）`` when every expected event happened."""
+        if not self.expected:
+            return "0/0"
+        tail = ("full" if lang == "en" else "全覆盖") if self.full else f"{self.percent:g}%"
+        return f"{self.held}/{self.expected} {self.unit(lang)}" + (f" ({tail})" if lang == "en" else f"（{tail}）")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "obligation": self.obligation, "name_zh": self.name_zh, "name_en": self.name_en,
+            "subject": self.subject, "org": self.org, "org_name": self.org_name, "slots": self.slots,
+            "met": self.met, "expected": self.expected, "held": self.held, "percent": self.percent,
+            "unit_zh": self.unit("zh"), "unit_en": self.unit("en"),
+        }
+
+
+def assemble_coverage(
+    ob: Obligation, rows: Iterable[UnitRow], org_names: Mapping[str, str]
+) -> list[Coverage]:
+    """The coverage of ``ob`` from all its slot rows: the register's total first, then one per organization.
+
+    A slot of a person holding matching posts in two organizations counts once in
+    the total and once in each organization.
+    """
+    total = [0, 0, 0, 0]
+    per_org: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for _subject, _slot, counted, orgs in rows:
+        n = min(len(set(counted)), ob.at_least)
+        add = (1, int(n >= ob.at_least), ob.at_least, n)
+        for acc in (total, *(per_org[o] for o in set(orgs))):
+            for i, x in enumerate(add):
+                acc[i] += x
+
+    def row(org: str, acc: list[int]) -> Coverage:
+        name = org_names.get(org) or org if org else ""
+        return Coverage(ob.id, ob.name_zh, ob.name_en, ob.subject, org, name, *acc)
+
+    return [row("", total), *(row(o, per_org[o]) for o in sorted(per_org))]
+
+
+def coverage(
+    G: nx.MultiDiGraph, obligations: Sequence[Obligation], *, as_of: str, period: str | int
+) -> list[Coverage]:
+    """The coverage figures of ``obligations`` over the in-memory graph ``G``.
+
+    Returns
+    -------
+    list of Coverage
+        For each obligation in order, its total over the register (``org`` empty),
+        then one per organization with at least one slot, by organization id.
+    """
+    if not obligations:
+        return []
+    v = _view(G)
+    year = str(period)
+    names = {o: d.get("name") or o for o, d in v.org.items()}
+    out: list[Coverage] = []
+    for ob in obligations:
+        out.extend(assemble_coverage(ob, unit_rows(v, ob, as_of=as_of, period=year), names))
     return out

@@ -3,6 +3,11 @@
 Every format carries the findings and the scores per party organization; the
 ``lang`` option picks the message language of table, markdown and csv
 (json always holds both). The HTML report is :mod:`respchain.viz.report`'s.
+
+Given the coverage figures of the obligations
+(:func:`respchain.queries.engine.obligation_coverage`), table, markdown, json
+and xlsx also say how many of the expected events happened, per obligation and
+per organization (``述责述廉 58/61 人次``).
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from respchain.graph.schema import RegisterOrigin, vocab_label
 from respchain.queries.catalog import CATALOG
 from respchain.queries.engine import SEVERITIES, scores
 from respchain.queries.finding import Finding, Severity
+from respchain.queries.obligations import Coverage
 
 from respchain._files import write_text_atomic
 from respchain._inert import cell, md, visible
@@ -36,6 +42,8 @@ __all__ = [
     "caveat",
     "caveat_mark",
     "finding_rows",
+    "coverage_dict",
+    "coverage_matrix",
     "write_report",
     "SCHEMA_PATH",
 ]
@@ -131,6 +139,37 @@ def _scores(G: nx.MultiDiGraph, findings: list[Finding], sc: list[dict] | None) 
     return sc if sc is not None else scores(G, findings)
 
 
+def _split(cov: list[Coverage] | None) -> tuple[list[Coverage], list[Coverage]]:
+    """The totals over the register and the figures per organization."""
+    cov = list(cov or ())
+    return [c for c in cov if not c.org], [c for c in cov if c.org]
+
+
+def coverage_dict(cov: list[Coverage]) -> dict:
+    """The coverage figures as JSON: ``obligations`` (totals) and ``organizations`` (one per obligation and org)."""
+    totals, per_org = _split(cov)
+    return {"obligations": [c.to_dict() for c in totals], "organizations": [c.to_dict() for c in per_org]}
+
+
+def coverage_matrix(cov: list[Coverage]) -> tuple[list[Coverage], list[tuple[str, str, dict[str, Coverage]]]]:
+    """The totals, and one row per organization: ``(org, name, {obligation: Coverage})``.
+
+    Organizations short of some obligation come first (lowest share held first),
+    then the others by id.
+    """
+    totals, per_org = _split(cov)
+    rows: dict[str, tuple[str, str, dict[str, Coverage]]] = {}
+    for c in per_org:
+        rows.setdefault(c.org, (c.org, c.org_name, {}))[2][c.obligation] = c
+
+    def key(r: tuple[str, str, dict[str, Coverage]]) -> tuple:
+        held = sum(c.held for c in r[2].values())
+        expected = sum(c.expected for c in r[2].values())
+        return (held >= expected, held / expected if expected else 1.0, r[0])
+
+    return totals, sorted(rows.values(), key=key)
+
+
 def report_dict(
     findings: list[Finding],
     G: nx.MultiDiGraph,
@@ -138,8 +177,10 @@ def report_dict(
     as_of: str | None = None,
     period: str | int | None = None,
     score_rows: list[dict] | None = None,
+    coverage: list[Coverage] | None = None,
 ) -> dict:
-    """The JSON report: ``as_of``, ``period``, ``findings``, ``summary`` and ``scores`` (gaps.md contract)."""
+    """The JSON report: ``as_of``, ``period``, ``findings``, ``summary``, ``scores`` (gaps.md contract)
+    and, given the obligations' figures, ``coverage``."""
     day, year = _meta(G, as_of, period)
     keys = ("rule", "severity", "subject", "subject_name", "message_zh", "message_en")
     extra = {}
@@ -152,16 +193,17 @@ def report_dict(
         "findings": [{**{k: getattr(f, k) for k in keys}, "evidence": list(f.evidence)} for f in findings],
         "summary": _summary(findings),
         "scores": _scores(G, findings, score_rows),
+        **({"coverage": coverage_dict(coverage)} if coverage else {}),
     }
 
 
 def render_json(
-    findings: list[Finding], G: nx.MultiDiGraph, *, as_of=None, period=None, score_rows=None
+    findings: list[Finding], G: nx.MultiDiGraph, *, as_of=None, period=None, score_rows=None, coverage=None
 ) -> str:
     """The JSON report as text (UTF-8, Chinese kept readable)."""
     return (
         json.dumps(
-            report_dict(findings, G, as_of=as_of, period=period, score_rows=score_rows),
+            report_dict(findings, G, as_of=as_of, period=period, score_rows=score_rows, coverage=coverage),
             ensure_ascii=False,
             indent=2,
         )
@@ -184,8 +226,10 @@ def render_table(
     score_rows=None,
     color: bool = False,
     width: int = 140,
+    coverage: list[Coverage] | None = None,
 ) -> str:
-    """A terminal table: findings grouped by severity and rule, the summary, then the scores."""
+    """A terminal table: findings grouped by severity and rule, the summary, the scores, then the
+    coverage of the obligations (the organizations short of one, at most 20)."""
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
@@ -242,7 +286,38 @@ def render_table(
                 _t(f"{r['name']} ({r['org']})"), *(str(r["subtree"][s]) for s in SEVERITIES), str(r["total"])
             )
         con.print(st)
+    if coverage:
+        totals, rows_c = coverage_matrix(coverage)
+        ct = Table(title="履责覆盖 / coverage of the obligations: 应有与实有 / expected and held")
+        ct.add_column("义务 / obligation", no_wrap=True)
+        ct.add_column("名称 / name", overflow="fold")
+        ct.add_column("实有/应有 / held/expected", justify="right")
+        ct.add_column("未全覆盖的单位 / organizations short", justify="right")
+        short_by_ob = Counter(c.obligation for _o, _n, cs in rows_c for c in cs.values() if not c.full)
+        for c in totals:
+            ct.add_row(c.obligation, _t(c.name_en if lang == "en" else c.name_zh), c.text(lang),
+                       str(short_by_ob[c.obligation]))
+        con.print(ct)
+        short = [r for r in rows_c if any(not c.full for c in r[2].values())]
+        if short:
+            ut = Table(title="未全覆盖的单位 / organizations short of an obligation")
+            ut.add_column("组织 / organization", overflow="fold")
+            for c in totals:
+                ut.add_column(c.obligation, justify="right")
+            for org, name, cs in short[:_TOP_SCORES]:
+                ut.add_row(_t(f"{name} ({org})"), *(_cell_text(cs.get(c.obligation), lang) for c in totals))
+            con.print(ut)
+            if len(short) > _TOP_SCORES:
+                con.print(f"另有 {len(short) - _TOP_SCORES} 个单位未全覆盖 / {len(short) - _TOP_SCORES} more organizations short")
+        con.print(f"其余 {len(rows_c) - len(short)} 个单位全覆盖 / the other {len(rows_c) - len(short)} organizations: all held")
     return buf.getvalue()
+
+
+def _cell_text(c: Coverage | None, lang: str) -> str:
+    """One cell of the per-organization coverage: ``1/2`` (``—`` when the obligation asks nothing of it)."""
+    if c is None:
+        return "—"
+    return f"{c.held}/{c.expected}"
 
 
 def _md(s: str) -> str:
@@ -256,9 +331,17 @@ def _code(s: str) -> str:
 
 
 def render_markdown(
-    findings: list[Finding], G: nx.MultiDiGraph, *, lang: str = "zh", as_of=None, period=None, score_rows=None
+    findings: list[Finding],
+    G: nx.MultiDiGraph,
+    *,
+    lang: str = "zh",
+    as_of=None,
+    period=None,
+    score_rows=None,
+    coverage: list[Coverage] | None = None,
 ) -> str:
-    """A Markdown report: summary, findings by severity and rule, scores."""
+    """A Markdown report: summary, findings by severity and rule, scores, and the coverage of the
+    obligations (totals, then every organization)."""
     day, year = _meta(G, as_of, period)
     title = G.graph.get("title") or "登记册 / register"
     out = [
@@ -313,7 +396,43 @@ def render_markdown(
             )
     else:
         out.append("全部为零 / all zero")
+    if coverage:
+        out += _coverage_markdown(coverage, lang)
     return "\n".join(out) + "\n"
+
+
+def _coverage_markdown(coverage: list[Coverage], lang: str) -> list[str]:
+    totals, rows = coverage_matrix(coverage)
+    out = [
+        "",
+        "## 履责覆盖 / Coverage of the obligations",
+        "",
+        "应开展的次数（人次）中实际开展了多少 / how many of the expected events happened.",
+        "",
+        "| 义务 / obligation | 名称 / name | 实有/应有 / held/expected | 覆盖率 / share |",
+        "|---|---|---:|---:|",
+    ]
+    for c in totals:
+        pct = "—" if c.percent is None else f"{c.percent:g}%"
+        out.append(
+            f"| {c.obligation} | {_md(c.name_en if lang == 'en' else c.name_zh)} | "
+            f"{c.held}/{c.expected} {c.unit(lang)} | {pct} |"
+        )
+    if rows:
+        out += [
+            "",
+            "### 各单位 / Per organization",
+            "",
+            "| 组织 / organization | " + " | ".join(c.obligation for c in totals) + " |",
+            "|---" + "|---:" * len(totals) + "|",
+        ]
+        for org, name, cs in rows:
+            out.append(
+                f"| {_md(name)} ({_code(org)}) | "
+                + " | ".join(_cell_text(cs.get(c.obligation), lang) for c in totals)
+                + " |"
+            )
+    return out
 
 
 _CSV_COLUMNS = (
@@ -377,9 +496,16 @@ def render_csv(
 
 
 def write_xlsx(
-    findings: list[Finding], G: nx.MultiDiGraph, path: str | Path, *, lang: str = "zh", score_rows=None
+    findings: list[Finding],
+    G: nx.MultiDiGraph,
+    path: str | Path,
+    *,
+    lang: str = "zh",
+    score_rows=None,
+    coverage: list[Coverage] | None = None,
 ) -> Path:
-    """An Excel workbook: the findings table (sheet 缺口) and the scores (sheet 得分), written atomically."""
+    """An Excel workbook: the findings table (sheet 缺口), the scores (sheet 得分) and, given the
+    obligations' figures, their coverage (sheet 覆盖), written atomically."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
@@ -427,6 +553,30 @@ def write_xlsx(
     for r in sc.iter_rows(min_row=2, max_col=3):
         for c in r:
             c.data_type = "s"
+    if coverage:
+        cv = wb.create_sheet("coverage" if en else "覆盖")
+        cv.append(
+            ["obligation", "name", "organization id", "organization", "expected", "held", "share (%)", "unit"]
+            if en
+            else ["义务", "义务名称", "组织编号", "组织名称", "应有", "实有", "覆盖率（%）", "单位"]
+        )
+        for c in coverage:
+            cv.append([
+                c.obligation,
+                c.name_en if en else c.name_zh,
+                c.org,
+                c.org_name if c.org else ("whole register" if en else "全部"),
+                c.expected,
+                c.held,
+                c.percent,
+                c.unit(lang),
+            ])
+        for r in cv.iter_rows(min_row=2):
+            for i in (0, 1, 2, 3, 7):
+                r[i].data_type = "s"
+        for c in cv[1]:
+            c.font = Font(bold=True)
+        cv.freeze_panes = "A2"
     path = Path(path)
     with atomic_path(path) as tmp:
         wb.save(tmp)
@@ -442,15 +592,19 @@ def render(
     as_of=None,
     period=None,
     color: bool = False,
+    coverage: list[Coverage] | None = None,
 ) -> str:
-    """The report in format ``fmt`` (one of :data:`FORMATS`)."""
+    """The report in format ``fmt`` (one of :data:`FORMATS`); ``coverage`` adds the obligations' figures
+    (csv stays the one table of findings)."""
     sc = scores(G, findings)
     if fmt == "json":
-        return render_json(findings, G, as_of=as_of, period=period, score_rows=sc)
+        return render_json(findings, G, as_of=as_of, period=period, score_rows=sc, coverage=coverage)
     if fmt == "table":
-        return render_table(findings, G, lang=lang, as_of=as_of, period=period, score_rows=sc, color=color)
+        return render_table(
+            findings, G, lang=lang, as_of=as_of, period=period, score_rows=sc, color=color, coverage=coverage
+        )
     if fmt == "markdown":
-        return render_markdown(findings, G, lang=lang, as_of=as_of, period=period, score_rows=sc)
+        return render_markdown(findings, G, lang=lang, as_of=as_of, period=period, score_rows=sc, coverage=coverage)
     if fmt == "csv":
         return render_csv(findings, G, lang=lang, as_of=as_of, period=period, score_rows=sc)
     raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")

@@ -27,6 +27,8 @@ from respchain.loaders.register import register_from_data
 from respchain.loaders.text import draft_from_articles, read_article
 from respchain.loaders.writer import write_draft
 from respchain.queries import Finding, find_gaps, scores
+from respchain.queries.engine import obligation_coverage
+from respchain.queries.obligations import default_obligations
 from respchain.queries.report import render_csv, render_json, render_markdown, write_report
 from respchain.stats import graph_stats
 from respchain.teach.exercise import new_exercise
@@ -43,11 +45,13 @@ def build_step(G: nx.MultiDiGraph, name: str, outdir: Path, findings: list[Findi
 
 
 def report_step(G: nx.MultiDiGraph, name: str, outdir: Path, findings: list[Finding]) -> list[Path]:
-    """``gaps.json``, ``gaps.md`` and ``gaps.csv`` (the HTML report is the viz step's ``report.html``)."""
+    """``gaps.json``, ``gaps.md`` (both with the obligations' coverage) and ``gaps.csv`` (the HTML
+    report is the viz step's ``report.html``)."""
     sc = scores(G, findings)
+    cov = obligation_coverage(G, default_obligations())
     return [
-        write_report(render_json(findings, G, score_rows=sc), outdir / "gaps.json"),
-        write_report(render_markdown(findings, G, score_rows=sc), outdir / "gaps.md"),
+        write_report(render_json(findings, G, score_rows=sc, coverage=cov), outdir / "gaps.json"),
+        write_report(render_markdown(findings, G, score_rows=sc, coverage=cov), outdir / "gaps.md"),
         write_report(render_csv(findings, G, score_rows=sc), outdir / "gaps.csv"),
     ]
 
@@ -56,7 +60,10 @@ def viz_step(G: nx.MultiDiGraph, name: str, outdir: Path, findings: list[Finding
     """``graph.html`` and ``report.html``, linked to each other."""
     return [
         save_html(to_pyvis(G, findings=findings), outdir / "graph.html"),
-        save_report_html(findings, G, outdir / "report.html", graph_href="graph.html"),
+        save_report_html(
+            findings, G, outdir / "report.html", graph_href="graph.html",
+            coverage=obligation_coverage(G, default_obligations()),
+        ),
     ]
 
 
@@ -126,7 +133,7 @@ def run_demo(outdir: str | Path = "out") -> list[Path]:
     written: list[Path] = []
     for name, folder in example_registers().items():
         G = load_graph(folder)
-        findings = find_gaps(G)
+        findings = find_gaps(G, obligations=default_obligations())  # as `respchain gaps` does
         sub = outdir / name
         sub.mkdir(parents=True, exist_ok=True)
         for step in DEMO_STEPS:

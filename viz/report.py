@@ -1,4 +1,5 @@
-"""The gap report page: summary figures, two bar charts and the table of findings.
+"""The gap report page: summary figures, two bar charts, the table of findings and the
+coverage of the obligations.
 
 One self-contained HTML page, no script and no network resource: the charts
 are inline SVG. With ``graph_href``, subjects and evidence link into the graph
@@ -124,6 +125,7 @@ def render_report_html(
     *,
     lang: str = "zh",
     graph_href: str | None = None,
+    coverage: list | None = None,
 ) -> str:
     """The gap report as one self-contained HTML page.
 
@@ -138,6 +140,10 @@ def render_report_html(
     graph_href : str, optional
         Relative address of the graph page; subjects and evidence then link to
         ``graph_href#node=ID``.
+    coverage : list of Coverage, optional
+        The obligations' coverage figures
+        (:func:`respchain.queries.engine.obligation_coverage`): a table of the totals
+        and one of every organization (``held/expected``, short ones first).
 
     Returns
     -------
@@ -255,9 +261,61 @@ def render_report_html(
 <h2>{escape(ui("table", lang))} ({len(fs)})</h2>
 {table}
 {scores_html}
+{_coverage_html(G, coverage, lang, graph_href)}
 </body>
 </html>
 """
+
+
+def _coverage_html(G: nx.MultiDiGraph, coverage: list | None, lang: str, graph_href: str | None) -> str:
+    """The coverage section: totals per obligation, then every organization (short ones first)."""
+    if not coverage:
+        return ""
+    from respchain.queries.report import coverage_matrix
+
+    en = lang == "en"
+    totals, rows = coverage_matrix(coverage)
+    head = (
+        ("obligation", "name", "held / expected", "share")
+        if en
+        else ("义务", "名称", "实有 / 应有", "覆盖率")
+    )
+    total_rows = "".join(
+        f'<tr data-obligation="{escape(c.obligation)}"><td>{escape(c.obligation)}</td>'
+        f"<td>{escape(c.name_en if en else c.name_zh)}</td>"
+        f"<td>{c.held}/{c.expected} {escape(c.unit(lang))}</td>"
+        f"<td>{'—' if c.percent is None else escape(f'{c.percent:g}%')}</td></tr>"
+        for c in totals
+    )
+
+    def cell(c) -> str:
+        if c is None:
+            return "<td>—</td>"
+        style = "" if c.full else ' style="background: #ffebee"'
+        return f'<td{style}>{c.held}/{c.expected}</td>'
+
+    org_rows = "".join(
+        f'<tr data-org="{escape(org)}"><td>{_link(G, org, graph_href, text=str(name))}</td>'
+        + "".join(cell(cs.get(c.obligation)) for c in totals)
+        + "</tr>"
+        for org, name, cs in rows
+    )
+    title = "Coverage of the obligations: how many of the expected events happened" if en else \
+        "履责覆盖：应开展的次数（人次）中实际开展了多少"
+    per_org = "Per organization" if en else "各单位"
+    return (
+        f"<h2>{escape(title)}</h2><table id='coverage'><thead><tr>"
+        + "".join(f"<th>{escape(h)}</th>" for h in head)
+        + f"</tr></thead><tbody>{total_rows}</tbody></table>"
+        + (
+            f"<h2>{escape(per_org)}</h2><table id='coverage-orgs'><thead><tr>"
+            f"<th>{escape(ui('col_org', lang))}</th>"
+            + "".join(f"<th>{escape(c.obligation)}</th>" for c in totals)
+            + f"</tr></thead><tbody>{org_rows}</tbody></table>"
+            if rows
+            else ""
+        )
+    )
 
 
 def save_report_html(
@@ -267,6 +325,9 @@ def save_report_html(
     *,
     lang: str = "zh",
     graph_href: str | None = None,
+    coverage: list | None = None,
 ) -> Path:
     """Write :func:`render_report_html` to ``path`` as UTF-8, atomically; return ``path``."""
-    return write_text_atomic(Path(path), render_report_html(findings, G, lang=lang, graph_href=graph_href))
+    return write_text_atomic(
+        Path(path), render_report_html(findings, G, lang=lang, graph_href=graph_href, coverage=coverage)
+    )

@@ -1,7 +1,8 @@
 // Obligation shape orgs_per: organizations by kind (and level), per period.
-// One row per (obligation, organization, period) that falls short. $obligations
-// is a list of maps {id, periods: [{i, start, end}], org_kinds, levels,
-// event_kind, sub_field, sub_value, rel, parent_head, at_least}.
+// One row per (obligation, organization, period) that falls short, or every one
+// when $every (the coverage figures). $obligations is a list of maps {id,
+// periods: [{i, start, end}], org_kinds, levels, event_kind, sub_field,
+// sub_value, rel, parent_head, at_least}.
 UNWIND $obligations AS ob
 UNWIND ob.periods AS per
 MATCH (o:Organization)
@@ -19,6 +20,6 @@ WHERE e.event_kind = ob.event_kind AND type(r) = ob.rel
     WHERE (hp.since IS NULL OR hp.since <= e.date) AND (hp.until IS NULL OR hp.until >= e.date)
   })
 WITH ob, per, o, collect(DISTINCT e.id) AS counted
-WHERE size(counted) < ob.at_least
+WHERE $every OR size(counted) < ob.at_least
 RETURN ob.id AS obligation, o.id AS subject, o.name AS subject_name, o.source AS source,
-       per.i AS slot, counted
+       per.i AS slot, counted, [o.id] AS orgs

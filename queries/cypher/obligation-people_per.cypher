@@ -1,5 +1,7 @@
 // Obligation shape people_per: people by role and kind of organization, per period.
-// One row per (obligation, person, period) that falls short. Every value is a
+// One row per (obligation, person, period) that falls short, or every one when
+// $every (the coverage figures), with the organizations of the person's matching
+// posts (orgs). Every value is a
 // parameter: $obligations is a list of maps {id, periods: [{i, start, end}],
 // roles, org_kinds, levels (null: any), event_kind, sub_field, sub_value (the sub-kind;
 // event_kind itself when any kind counts),
@@ -26,7 +28,7 @@ WHERE e.event_kind = ob.event_kind AND type(r) = ob.rel
     WHERE so.id IN orgs
       AND (hp.since IS NULL OR hp.since <= e.date) AND (hp.until IS NULL OR hp.until >= e.date)
   })
-WITH ob, per, person, collect(DISTINCT e.id) AS counted
-WHERE size(counted) < ob.at_least
+WITH ob, per, person, orgs, collect(DISTINCT e.id) AS counted
+WHERE $every OR size(counted) < ob.at_least
 RETURN ob.id AS obligation, person.id AS subject, person.name AS subject_name, person.source AS source,
-       per.i AS slot, counted
+       per.i AS slot, counted, orgs

@@ -1,6 +1,7 @@
 // Obligation shape people_within: an event in the N days up to the `since` of
 // each matching post taken up in the period year (on or before $as_of).
-// One row per (obligation, person, post) that falls short. $obligations is a
+// One row per (obligation, person, post) that falls short, or every one when
+// $every (the coverage figures). $obligations is a
 // list of maps {id, roles, org_kinds, levels, event_kind, sub_field, sub_value,
 // rel, parent_head, at_least, days}; $year_start, $year_end and $as_of are ISO dates.
 // The window is from `since` minus `days` to `since`, both included.
@@ -23,6 +24,7 @@ WHERE e.event_kind = ob.event_kind AND type(r) = ob.rel
     WHERE (hp.since IS NULL OR hp.since <= e.date) AND (hp.until IS NULL OR hp.until >= e.date)
   })
 WITH ob, person, o, since, collect(DISTINCT e.id) AS counted
-WHERE size(counted) < ob.at_least
+WHERE $every OR size(counted) < ob.at_least
 RETURN ob.id AS obligation, person.id AS subject, person.name AS subject_name, person.source AS source,
-       [since, o.id, CASE WHEN o.name IS NULL OR o.name = '' THEN o.id ELSE o.name END] AS slot, counted
+       [since, o.id, CASE WHEN o.name IS NULL OR o.name = '' THEN o.id ELSE o.name END] AS slot, counted,
+       [o.id] AS orgs

@@ -234,6 +234,7 @@ def gaps_cmd(
                 obligations=obligations,
                 **options,
             )
+            coverage = _coverage(G, obligations, rules, skip, as_of, period, backend, options)
     else:
         if not files:
             raise click.UsageError("缺少登记册文件 / missing register FILES")
@@ -250,21 +251,32 @@ def gaps_cmd(
                 soon=soon,
                 obligations=obligations,
             )
+            coverage = _coverage(G, obligations, rules, skip, as_of, period, backend, {})
     if fmt == "xlsx":
         from respchain.queries.report import write_xlsx
 
-        write_xlsx(findings, G, output, lang=lang)
+        write_xlsx(findings, G, output, lang=lang, coverage=coverage)
         click.echo(f"已写入 / wrote {output}", err=True)
         return 1 if _fails(findings, fail_on) else 0
     color = output is None and fmt == "table" and sys.stdout.isatty()
     if fmt == "html":
         from respchain.viz.report import render_report_html
 
-        text = render_report_html(findings, G, lang=lang)
+        text = render_report_html(findings, G, lang=lang, coverage=coverage)
     else:
-        text = render(findings, G, fmt, lang=lang, as_of=as_of, period=period, color=color)
+        text = render(findings, G, fmt, lang=lang, as_of=as_of, period=period, color=color, coverage=coverage)
     _emit(text, output)
     return 1 if _fails(findings, fail_on) else 0
+
+
+def _coverage(G, obligations, rules, skip, as_of, period, backend, options) -> list:
+    """The coverage figures of the obligations the selection keeps (none when it keeps none)."""
+    from respchain.queries.engine import COVERAGE_BACKENDS, obligation_coverage, select_obligations
+
+    kept = select_obligations(obligations, rules or None, skip or None)
+    if not kept or backend not in COVERAGE_BACKENDS:
+        return []
+    return obligation_coverage(G, kept, as_of=as_of, period=period, backend=backend, **options)
 
 
 def _check_selection(rules, skip, obligations) -> None:

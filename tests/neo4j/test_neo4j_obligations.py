@@ -16,6 +16,7 @@ from respchain.loaders import load_graph
 from respchain.loaders.obligations import load_obligations, obligations_from_data
 from respchain.loaders.register import register_from_data
 from respchain.queries import find_gaps
+from respchain.queries.engine import obligation_coverage
 from respchain.queries.obligations import Obligation, default_obligations
 from respchain.queries.obligations import obligations_from_data as build
 from respchain.queries.obligations_neo4j import obligation_cypher
@@ -33,6 +34,10 @@ def _both(G, obs, driver, database, **kw):
     memory = find_gaps(G, rules="obligations", obligations=obs, **kw)
     neo = find_gaps(G, rules="obligations", obligations=obs, backend="neo4j", driver=driver, database=database, **kw)
     assert [f.to_dict() for f in neo] == [f.to_dict() for f in memory]
+    # the coverage figures, every slot met or not, agree as well
+    cov_memory = obligation_coverage(G, obs, **kw)
+    cov_neo = obligation_coverage(G, obs, backend="neo4j", driver=driver, database=database, **kw)
+    assert [c.to_dict() for c in cov_neo] == [c.to_dict() for c in cov_memory]
     return neo
 
 
@@ -45,6 +50,23 @@ def test_cases_on_neo4j(driver, database, case):
     assert sorted(f.key() for f in got) == expected
     # a day earlier the last quarter (or year) is not over, or counts fewer events
     _both(G, _obligations(case), driver, database, as_of="2025-09-29")
+
+
+def test_demo_city_on_neo4j_gives_the_same_findings_and_coverage(driver, database, capsys):
+    from respchain.cli import main
+
+    city = Path(__file__).resolve().parents[2] / "data" / "demo-city"
+    G = load_graph(city)
+    graph_to_neo4j(G, driver, database=database, replace=True)
+    got = _both(G, default_obligations(), driver, database)
+    expected = {tuple(x) for x in json.loads((city / "expected.json").read_text(encoding="utf-8"))}
+    assert {f.key() for f in got} == {k for k in expected if k[0].startswith("OB-")}
+    # the gaps report of the graph in the database carries the same figures as the one in memory
+    assert main(["gaps", str(city), "--format", "json"]) == 0
+    memory = json.loads(capsys.readouterr().out)
+    assert main(["gaps", "--backend", "neo4j", "--format", "json", "--rules", "obligations"]) == 0
+    neo = json.loads(capsys.readouterr().out)
+    assert neo["coverage"] == memory["coverage"]
 
 
 def test_one_query_per_shape_with_values_as_parameters():

@@ -112,7 +112,7 @@ def test_xlsx_by_suffix_holds_the_findings_and_the_scores(capsys, tmp_path):
     out_file = tmp_path / "gaps.xlsx"
     assert run(capsys, "gaps", DISTRICT, "-o", str(out_file))[0] == 0
     wb = openpyxl.load_workbook(out_file)
-    assert wb.sheetnames == ["缺口", "得分"]
+    assert wb.sheetnames == ["缺口", "得分", "覆盖"]  # the coverage of the default obligations last
     header = [c.value for c in wb["缺口"][1]]
     assert header[:2] == ["级别", "规则"] and "整改建议" in header
     kinds = {r[2] for r in wb["得分"].iter_rows(min_row=2, values_only=True)}
