@@ -6,6 +6,11 @@ each item is worth ``points`` and loses ``deduct`` for every finding of its
 0. A finding concerns an organization when it is charged to it (its own
 findings, those of the people holding posts in it, of its lists' tasks; see
 :func:`respchain.queries.engine.subject_orgs`) or to a unit it leads.
+
+Given the coverage figures of the obligations
+(:func:`respchain.queries.engine.obligation_coverage`), each subject also carries
+its own: how many of the events each obligation expects of it happened
+(``述责述廉 2/3 人次``), the figure a unit is shown next to its 扣分点.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ import networkx as nx
 from respchain.queries.catalog import CATALOG
 from respchain.queries.engine import subject_orgs
 from respchain.queries.finding import Finding
-from respchain.queries.obligations import Obligation
+from respchain.queries.obligations import Coverage, Obligation
 
 __all__ = ["Assessment", "SubjectScore", "Deduction", "assess", "render_table", "to_json", "write_xlsx", "render_html"]
 
@@ -50,6 +55,12 @@ class SubjectScore:
     sections: list[dict] = field(default_factory=list)
     deductions: list[Deduction] = field(default_factory=list)
     change: float | None = None
+    coverage: list[Coverage] = field(default_factory=list)
+
+    def coverage_text(self, lang: str = "zh") -> str:
+        """``OB-SZSL 2/3 人次（66.7%）；OB-MZSHH 1/1 次（全覆盖）`` (empty without figures)."""
+        sep = "; " if lang == "en" else "；"
+        return sep.join(f"{c.obligation} {c.text(lang)}" for c in self.coverage)
 
 
 @dataclass
@@ -95,6 +106,7 @@ def assess(
     obligations: Sequence[Obligation] = (),
     previous: Assessment | None = None,
     lang: str = "zh",
+    coverage: Sequence[Coverage] = (),
 ) -> Assessment:
     """Score the rubric's subjects of ``G`` from ``findings``.
 
@@ -109,6 +121,8 @@ def assess(
         The obligations the findings came from (their basis and fix).
     previous : Assessment, optional
         Last year's: each subject's ``change`` is its score minus last year's.
+    coverage : sequence of Coverage, optional
+        The obligations' figures; each subject keeps those of its own organization.
 
     Returns
     -------
@@ -130,10 +144,14 @@ def assess(
         by_rule[f.rule].append(f)
     obs = {o.id: o for o in obligations}
     concerned_memo: dict[tuple[str, str], set[str]] = {}
+    own_cov: dict[str, list[Coverage]] = defaultdict(list)
+    for c in coverage:
+        if c.org:
+            own_cov[c.org].append(c)
     scores: list[SubjectScore] = []
     for s in subjects:
         d = G.nodes[s]
-        out = SubjectScore(s, d.get("name") or s, 0.0)
+        out = SubjectScore(s, d.get("name") or s, 0.0, coverage=own_cov.get(s, []))
         for sec in rubric["sections"]:
             sec_score = 0.0
             for it in sec["items"]:
@@ -184,6 +202,11 @@ def to_json(a: Assessment) -> dict:
                 "rank": x.rank,
                 **({"change": x.change} if a.has_previous else {}),
                 "sections": x.sections,
+                "coverage": [
+                    {"obligation": c.obligation, "name_zh": c.name_zh, "name_en": c.name_en,
+                     "expected": c.expected, "held": c.held, "percent": c.percent, "unit_zh": c.unit("zh")}
+                    for c in x.coverage
+                ],
                 "deductions": [
                     {"section": d.section, "item": d.item, "rule": d.rule, "finding_subject": d.finding_subject,
                      "points": d.points, "message": d.message, "basis": d.basis, "fix": d.fix}
@@ -218,6 +241,8 @@ def render_table(a: Assessment, lang: str = "zh") -> str:
             continue
         lines.append("")
         lines.append(_inert(f"{x.name} ({x.subject}) " + ("deductions:" if en else "扣分点：")))
+        if x.coverage:
+            lines.append(_inert(("  coverage: " if en else "  履责覆盖：") + x.coverage_text(lang)))
         for d in x.deductions:
             lines.append(_inert(f"  -{d.points} {d.section}/{d.item} {d.rule} {d.finding_subject}: {d.message}"))
             if d.basis:
@@ -266,6 +291,12 @@ def write_xlsx(a: Assessment, path: str | Path, lang: str = "zh") -> Path:
         sh.append(["得分" if not en else "score", x.score, "名次" if not en else "rank", x.rank])
         for s in x.sections:
             sh.append([s["name"], s["score"]])
+        if x.coverage:
+            sh.append([])
+            sh.append(["履责覆盖", "义务", "应有", "实有", "覆盖率（%）"] if not en
+                      else ["coverage", "obligation", "expected", "held", "share (%)"])
+            for c in x.coverage:
+                sh.append([c.obligation, c.name_en if en else c.name_zh, c.expected, c.held, c.percent])
         sh.append([])
         sh.append(["考核板块", "考核项目", "规则", "对象", "扣分", "扣分原因", "依据", "整改建议"] if not en
                   else ["section", "item", "rule", "subject", "points", "message", "basis", "fix"])
@@ -340,8 +371,13 @@ def render_html(a: Assessment, lang: str = "zh") -> str:
             f"<td>{e(d.message)}</td><td>{e(d.basis)}</td><td>{e(d.fix)}</td></tr>"
             for d in x.deductions
         )
+        cov = (
+            f"<p class='coverage'>{'coverage' if en else '履责覆盖'}：{e(x.coverage_text(lang))}</p>"
+            if x.coverage
+            else ""
+        )
         details.append(
-            f'<section class="unit" id="u-{e(x.subject)}"><h3>{e(x.name)}：{e(str(x.score))}</h3>'
+            f'<section class="unit" id="u-{e(x.subject)}"><h3>{e(x.name)}：{e(str(x.score))}</h3>{cov}'
             + (f"<table class='ded'><tr><th>板块</th><th>项目</th><th>规则</th><th>扣分</th><th>原因</th>"
                f"<th>依据</th><th>整改建议</th></tr>{items}</table>" if items else "<p>无扣分 / no deductions</p>")
             + "</section>"

@@ -19,10 +19,12 @@ def _assessment(files, rubric, obligations, lang, as_of, period, previous=None):
     from respchain.loaders import load_graph
     from respchain.queries import find_gaps
     from respchain.queries.assess import assess
+    from respchain.queries.engine import obligation_coverage
 
     G = load_graph(list(files))
     findings = find_gaps(G, as_of=as_of, period=period, obligations=obligations)
-    return assess(G, findings, rubric, obligations=obligations, previous=previous, lang=lang)
+    cov = obligation_coverage(G, obligations, as_of=as_of, period=period)
+    return assess(G, findings, rubric, obligations=obligations, previous=previous, lang=lang, coverage=cov)
 
 
 @click.command("assess")

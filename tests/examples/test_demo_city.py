@@ -203,3 +203,21 @@ def test_assess_deducts_the_planted_findings_only(capsys):
     # rectification: two findings of 5 on an item of 10 leave it at 0, not below
     housing = subjects["housing-group"]
     assert housing["score"] == data["total_points"] - 11
+
+
+def test_assess_shows_each_unit_its_coverage(capsys, tmp_path):
+    from openpyxl import load_workbook
+
+    code, data = _json_of(capsys, "assess", str(CITY), "--format", "json")
+    assert code == 0
+    cov = {s["subject"]: {c["obligation"]: (c["held"], c["expected"]) for c in s["coverage"]} for s in data["subjects"]}
+    assert cov["affairs-group"]["OB-SZSL"] == (0, 2) and cov["affairs-group"]["OB-RQTH"] == (2, 2)
+    assert cov["emergency-group"]["OB-SZSL"] == (1, 2)
+    assert cov["dev-group"] == {"OB-SZSL": (2, 2), "OB-MZSHH": (1, 1), "OB-SJTH": (1, 1), "OB-YANPAN": (1, 1)}
+    out = tmp_path / "a.xlsx"
+    assert main(["assess", str(CITY), "-o", str(out)]) == 0
+    capsys.readouterr()
+    wb = load_workbook(out)
+    sheet = wb["示范市机关事务管理局党组"]
+    rows = [r for r in sheet.iter_rows(values_only=True)]
+    assert ("OB-SZSL", "领导班子成员每年述责述廉", 2, 0, 0) in [r[:5] for r in rows]
