@@ -37,11 +37,12 @@ def test_a_quarterly_obligation_counts_each_person_in_each_quarter():
     G = load_graph(QUARTER / "register.yaml")
     cov = _by_key(obligation_coverage(G, _obligations(QUARTER)))
     # As the register's comments tell: deputy 1 of 3 quarters, member 3 of 3, the newcomer
-    # (from Q3's first day) 0 of 1, the leaver (gone before Q3 ended) 2 of 2, the town member 0 of 3.
+    # (from Q3's first day) 0 of 1, the leaver (gone before Q3 ended) 2 of 2, the one who
+    # left on Q3's last day 2 of 3, the town member 0 of 3.
     hb = cov[("LOCAL-HB", "")]
-    assert (hb.slots, hb.met, hb.expected, hb.held) == (12, 6, 12, 6)
-    assert hb.text() == "6/12 人次（50%）" and hb.text("en") == "6/12 person-times (50%)"
-    assert (cov[("LOCAL-HB", "county")].expected, cov[("LOCAL-HB", "county")].held) == (9, 6)
+    assert (hb.slots, hb.met, hb.expected, hb.held) == (15, 8, 15, 8)
+    assert hb.text() == "8/15 人次（53.3%）" and hb.text("en") == "8/15 person-times (53.3%)"
+    assert (cov[("LOCAL-HB", "county")].expected, cov[("LOCAL-HB", "county")].held) == (12, 8)
     assert (cov[("LOCAL-HB", "town")].expected, cov[("LOCAL-HB", "town")].held) == (3, 0)
     # twice a year, one study held: one of the two expected events happened, the slot is not met
     zt = cov[("LOCAL-ZTYJ", "")]
@@ -152,7 +153,7 @@ def test_xlsx_and_html_carry_the_coverage(capsys, tmp_path):
                  "--obligations", str(QUARTER / "obligations.yaml"), "-o", str(out)]) == 0
     ws = openpyxl.load_workbook(out)["覆盖"]
     rows = [r for r in ws.iter_rows(min_row=2, values_only=True)]
-    assert ("LOCAL-HB", "班子成员每季度听取分管部门汇报", None, "全部", 12, 6, 50, "人次") in rows
+    assert ("LOCAL-HB", "班子成员每季度听取分管部门汇报", None, "全部", 15, 8, 53.3, "人次") in rows
     assert ("LOCAL-HB", "班子成员每季度听取分管部门汇报", "town", "中共示例镇委员会", 3, 0, 0, "人次") in rows
     page = tmp_path / "gaps.html"
     assert main(["gaps", str(QUARTER / "register.yaml"), "--obligations", "none",
