@@ -288,7 +288,11 @@ def render_table(
         con.print(st)
     if coverage:
         totals, rows_c = coverage_matrix(coverage)
-        ct = Table(title="履责覆盖 / coverage of the obligations: 应有与实有 / expected and held")
+        cmark = caveat_mark(G, lang)
+        ct = Table(
+            title="履责覆盖 / coverage of the obligations: 应有与实有 / expected and held"
+            + (f"（{cmark}）" if cmark else "")
+        )
         ct.add_column("义务 / obligation", no_wrap=True)
         ct.add_column("名称 / name", overflow="fold")
         ct.add_column("实有/应有 / held/expected", justify="right")
@@ -397,17 +401,18 @@ def render_markdown(
     else:
         out.append("全部为零 / all zero")
     if coverage:
-        out += _coverage_markdown(coverage, lang)
+        out += _coverage_markdown(coverage, lang, caveat_mark(G, lang))
     return "\n".join(out) + "\n"
 
 
-def _coverage_markdown(coverage: list[Coverage], lang: str) -> list[str]:
+def _coverage_markdown(coverage: list[Coverage], lang: str, mark: str = "") -> list[str]:
     totals, rows = coverage_matrix(coverage)
     out = [
         "",
         "## 履责覆盖 / Coverage of the obligations",
         "",
-        "应开展的次数（人次）中实际开展了多少 / how many of the expected events happened.",
+        "应开展的次数（人次）中实际开展了多少 / how many of the expected events happened."
+        + (f"（{_md(mark)}）" if mark else ""),
         "",
         "| 义务 / obligation | 名称 / name | 实有/应有 / held/expected | 覆盖率 / share |",
         "|---|---|---:|---:|",

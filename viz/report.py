@@ -302,6 +302,8 @@ def _coverage_html(G: nx.MultiDiGraph, coverage: list | None, lang: str, graph_h
     )
     title = "Coverage of the obligations: how many of the expected events happened" if en else \
         "履责覆盖：应开展的次数（人次）中实际开展了多少"
+    if caveat_mark(G, lang):
+        title += f" ({caveat_mark(G, lang)})" if en else f"（{caveat_mark(G, lang)}）"
     per_org = "Per organization" if en else "各单位"
     return (
         f"<h2>{escape(title)}</h2><table id='coverage'><thead><tr>"

@@ -36,6 +36,8 @@ def test_a_wheel_carries_the_seed_article_and_the_demo_finds_it(tmp_path: Path):
         assert ARTICLE in names
         assert "respchain/py.typed" in names  # type checkers read the package's annotations
         assert "respchain/graph/context.jsonld" in names  # JSON-LD registers name it, never fetched
+        # the demo city's evidence files ship beside it, so `evidence verify` finds them installed
+        assert "respchain/examples/demo-city/evidence/2025-03-28-talk-record.txt" in names
         zf.extractall(site)
     code = (
         "import sys, respchain; "

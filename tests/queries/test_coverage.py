@@ -162,3 +162,12 @@ def test_xlsx_and_html_carry_the_coverage(capsys, tmp_path):
     assert "id='coverage'" in html and "id='coverage-orgs'" in html
     assert '<tr data-obligation="LOCAL-ZTYJ"><td>LOCAL-ZTYJ</td>' in html and "1/2 次" in html
     assert '<tr data-org="town">' in html
+
+
+def test_a_register_read_from_articles_marks_its_coverage_to_verify(capsys):
+    assert main(["gaps", str(ROOT / "data" / "seed"), "--format", "markdown"]) == 0
+    md = capsys.readouterr().out
+    part = md[md.index("## 履责覆盖"):]
+    assert "待核实：文章可能未提及" in part.splitlines()[2]
+    assert main(["gaps", str(CITY), "--format", "markdown"]) == 0
+    assert "待核实" not in capsys.readouterr().out
