@@ -171,3 +171,27 @@ def test_a_register_read_from_articles_marks_its_coverage_to_verify(capsys):
     assert "待核实：文章可能未提及" in part.splitlines()[2]
     assert main(["gaps", str(CITY), "--format", "markdown"]) == 0
     assert "待核实" not in capsys.readouterr().out
+
+
+@pytest.mark.browser
+def test_the_report_page_shows_the_coverage_in_chromium(capsys, tmp_path):
+    from tests.browser import chromium, console_errors, require_chromium
+
+    page = tmp_path / "report.html"
+    assert main(["gaps", str(CITY), "-o", str(page)]) == 0
+    require_chromium()
+    with chromium() as b:
+        b.get_log("browser")
+        b.get(page.resolve().as_uri())
+        assert console_errors(b) == []
+        totals = b.execute_script(
+            "return [...document.querySelectorAll('#coverage tbody tr')].map(r => [r.dataset.obligation, r.cells[2].textContent])"
+        )
+        assert [t[0] for t in totals] == [o.id for o in default_obligations()]
+        assert all(t[1].endswith(("人次", "次")) for t in totals)
+        first = b.execute_script(
+            "const r = document.querySelector('#coverage-orgs tbody tr'); "
+            "return [r.dataset.org, getComputedStyle([...r.cells].find(c => c.getAttribute('style')) || r).backgroundColor]"
+        )
+        assert first[0] in {"west-xiguan", "affairs-group", "stats-group", "env-group", "police-group", "street-west"}
+        assert first[1] == "rgb(255, 235, 238)"  # a short cell is marked
