@@ -32,13 +32,17 @@ def main(folder: str, *names: str) -> None:
             hit = [
                 p
                 for p in porgs
-                if p["name"] in names_of[g["name"]] and p["kind"] == g["kind"] and _overlaps(p["span"], g["spans"])
+                if p["name"] in names_of[g["name"]]
+                and p["kind"] == g["kind"]
+                and _overlaps(p["span"], g["spans"])
             ]
             if not hit:
                 print(f"  org MISSED  {g['name']} ({g['kind']})")
         for p in porgs:
             if not any(
-                p["name"] in names_of[g["name"]] and p["kind"] == g["kind"] and _overlaps(p["span"], g["spans"])
+                p["name"] in names_of[g["name"]]
+                and p["kind"] == g["kind"]
+                and _overlaps(p["span"], g["spans"])
                 for g in gold["organizations"]
             ):
                 print(f"  org EXTRA   {p['name']} ({p['kind']}) {p.get('region', '')}")
@@ -47,12 +51,16 @@ def main(folder: str, *names: str) -> None:
             cands = [
                 f
                 for f in facts
-                if float(f["value"]) == float(g["value"]) and f["unit"] == g["unit"] and _overlaps(f["span"], g["spans"])
+                if float(f["value"]) == float(g["value"])
+                and f["unit"] == g["unit"]
+                and _overlaps(f["span"], g["spans"])
             ]
             subj = [by_id.get(f["subject"], {}).get("name", f["subject"]) for f in cands]
             ok = any(
                 (s in names_of.get(g["subject"], ()))
-                or (g["subject"] not in names_of and (s.startswith(g["subject"]) or f["subject"] not in by_id))
+                or (
+                    g["subject"] not in names_of and (s.startswith(g["subject"]) or f["subject"] not in by_id)
+                )
                 for s, f in zip(subj, cands, strict=True)
             )
             if not ok:
@@ -60,7 +68,8 @@ def main(folder: str, *names: str) -> None:
         gtexts = [(g["value"], g["unit"], g["spans"]) for g in gold["figures"]]
         for f in facts:
             if not any(
-                float(f["value"]) == float(v) and f["unit"] == u and _overlaps(f["span"], s) for v, u, s in gtexts
+                float(f["value"]) == float(v) and f["unit"] == u and _overlaps(f["span"], s)
+                for v, u, s in gtexts
             ):
                 q = f["quote"]
                 print(f"  fig EXTRA   {f['value']}{f['unit']} {f['metric']}  «{q[:40]}»")
@@ -71,12 +80,15 @@ def main(folder: str, *names: str) -> None:
             if not cands:
                 print(f"  mech MISSED {g['name']} ({g['adopted_by']})")
             elif not any(
-                (g["adopted_by"] is None and not a) or (g["adopted_by"] and any(x in names_of.get(g["adopted_by"], ()) for x in a))
+                (g["adopted_by"] is None and not a)
+                or (g["adopted_by"] and any(x in names_of.get(g["adopted_by"], ()) for x in a))
                 for a in ad
             ):
                 print(f"  mech ADOPTER {g['name']} want {g['adopted_by']} got {ad}")
         for m in mechs:
-            if not any(m["name"] == g["name"] and _overlaps(m["span"], g["spans"]) for g in gold["mechanisms"]):
+            if not any(
+                m["name"] == g["name"] and _overlaps(m["span"], g["spans"]) for g in gold["mechanisms"]
+            ):
                 print(f"  mech EXTRA  {m['name']}")
 
 

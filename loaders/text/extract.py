@@ -71,6 +71,7 @@ from respchain.loaders.text.header import _header
 from respchain.loaders.text.lexicon import Lexicon, lexicon
 from respchain.loaders.text.numbers import parse_chinese_number
 from respchain.loaders.text.orgs import _Org, _Orgs
+from respchain.loaders.text.places import mark_place, title_place
 from respchain.loaders.text.reader import Article, read_article
 from respchain.loaders.text.sentences import _Sentence, _sentence_at, _sentences
 from respchain.loaders.text.tokens import _accept_regions, _pieces
@@ -117,6 +118,7 @@ class _Article:
     starts: list[int]
     orgs: _Orgs
     header: dict[str, Any]
+    warnings: list[str] = field(default_factory=list)
     subject: dict[int, _Org | None] = field(default_factory=dict)
 
     def prov(self, k: int) -> dict[str, Any]:
@@ -134,13 +136,23 @@ def _read(article: Article, sid: str) -> _Article:
     text = article.text
     pieces = _pieces(text)
     _accept_regions(pieces, lex, text)
+    header = _header(article)
+    warnings: list[str] = []
+    place = title_place(header["title"], lex)
+    if place is not None:
+        name, region, known = place
+        mark_place(pieces, text, name, region)
+        if not known:
+            warnings.append(
+                f"地名不在区划表中 / place not in the region table: {name} (read as a {region.level})"
+            )
     sentences = _sentences(text)
     orgs = _Orgs(text, pieces, sentences, lex)
     orgs.run()
     orgs.link()
     for n, o in enumerate(orgs.order, 1):
         o.id = f"{sid}.o{n}"
-    a = _Article(sid, text, lex, sentences, [s.start for s in sentences], orgs, _header(article))
+    a = _Article(sid, text, lex, sentences, [s.start for s in sentences], orgs, header, warnings)
     a.subject = _subjects(a)
     return a
 
@@ -357,7 +369,9 @@ def _organizations(a: _Article) -> list[dict[str, Any]]:
     return out
 
 
-def extract_article(article: Article, sid: str | None = None) -> dict[str, Any]:
+def extract_article(
+    article: Article, sid: str | None = None, warnings: list[str] | None = None
+) -> dict[str, Any]:
     """Extract one article into register sections (plain data, ids prefixed by the source id).
 
     Parameters
@@ -366,6 +380,9 @@ def extract_article(article: Article, sid: str | None = None) -> dict[str, Any]:
         As read by :func:`~respchain.loaders.text.reader.read_article`.
     sid : str, optional
         The source id (default: from the file name).
+    warnings : list of str, optional
+        Receives what a reviewer should know: a place not in the region table, an
+        article that yields no region or no organization.
 
     Returns
     -------
@@ -376,6 +393,15 @@ def extract_article(article: Article, sid: str | None = None) -> dict[str, Any]:
     """
     a = _read(article, sid or source_id(article.path))
     topics, resp = _responsibilities(a)
+    if warnings is not None:
+        where = f"{article.path}: "
+        warnings.extend(where + w for w in a.warnings)
+        if not a.orgs.order:
+            warnings.append(
+                where + "没有识别出组织（地区不明？）/ no organization found (is the region named?)"
+            )
+        elif not any(o.region for o in a.orgs.order):
+            warnings.append(where + "没有识别出地区 / no region found: organizations without a place")
     return {
         "sources": [_source(a, article.path, topics)],
         "organizations": _organizations(a),
@@ -386,12 +412,13 @@ def extract_article(article: Article, sid: str | None = None) -> dict[str, Any]:
     }
 
 
-def draft_from_articles(articles: Sequence[Article]) -> dict[str, Any]:
+def draft_from_articles(articles: Sequence[Article], warnings: list[str] | None = None) -> dict[str, Any]:
     """A register draft (plain data in the register format) from several articles.
 
     Source ids come from the file names; when two files share a stem, a number
     is added. Organizations are not merged across articles: each article's
-    records stand on their own for review.
+    records stand on their own for review. ``warnings``, when given, receives
+    what a reviewer should know of each article (see :func:`extract_article`).
     """
     out: dict[str, Any] = {"respchain": 1}
     sections: dict[str, list] = {
@@ -405,7 +432,7 @@ def draft_from_articles(articles: Sequence[Article]) -> dict[str, Any]:
         while sid in used:
             sid, n = f"{base}-{n}", n + 1
         used.add(sid)
-        part = extract_article(a, sid)
+        part = extract_article(a, sid, warnings)
         for k, v in part.items():
             sections[k].extend(v)
         if part["sources"][0].get("published"):

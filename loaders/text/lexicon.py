@@ -47,7 +47,9 @@ class Lexicon:
 
     def path(self, code: str) -> list[str]:
         """Names from the province down to ``code`` (``['福建省', '三明市', '尤溪县']``)."""
-        r = self.regions[code]
+        r = self.regions.get(code)
+        if r is None:  # a place the table does not hold (``?沙县``): its own name only
+            return [code.lstrip("?")]
         return [self.regions[a].name for a in r.ancestors if a in self.regions] + [r.name]
 
 
@@ -102,6 +104,24 @@ def lexicon() -> Lexicon:
             short = m["base"] + m["level"]
             if short not in lex.by_name:
                 lex.by_name[short] = [r]
+    # Counties turned into districts keep their old name in use: 沙县 (now 沙县区),
+    # 双流县 (now 双流区) is still written in older and in many newer articles.
+    # Only bases that cannot be read otherwise: not a province or prefecture
+    # (河北区 is not 河北县), not a quarter of a city (河东, 城区, 新区).
+    upper = {r.name[:2] for r in lex.regions.values() if r.level != "county"}
+    former: dict[str, list[Region]] = {}
+    for r in list(lex.regions.values()):
+        if r.level == "county" and r.name.endswith("区") and len(r.name) >= 3:
+            base = r.name[:-1]
+            if base[-1] in "县市":
+                old = base
+            elif len(base) >= 2 and base[:2] not in upper and base[-1] not in "东西南北中城郊新矿":
+                old = base + "县"
+            else:
+                continue
+            former.setdefault(old, []).append(r)
+    for old, rs in former.items():
+        lex.by_name.setdefault(old, rs)
     return lex
 
 
@@ -191,4 +211,5 @@ def tag_table() -> dict[str, str]:
     table.update({n: "ns" for n in lex.by_name})
     table.update({w: "nt" for w in lex.org_suffixes})
     table.update({w: "nt" for w in lex.departments if len(w) > 1})
+    table.update({w: "n" for w in lex.mechanisms if w not in table})  # 巡察 in 市委巡察工作领导小组
     return table

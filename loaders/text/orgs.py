@@ -99,25 +99,37 @@ class _Orgs:
 
     # -- region context ---------------------------------------------------
     def _resolve_level(self, ch: str, offset: int, para: int) -> Region | None:
+        """The region a bare level (市, 县, 该县) at ``offset`` refers to.
+
+        The nearest region of that level before it (in the same paragraph first);
+        with none before, the first one after it: an article may name its county
+        only later, in a title (《中共通渭县委…》) or at its end.
+        """
         best: Region | None = None
         best_same_para: Region | None = None
+        later: Region | None = None
         for off, p, r in self._region_mentions:
+            if not r.name.endswith(ch):
+                continue
             if off >= offset:
-                break
-            if r.name.endswith(ch):
-                best = r
-                if p == para:
-                    best_same_para = r
-        return best_same_para or best
+                later = later or r
+                continue
+            best = r
+            if p == para:
+                best_same_para = r
+        return best_same_para or best or later
 
     def _resolve_county(self, offset: int, para: int) -> Region | None:
         best: Region | None = None
+        later: Region | None = None
         for off, p, r in self._region_mentions:
+            if r.level != "county":
+                continue
             if off >= offset:
-                break
-            if r.level == "county":
-                best = r if (best is None or p == para) else best
-        return best
+                later = later or r
+                continue
+            best = r if (best is None or p == para) else best
+        return best or later
 
     def run(self) -> None:
         sent_of = self._sentence_index()
@@ -148,7 +160,14 @@ class _Orgs:
                 continue
             run = self.pieces[i : j + 1]
             nxt = self.pieces[j + 1] if j + 1 < n else None
-            inside_title = any(a <= p.start < b for a, b in quotes)
+            # Inside 《》 only the issuer that opens a title is a mention
+            # (《中共通渭县委党的建设领导小组2015年工作要点》); other names there are
+            # part of a document's title.
+            inside_title = any(a <= p.start < b for a, b in quotes) and not (
+                p.start
+                and self.text[p.start - 1] == "《"
+                and any(q.cls == "REGION" for q in self.pieces[i : j + 1])
+            )
             if (nxt is not None and nxt.word in _NOT_ORG_AFTER) or inside_title:
                 i = j + 1
                 continue
@@ -188,7 +207,9 @@ class _Orgs:
                 if prev_cls not in ("", "REGION", "PREFIX", "JOIN", "CENTRAL"):
                     break
             elif c in ("REF", "LEVEL", "CENTRAL", "PREFIX"):
-                if k != i and prev_cls not in ("JOIN", "PREFIX"):
+                # 沙县 + 县委: a level repeated after a region ending in it
+                repeated = c == "LEVEL" and prev_cls == "REGION" and self.pieces[k - 1].word.endswith(p.word)
+                if k != i and prev_cls not in ("JOIN", "PREFIX") and not repeated:
                     break
             elif c == "TOWN":
                 if prev_cls not in ("", "REGION", "REF", "JOIN"):
@@ -259,6 +280,14 @@ class _Orgs:
                 explicit = True
         if region is None and not central:
             return None
+        if (
+            explicit
+            and region is not None
+            and body_start < len(run)
+            and run[body_start].cls == "LEVEL"
+            and run[body_start - 1].word.endswith(run[body_start].word)
+        ):
+            body_start += 1  # 沙县县委: the level written again
         body = run[body_start:]
         if not body:
             return None
@@ -319,6 +348,21 @@ class _Orgs:
                     and unit not in org.leads
                 ):
                     org.leads.append(unit)
+        elif kind in ("unit", "functional_department") and len(body) > 1:
+            # 县委组织部, 市委巡察办, 县委党的建设领导小组: a body of the committee named
+            # before it, which is then named too and is its parent.
+            top = next(
+                (
+                    k
+                    for k in range(len(body) - 2, -1, -1)
+                    if body[k].cls == "SUFFIX" and body[k].kind == "party_committee"
+                ),
+                None,
+            )
+            if top is not None:
+                parent = self._add_run(run[: body_start + top + 1], i, sent_of)
+                if parent is not None and parent is not org and org.parent is None:
+                    org.parent = parent
         return org
 
     def _nested_unit(self, run: list[_Piece], region: Region | None, central: bool, s: int) -> _Org | None:

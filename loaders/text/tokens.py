@@ -16,7 +16,7 @@ from respchain.loaders.text.lexicon import Lexicon, Region, lexicon, tag_table, 
 _LEVEL_CHARS = "省市县区州旗"
 _LEVEL_COMMITTEES = ("省委", "市委", "县委", "区委", "州委", "旗委", "盟委")
 _REFS = {"该省": "省", "该市": "市", "该县": "县", "该区": "区", "该州": "州", "该旗": "旗"}
-_NOUN_TAGS = ("n", "ns", "nt", "nz", "nr", "nrt", "j", "vn", "m", "eng")
+_NOUN_TAGS = ("n", "ns", "nt", "nz", "nr", "nrt", "j", "vn", "m", "eng", "l")
 
 
 @dataclass
@@ -138,6 +138,8 @@ def _pieces(text: str) -> list[_Piece]:
             continue
         new = _classify(word, pos, lex, tags)
         prev = out[-1] if out else None
+        if word == "委" and prev is not None and prev.cls == "REGION" and prev.word[-1] in _LEVEL_CHARS:
+            new = [_Piece(word, pos, pos + 1, "SUFFIX", kind="party_committee")]  # 通渭县 + 委
         # 锁 + 南镇 -> 锁南镇: jieba splits unknown township names
         if (
             prev is not None
@@ -213,7 +215,7 @@ def _accept_regions(pieces: list[_Piece], lex: Lexicon, text: str = "") -> None:
             if r.level == "prefecture" or (
                 not provinces_named
                 and r.level == "county"
-                and not r.name.endswith("区")
+                and not p.word.endswith("区")
                 and _at_boundary(text, p.start)
             ):
                 choice = r

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from respchain._files import all_or_none, write_text_atomic
+from respchain._inert import visible
 from respchain.commands._options import format_option, output_option
 from respchain.loaders.writer import write_draft
 
@@ -41,7 +42,8 @@ def extract_cmd(articles: tuple[Path, ...], output: Path, text_dir: Path | None)
             problems.extend(e.problems)
     if problems:
         raise InputError(problems)
-    draft = draft_from_articles(read)
+    warnings: list[str] = []
+    draft = draft_from_articles(read, warnings)
     register_from_data([(str(output), json.loads(json.dumps(draft, ensure_ascii=False)), None)])
     with all_or_none():  # the draft and its texts, all or none
         write_draft(draft, output)
@@ -53,6 +55,8 @@ def extract_cmd(articles: tuple[Path, ...], output: Path, text_dir: Path | None)
         for k in ("organizations", "people", "responsibilities", "mechanisms", "facts")
     )
     click.echo(f"已写入草稿 / wrote draft {output}: {len(read)} 篇文章 / article(s); {counts}")
+    for w in warnings:
+        click.echo(f"注意 / note: {visible(w)}", err=True)
     return 0
 
 

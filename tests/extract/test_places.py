@@ -1,0 +1,57 @@
+"""Places an article names only in its title, places the region table lacks, and the warnings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from respchain.loaders.text import draft_from_articles, read_article
+
+from respchain.cli import main
+
+
+def _orgs(tmp_path: Path, text: str) -> tuple[list[tuple[str, str, str | None]], list[str]]:
+    p = tmp_path / "a.txt"
+    p.write_text(text, encoding="utf-8")
+    warnings: list[str] = []
+    draft = draft_from_articles([read_article(p)], warnings)
+    names = {o["id"]: o["name"] for o in draft.get("organizations", [])}
+    return [
+        (o["name"], o["kind"], names.get(o.get("parent"))) for o in draft.get("organizations", [])
+    ], warnings
+
+
+def test_a_short_place_in_the_title_is_the_region_of_bare_committees(tmp_path: Path):
+    orgs, warnings = _orgs(
+        tmp_path,
+        "尤溪：压紧压实管党治党责任\n\n近日，县委召开常委会会议，研究部署全面从严治党工作。县纪委监委派出督查组。\n",
+    )
+    assert ("尤溪县委", "party_committee", None) in orgs
+    assert ("尤溪县纪委监委", "discipline_commission", "尤溪县委") in orgs
+    assert warnings == []
+
+
+def test_a_place_missing_from_the_table_still_yields_its_organizations_with_a_warning(tmp_path: Path):
+    orgs, warnings = _orgs(
+        tmp_path,
+        "云雾县：以清单明责任\n\n今年以来，云雾县委制定主体责任清单，县委组织部、县纪委监委分别牵头落实。\n",
+    )
+    assert ("云雾县委", "party_committee", None) in orgs
+    assert ("云雾县委组织部", "functional_department", "云雾县委") in orgs
+    assert len(warnings) == 1 and "云雾县" in warnings[0] and "a.txt" in warnings[0]
+
+
+def test_a_county_name_inside_other_words_is_not_a_place(tmp_path: Path):
+    # 乡镇和县直单位 holds the characters of the county 和县 across two words.
+    orgs, warnings = _orgs(tmp_path, "全县乡镇和县直单位党组织书记参加述责述廉。\n")
+    assert not any("和县" in name for name, _k, _p in orgs)
+    assert any("没有识别出组织" in w for w in warnings)
+
+
+def test_extract_prints_the_warnings_on_stderr(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    art = tmp_path / "云雾.txt"
+    art.write_text("云雾县：以清单明责任\n\n云雾县委制定主体责任清单。\n", encoding="utf-8")
+    rc = main(["extract", str(art), "-o", str(tmp_path / "draft.yaml")])
+    captured = capsys.readouterr()
+    assert rc == 0 and (tmp_path / "draft.yaml").exists()
+    assert "云雾县" in captured.err and "区划表" in captured.err
