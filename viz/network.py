@@ -43,6 +43,7 @@ from respchain.graph.schema import (
     metric_label,
     vocab_label,
 )
+from respchain.queries.due import STATE_INFO, due_items
 from respchain.queries.finding import SEVERITY_ORDER, Finding
 from respchain.viz._inline import json_for_script, vis_assets
 from respchain.viz.style import (
@@ -171,6 +172,81 @@ def _ancestors(org: str, up: dict[str, str]) -> list[str]:
         seen.add(cur)
         cur = up.get(cur)
     return out
+
+
+#: Fill colours of the deadline states (红 overdue, 黄 due soon or done late, 绿 on time).
+DUE_COLORS = {"red": "#e74c3c", "yellow": "#f1c40f", "green": "#2ecc71"}
+
+
+def _due_states(G: nx.MultiDiGraph) -> dict[str, str]:
+    """The deadline state (``queries.due``) of every dated task, measure and problem at the graph's as-of date."""
+    if not G.graph.get("as_of"):
+        return {}
+    try:
+        return {it.id: it.state for it in due_items(G)}
+    except (ValueError, TypeError):  # a register whose dates are not ISO dates draws no states
+        return {}
+
+
+def _org_timeline(G: nx.MultiDiGraph, org: str, lang: str, states: dict[str, str]) -> list[list[str]]:
+    """An organization's dated record in date order: posts (since/until), events, the
+    deadlines and done dates of its tasks, its problems and their measures.
+
+    Returns
+    -------
+    list of [date, text]
+    """
+    en = lang == "en"
+    out: list[tuple[str, str, str]] = []
+    people: set[str] = set()
+    for u, _, k in G.in_edges(org, keys=True):
+        a = G.nodes[u]
+        if k == _R_POST_IN:
+            person = a.get("person")
+            people.add(person)
+            who = f"{G.nodes[person].get('name', person) if person in G else person} {a.get('title') or a.get('role', '')}".strip()
+            if a.get("since"):
+                out.append((str(a["since"]), u, f"{'took post' if en else '任职'}：{who}"))
+            if a.get("until"):
+                out.append((str(a["until"]), u + ":until", f"{'left post' if en else '离任'}：{who}"))
+    events = set()
+    for n in {org, *people}:
+        for m in (*G.predecessors(n), *G.successors(n)):
+            if G.nodes[m].get("kind") == NodeKind.EVENT and G.nodes[m].get("date"):
+                events.add(m)
+    for e in events:
+        a = G.nodes[e]
+        out.append((str(a["date"]), e, f"{'event' if en else '活动'}：{a.get('name', e)}"))
+    for n, a in G.nodes(data=True):
+        kind = a.get("kind")
+        if kind == NodeKind.TASK:
+            lst = G.nodes.get(a.get("list"), {})
+            if org not in G.succ[n] and lst.get("owner") != org:
+                continue
+            label = "task" if en else "任务"
+        elif kind == NodeKind.PROBLEM:
+            if a.get("org") != org:
+                continue
+            label = "problem" if en else "问题"
+            if a.get("found"):
+                out.append((str(a["found"]), n, f"{'problem found' if en else '发现问题'}：{a.get('name', n)}"))
+        elif kind == NodeKind.MEASURE:
+            pb = G.nodes.get(a.get("problem"), {})
+            if pb.get("org") != org and org not in G.succ[n]:
+                continue
+            label = "measure" if en else "整改措施"
+        else:
+            continue
+        name = a.get("name", n)
+        if a.get("due"):
+            st = STATE_INFO.get(states.get(n, ""), {})
+            mark = f" ({st['label_en'] if en else st['zh'] + ' ' + st['label_zh']})" if st else ""
+            out.append((str(a["due"]), n, f"{label} {'due' if en else '时限'}：{name}{mark}"))
+        done = a.get("closed_on") if kind == NodeKind.PROBLEM else a.get("done_on")
+        if done:
+            out.append((str(done), n + ":done", f"{label} {'done' if en else '完成'}：{name}"))
+    out.sort()
+    return [[d, _text(t)] for d, _, t in out]
 
 
 def view_graph(
@@ -320,6 +396,7 @@ def view_graph(
                 chain[n].add(f.severity)
 
     sources = {n: a for n, a in G.nodes(data=True) if a.get("kind") == _K_SOURCE}
+    states = _due_states(G)
     out_nodes = []
     for n in nodes:
         a = G.nodes[n]
@@ -367,8 +444,11 @@ def view_graph(
                 "findings": idx,
                 "sev": sev,
                 "gapchain": sorted(chain.get(n, ()), key=SEVERITY_ORDER.__getitem__),
+                "due": states.get(n),
             }
         )
+        if a.get("kind") == _K_ORGANIZATION:
+            out_nodes[-1]["timeline"] = _org_timeline(G, n, lang, states)
     out_edges = [
         {"id": f"e{i}", "from": u, "to": v, "rel": k, "rtype": t} for i, (u, v, k, t) in enumerate(edges)
     ]
@@ -571,6 +651,8 @@ def _vis_node(n: dict, pos: tuple[float, float] | None = None) -> dict:
         node["color"] = RESP_COLORS[n["rtype"]]
     if "size" in st:
         node["size"] = st["size"]
+    if n.get("due"):
+        node["color"] = DUE_COLORS[STATE_INFO[n["due"]]["colour"]]
     if n["sev"]:
         node["color"] = {"background": node["color"], "border": SEVERITY_COLORS[n["sev"]]}
         node["borderWidth"] = 4
@@ -776,6 +858,13 @@ def _to_pyvis(
         "kinds": {k: {"label": kind_label(k, lang), **NODE_STYLES[k]} for k in NODE_STYLES},
         "rtypes": {t: {"label": resp_label(t, lang), "color": c} for t, c in RESP_COLORS.items()},
         "severities": {s: {"label": severity_label(s, lang), "color": c} for s, c in SEVERITY_COLORS.items()},
+        "dueStates": {
+            s: {
+                "label": i["label_en"] if lang == "en" else f"{i['zh']} {i['label_zh']}",
+                "color": DUE_COLORS[i["colour"]],
+            }
+            for s, i in STATE_INFO.items()
+        },
         "edgeLabels": {k: v[lang == "en"] for k, v in EDGE_LABELS.items()},
         "structColor": STRUCT_COLOR,
         "text": {k: v[lang == "en"] for k, v in UI.items()},
@@ -820,6 +909,7 @@ def _render_page(net: RespchainNetwork) -> str:
             kinds=data.get("kinds", {}),
             rtypes=data.get("rtypes", {}),
             severities=data.get("severities", {}),
+            due_states=data.get("dueStates", {}),
             struct_color=data.get("structColor", STRUCT_COLOR),
             vis_js=Markup(js),
             vis_css=Markup(css),

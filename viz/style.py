@@ -177,6 +177,8 @@ UI: dict[str, tuple[str, str]] = {
     "quote": ("原文", "Source quote"),
     "findings": ("该节点的缺口", "Findings on this node"),
     "evidence": ("依据节点", "Evidence"),
+    "timeline": ("时间线", "Timeline"),
+    "due_states": ("完成时限（红黄绿）", "Deadlines (red, yellow, green)"),
     "grouped": (
         "图中共有 {n} 个节点，超过 {max} 个：人员、任务、事件等已按所属组织分组，点击分组节点展开。",
         "The graph has {n} nodes, more than {max}: people, tasks, events and the like are grouped "

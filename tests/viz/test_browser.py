@@ -170,6 +170,12 @@ def test_xss_name_shows_as_text(driver, tmp_path):
     assert XSS_NAME in driver.find_element(By.ID, "rc-details-body").text
     assert XSS_NAME in driver.find_element(By.ID, "rc-tooltip").text
     assert js(driver, "return document.querySelectorAll('img, svg[onload], #rc-panel b').length") == 0
+    # the timeline of the group names its head as text
+    js(driver, "respchain.focusNode('xss-group')")
+    time.sleep(0.2)
+    timeline = driver.find_element(By.CSS_SELECTOR, "#rc-details-body .rc-timeline").text
+    assert "2025-01-01" in timeline and "<svg onload=alert(2)>张某" in timeline
+    assert js(driver, "return document.querySelectorAll('img, svg[onload], #rc-panel b').length") == 0
     with pytest.raises(NoAlertPresentException):
         driver.switch_to.alert.text  # noqa: B018
     screenshot(driver, "viz-xss-graph.png")
@@ -298,4 +304,40 @@ def test_organization_labels_are_legible_at_the_initial_zoom(driver, tmp_path, w
     js(driver, "respchain.network.moveTo({scale: 1.0, animation: false})")
     assert _org_label_px(driver)[2] >= 10
     screenshot(driver, f"viz-{which}-initial.png")
+    assert_offline_and_clean(driver, url)
+
+
+def test_deadline_colours_and_an_organizations_timeline(driver, tmp_path):
+    """Tasks are coloured by their deadline state at the page's as-of date, the legend
+    names the states, and a click on an organization shows its dated record in order."""
+    from respchain.queries.due import due_items
+    from respchain.viz.network import DUE_COLORS
+    from selenium.webdriver.common.by import By
+
+    G = load_graph(demo_city_files())
+    g = save_html(to_pyvis(G, findings=find_gaps(G)), tmp_path / "graph.html")
+    url = open_page(driver, g)
+
+    legend = driver.find_element(By.ID, "rc-legend-due")
+    states = [e.get_attribute("data-state") for e in legend.find_elements(By.CSS_SELECTOR, "[data-state]")]
+    assert {"overdue", "soon", "on_time"} <= set(states)
+    tasks = {it.id: it for it in due_items(G) if it.kind == "Task"}
+    assert {it.state for it in tasks.values()} >= {"overdue", "on_time"}
+    for tid, it in tasks.items():
+        colour = js(driver, "const c = respchain.nodes.get(arguments[0]).color; return c.background || c;", tid)
+        assert colour == DUE_COLORS[it.colour], (tid, it.state, colour)
+
+    # edu-group: its problems (found, due, closed) and their measures, in date order
+    org = "edu-group"
+    click_node(driver, org)
+    assert js(driver, "return respchain.network.getSelectedNodes()") == [org]
+    rows = driver.find_elements(By.CSS_SELECTOR, "#rc-details-body .rc-timeline li")
+    dates = [r.find_element(By.TAG_NAME, "time").text for r in rows]
+    texts = [r.text for r in rows]
+    assert len(rows) >= 4
+    assert dates == sorted(dates)
+    pb = G.nodes["pb-edu-1"]
+    for day in (pb["found"], pb["due"], pb["closed_on"]):
+        assert any(t.startswith(day) and pb["name"] in t for t in texts), (day, texts)
+    assert dates.index(pb["found"]) < dates.index(pb["closed_on"])
     assert_offline_and_clean(driver, url)

@@ -272,6 +272,17 @@
       q.appendChild(el("div", null, "“" + n.quote + "”"));
       frag.appendChild(q);
     }
+    if (n.timeline && n.timeline.length) {
+      frag.appendChild(el("div", { "class": "rc-sub" }, T.timeline));
+      var ol = el("ol", { "class": "rc-timeline" });
+      n.timeline.forEach(function (e) {
+        var li = el("li");
+        li.appendChild(el("time", null, e[0]));
+        li.appendChild(el("span", null, e[1]));
+        ol.appendChild(li);
+      });
+      frag.appendChild(ol);
+    }
     var act = activeFindings(n);
     if (act.length) {
       frag.appendChild(el("div", { "class": "rc-sub" }, T.findings + " (" + act.length + ")"));
