@@ -313,7 +313,10 @@ def render_table(
             con.print(ut)
             if len(short) > _TOP_SCORES:
                 con.print(f"另有 {len(short) - _TOP_SCORES} 个单位未全覆盖 / {len(short) - _TOP_SCORES} more organizations short")
-        con.print(f"其余 {len(rows_c) - len(short)} 个单位全覆盖 / the other {len(rows_c) - len(short)} organizations: all held")
+        if held := len(rows_c) - len(short):
+            who = "其余" if short else "全部"
+            en = "the other" if short else "all"
+            con.print(f"{who} {held} 个单位全覆盖 / {en} {held} organizations: all held")
     return buf.getvalue()
 
 

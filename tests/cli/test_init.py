@@ -57,3 +57,13 @@ def test_init_refuses_a_file(tmp_path: Path, capsys):
     f.write_text("", encoding="utf-8")
     assert main(["init", str(f)]) == 2
     assert "not a folder" in capsys.readouterr().err
+
+
+def test_the_starter_table_does_not_count_zero_organizations_as_the_rest(tmp_path: Path, capsys):
+    # Every organization of the starter is short of some duty: no "其余 0 个单位全覆盖" line.
+    assert main(["init", str(tmp_path / "s")]) == 0
+    capsys.readouterr()
+    assert main(["gaps", str(tmp_path / "s" / "register.yaml")]) == 0
+    out = capsys.readouterr().out
+    assert "未全覆盖的单位" in out
+    assert "其余 0 " not in out and "the other 0 " not in out
