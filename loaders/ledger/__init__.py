@@ -18,6 +18,9 @@ everywhere. This package reads them as offices keep them and writes them back:
 * :func:`write_ledger` writes one list of a register as a ledger people can
   use: Chinese headers, fitted column widths, a frozen header, real dates, and a
   缺口 column with the LIST-rule gaps of each task, coloured by severity.
+* :func:`read_rectification_ledger` reads a rectification ledger (整改台账:
+  problems found by 巡视, 巡察, 监督检查, and their measures) into ``problems``
+  records (:mod:`.rectification`); :func:`write_problems` saves them.
 * :func:`write_template` writes an empty ledger with drop-down lists of the
   register's units and people, and date validation.
 
@@ -49,9 +52,21 @@ from respchain.loaders.ledger.excel import LEDGER_RULES, write_ledger, write_tem
 from respchain.loaders.ledger.headers import HEADER_ALIASES, LEDGER_COLUMNS, LEDGER_SUFFIXES
 from respchain.loaders.ledger.lists import list_changes, list_to_yaml, replace_list_in_file, write_list
 from respchain.loaders.ledger.read import read_ledger
+from respchain.loaders.ledger.rectification import (
+    RECT_ALIASES,
+    parse_origin,
+    problems_to_yaml,
+    read_rectification_ledger,
+    write_problems,
+)
 
 __all__ = [
     "read_ledger",
+    "read_rectification_ledger",
+    "write_problems",
+    "problems_to_yaml",
+    "parse_origin",
+    "RECT_ALIASES",
     "write_list",
     "list_changes",
     "replace_list_in_file",

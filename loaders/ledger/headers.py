@@ -153,52 +153,91 @@ def _header_key(s: str) -> str:
     return k.rstrip(":：")
 
 
-_HEADER_INDEX: dict[str, str] = {}
-for _field, _aliases in HEADER_ALIASES.items():
-    for _a in _aliases:
-        _HEADER_INDEX[_header_key(_a)] = _field
-# Aliases tried as substrings, longest first (``具体责任单位`` -> lead). Short,
-# generic aliases (``任务``, ``进度``) only match whole headers.
-_HEADER_CONTAINS = sorted((k for k in _HEADER_INDEX if len(k) >= 3), key=len, reverse=True)
+class HeaderSet:
+    """The columns of one kind of ledger: each field's recognised headers, and the field a
+    header row must name (the task ledger's 任务目标, the rectification ledger's 问题).
+
+    Parameters
+    ----------
+    aliases : dict
+        Field key -> the headers recognised for it; the first is the canonical header.
+    key_field : str
+        The field whose column a header row must have (with at least one other).
+    """
+
+    def __init__(
+        self, aliases: dict[str, tuple[str, ...]], key_field: str, shared: dict[str, tuple[str, ...]] | None = None
+    ) -> None:
+        self.aliases = aliases
+        self.key_field = key_field
+        # Headers that mean one field or another (完成时间: the deadline, or the date done when
+        # another column gives the deadline): the first of their fields no other column names.
+        self.shared = {_header_key(k): v for k, v in (shared or {}).items()}
+        self._index: dict[str, str] = {}
+        for f, names in aliases.items():
+            for a in names:
+                self._index.setdefault(_header_key(a), f)
+        # Aliases tried as substrings, longest first (``具体责任单位`` -> lead). Short,
+        # generic aliases (``任务``, ``进度``) only match whole headers.
+        self._contains = sorted((k for k in self._index if len(k) >= 3), key=len, reverse=True)
+
+    def field(self, text: Any) -> str | None:
+        """The field a header cell stands for, or None."""
+        if not isinstance(text, str) or not text.strip():
+            return None
+        k = _header_key(text)
+        if k in self._index:
+            return self._index[k]
+        for part in re.split(r"[/、|]", k):  # 牵头单位/责任单位
+            if part in self._index:
+                return self._index[part]
+        if len(k) <= 12:
+            for alias in self._contains:
+                if alias in k:
+                    return self._index[alias]
+        return None
+
+    def find(self, rows: list[list[Any]]) -> tuple[int, dict[int, str], list[int]] | None:
+        """The header row: ``(row index, {column: field}, unknown columns)``; the first of the top
+        rows that names the key column and at least one other known column."""
+        for r, row in enumerate(rows[:_MAX_HEADER_SCAN]):
+            cols: dict[int, str] = {}
+            later: list[tuple[int, tuple[str, ...]]] = []
+            for c, v in enumerate(row):
+                if isinstance(v, str) and _header_key(v) in self.shared:
+                    later.append((c, self.shared[_header_key(v)]))
+                    continue
+                f = self.field(v)
+                if f and f not in cols.values():
+                    cols[c] = f
+            for c, fields in later:
+                if (f := next((f for f in fields if f not in cols.values()), None)) is not None:
+                    cols[c] = f
+            if self.key_field in cols.values() and len(cols) >= 2:
+                # A two-row header (责任主体 over 牵头单位 | 协助部门): the row below holds
+                # nothing but headers; its names win for their columns.
+                if r + 1 < len(rows):
+                    sub = {c: self.field(v) for c, v in enumerate(rows[r + 1]) if _text(v) is not None}
+                    if sub and all(sub.values()):
+                        for c, f in sub.items():
+                            for other in [c2 for c2, f2 in cols.items() if f2 == f and c2 != c]:
+                                del cols[other]
+                            cols[c] = f  # type: ignore[assignment]
+                        r += 1
+                unknown = [c for c, v in enumerate(rows[r]) if v is not None and c not in cols]
+                return r, cols, unknown
+        return None
+
+
+TASK_HEADERS = HeaderSet(HEADER_ALIASES, "goal")
+"""The columns of a task ledger (责任清单台账)."""
 
 
 def _header_field(text: Any) -> str | None:
-    """The field a header cell stands for, or None."""
-    if not isinstance(text, str) or not text.strip():
-        return None
-    k = _header_key(text)
-    if k in _HEADER_INDEX:
-        return _HEADER_INDEX[k]
-    for part in re.split(r"[/、|]", k):  # 牵头单位/责任单位
-        if part in _HEADER_INDEX:
-            return _HEADER_INDEX[part]
-    if len(k) <= 12:
-        for alias in _HEADER_CONTAINS:
-            if alias in k:
-                return _HEADER_INDEX[alias]
-    return None
+    """The task-ledger field a header cell stands for, or None."""
+    return TASK_HEADERS.field(text)
 
 
 def _find_header(rows: list[list[Any]]) -> tuple[int, dict[int, str], list[int]] | None:
-    """The header row: ``(row index, {column: field}, unknown columns)``; the first of the top rows
-    that names the goal column and at least one other known column."""
-    for r, row in enumerate(rows[:_MAX_HEADER_SCAN]):
-        cols: dict[int, str] = {}
-        for c, v in enumerate(row):
-            f = _header_field(v)
-            if f and f not in cols.values():
-                cols[c] = f
-        if "goal" in cols.values() and len(cols) >= 2:
-            # A two-row header (责任主体 over 牵头单位 | 协助部门): the row below holds
-            # nothing but headers; its names win for their columns.
-            if r + 1 < len(rows):
-                sub = {c: _header_field(v) for c, v in enumerate(rows[r + 1]) if _text(v) is not None}
-                if sub and all(sub.values()):
-                    for c, f in sub.items():
-                        for other in [c2 for c2, f2 in cols.items() if f2 == f and c2 != c]:
-                            del cols[other]
-                        cols[c] = f  # type: ignore[assignment]
-                    r += 1
-            unknown = [c for c, v in enumerate(rows[r]) if v is not None and c not in cols]
-            return r, cols, unknown
-    return None
+    """The header row of a task ledger (see :meth:`HeaderSet.find`)."""
+    return TASK_HEADERS.find(rows)

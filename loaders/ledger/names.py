@@ -26,12 +26,15 @@ class _Index:
     @classmethod
     def build(cls, reg: Register) -> _Index:
         ix = cls()
-        for section in ("sources", "responsibilities", "lists", "events", "mechanisms", "facts"):
+        for section in ("sources", "responsibilities", "lists", "events", "mechanisms", "facts",
+                        "evidence", "problems"):
             for rec in getattr(reg, section):
                 if isinstance(rec.get("id"), str):
                     ix.kinds[rec["id"]] = section
-                for t in rec.get("tasks") or () if section == "lists" else ():
-                    ix.kinds[t["id"]] = "tasks"
+        for t in reg.tasks():
+            ix.kinds[t["id"]] = "tasks"
+        for m in reg.measures():
+            ix.kinds[m["id"]] = "measures"
         org_tiers: list[dict[str, set[str]]] = [{}, {}, {}]
         for o in reg.organizations:
             oid, name = o["id"], o["name"]

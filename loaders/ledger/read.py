@@ -10,10 +10,10 @@ from typing import Any
 
 from respchain.graph.schema import ListKind
 from respchain.loaders.ledger.evidence import EvidencePool
-from respchain.loaders.ledger.headers import HEADER_ALIASES, LEDGER_SUFFIXES, _find_header
+from respchain.loaders.ledger.headers import HEADER_ALIASES, _find_header
 from respchain.loaders.ledger.names import _Index
 from respchain.loaders.ledger.rows import _TASK_ORDER, _Ctx, _read_table
-from respchain.loaders.ledger.sheets import _read_csv, _read_xlsx, _Sheet
+from respchain.loaders.ledger.sheets import _Sheet, load_sheets
 from respchain.loaders.ledger.text import _ID_RE, _SPACE_RE, _text
 from respchain.loaders.register import Register, load_register, register_from_data
 
@@ -93,31 +93,12 @@ def read_ledger(
                 f"{kind!r} 不是清单类型 / not a list kind (须为 / one of: {', '.join(ListKind.values())})",
             )
         )
-    if not path.exists():
-        raise InputError(Problem(file, 0, "", "文件不存在 / no such file"))
-    suffix = path.suffix.lower()
-    if suffix == ".xls":
-        raise InputError(
-            Problem(
-                file, 0, "", "不支持旧版 .xls，请另存为 .xlsx / old .xls is not supported: save it as .xlsx"
-            )
-        )
-    if suffix not in LEDGER_SUFFIXES:
-        raise InputError(
-            Problem(
-                file,
-                0,
-                "",
-                f"不支持的文件类型 / unsupported file type {suffix!r} "
-                f"(supported: {', '.join(LEDGER_SUFFIXES)})",
-            )
-        )
     index = _Index.build(reg)
     owner_id, err = index.resolve(owner, "org")
     if err:
         raise InputError(Problem(file, 0, "owner", f"清单责任主体 / list owner: {err}"))
     meta: dict[str, Any] = {}
-    sheets = _read_xlsx(path, meta) if suffix in (".xlsx", ".xlsm") else _read_csv(path)
+    sheets = load_sheets(path, meta)
     name = name or meta.get("name") or _title(sheets) or path.stem
     year = year if year is not None else meta.get("year")
     if year is None and (m := re.search(r"(20\d{2}|19\d{2})\s*年", name)):

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from respchain.loaders.ledger.headers import LEDGER_SUFFIXES
+
 from respchain._inert import uncell
 from respchain.exceptions import InputError, Problem
 
@@ -239,3 +241,28 @@ def _read_csv(path: Path) -> list[_Sheet]:
     except csv.Error as e:  # a cell over the field limit, a NUL
         raise InputError(Problem(str(path), reader.line_num, "", f"CSV 格式错误 / bad CSV: {e}")) from None
     return [_Sheet(None, rows)]
+
+
+def load_sheets(path: Path, meta: dict[str, Any] | None = None) -> list[_Sheet]:
+    """The tables of a ledger file: every visible sheet of a workbook, or the one table of a CSV.
+
+    Raises
+    ------
+    InputError
+        For a missing file, an old ``.xls``, a type that is not a ledger, or a file
+        that cannot be read or is beyond the bounds of this module.
+    """
+    file = str(path)
+    if not path.exists():
+        raise InputError(Problem(file, 0, "", "文件不存在 / no such file"))
+    suffix = path.suffix.lower()
+    if suffix == ".xls":
+        raise InputError(
+            Problem(file, 0, "", "不支持旧版 .xls，请另存为 .xlsx / old .xls is not supported: save it as .xlsx")
+        )
+    if suffix not in LEDGER_SUFFIXES:
+        raise InputError(
+            Problem(file, 0, "", f"不支持的文件类型 / unsupported file type {suffix!r} "
+                                 f"(supported: {', '.join(LEDGER_SUFFIXES)})")
+        )
+    return _read_xlsx(path, meta) if suffix in (".xlsx", ".xlsm") else _read_csv(path)

@@ -1,4 +1,4 @@
-"""Ledger commands: ``respchain ledger import | export | template``."""
+"""Ledger commands: ``respchain ledger import | problems | export | template``."""
 
 from __future__ import annotations
 
@@ -119,6 +119,67 @@ def import_cmd(
     click.echo(
         f"已写入 / wrote {output}: 清单 / list {rec['id']} 「{rec['name']}」, {len(rec['tasks'])} 项任务 / "
         f"tasks ({done} 已完成 / done)"
+    )
+    return 0
+
+
+@ledger.command("problems")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_registers_option("登记册文件（可多个）/ register files the ledger names people and units of")
+@click.option("--org", default=None,
+              help="整改单位（id 或名称；台账有“被巡察单位”列时可省）/ the unit to rectify (id or name)")
+@click.option("--origin", default=None,
+              help="问题来源：巡视、巡察、监督检查、审计、信访举报（默认取台账标题）/ where the problems were "
+                   "found: inspection, patrol, supervision, audit, petition, other (default: the title's words)")
+@click.option("--found", default=None, help="反馈日期 / the date the problems were fed back (found)")
+@click.option("--prefix", default=None, help="问题 id 前缀（默认 pb-<单位>）/ problem id prefix (default pb-<unit>)")
+@click.option("--source", default=None, help="来源（登记册 sources 中的 id）/ source id the problems come from")
+@output_option("输出 YAML 文件 / output file", required=True)
+def problems_cmd(
+    paths: tuple[Path, ...],
+    registers: tuple[Path, ...],
+    org: str | None,
+    origin: str | None,
+    found: str | None,
+    prefix: str | None,
+    source: str | None,
+    output: Path,
+) -> int:
+    """导入整改台账为问题及整改措施 / Import a rectification ledger (整改台账) as problems and measures.
+
+    \b
+    respchain ledger problems 巡察整改台账.xlsx -r city.yaml --org edu-group --found 2025-04-15 -o problems.yaml
+
+    One row per measure, the problem merged down over its measures (or left blank
+    below the first); every bad row is reported (sheet, cell, column, closest
+    names) and nothing is written unless the whole ledger is good. When the output
+    file is also one of the register files, it is replaced: a refilled ledger is
+    imported again over its earlier import.
+    """
+    from respchain.loaders.ledger import read_rectification_ledger, write_problems
+
+    ledger_path, reg_files = _split_paths(paths, registers)
+    if ledger_path is None:
+        raise click.UsageError("缺少整改台账文件（.xlsx/.csv）/ no ledger file given (.xlsx, .csv)")
+    replacing = [p for p in reg_files if p.exists() and output.exists() and p.resolve() == output.resolve()]
+    reg_files = [p for p in reg_files if p not in replacing]
+    if not reg_files:
+        raise click.UsageError("缺少 --register 登记册文件 / --register files are required")
+    notes: list[str] = []
+    result = read_rectification_ledger(
+        ledger_path, reg_files, org=org, origin=origin, found=found, prefix=prefix, source=source, notes=notes
+    )
+    for n in notes:
+        click.echo(f"  注意 / note: {n}", err=True)
+    write_problems(result, output)
+    problems = result["problems"]
+    measures = [m for p in problems for m in p.get("measures") or ()]
+    done = sum(1 for m in measures if m.get("status") == "done")
+    closed = sum(1 for p in problems if p.get("closed_on"))
+    verb = "已替换 / replaced" if replacing else "已写入 / wrote"
+    click.echo(
+        f"{verb} {output}: {len(problems)} 个问题 / problems（{closed} 已销号 / closed）, {len(measures)} 项整改措施 / "
+        f"measures（{done} 已完成 / done）, {len(result['evidence'])} 份新佐证材料 / new evidence records"
     )
     return 0
 

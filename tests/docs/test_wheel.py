@@ -38,6 +38,7 @@ def test_a_wheel_carries_the_seed_article_and_the_demo_finds_it(tmp_path: Path):
         assert "respchain/graph/context.jsonld" in names  # JSON-LD registers name it, never fetched
         # the demo city's evidence files ship beside it, so `evidence verify` finds them installed
         assert "respchain/examples/demo-city/evidence/2025-03-28-talk-record.txt" in names
+        assert "respchain/examples/demo-city/ledgers/stats-patrol-rectification.csv" in names
         zf.extractall(site)
     code = (
         "import sys, respchain; "

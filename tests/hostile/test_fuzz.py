@@ -12,7 +12,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from respchain.loaders import load_register
-from respchain.loaders.ledger import read_ledger
+from respchain.loaders.ledger import read_ledger, read_rectification_ledger
 
 from respchain.exceptions import RespchainError
 from respchain.teach.exercise import read_answers
@@ -76,6 +76,24 @@ def test_ledgers_read_or_fail_cleanly(tmp_path: Path, rows: list[list[str]], hea
             w.writerow(["序号", "任务", "责任人", "牵头单位", "完成时限"])
         w.writerows(rows)
     _clean_or_own_error(read_ledger, p, reg, owner="grp", kind="main")
+
+
+@FUZZ
+@given(rows=st.lists(st.lists(text, max_size=8), max_size=8), header=st.booleans(), org=st.sampled_from(["grp", None]))
+def test_rectification_ledgers_read_or_fail_cleanly(tmp_path: Path, rows: list[list[str]], header: bool,
+                                                    org: str | None) -> None:
+    import csv
+
+    reg = tmp_path / "base.yaml"
+    reg.write_text(HEAD + ORGS, encoding="utf-8")
+    p = tmp_path / "r.csv"
+    with p.open("w", encoding="utf-8", newline="", errors="surrogatepass") as f:
+        w = csv.writer(f)
+        if header:
+            w.writerow(["序号", "反馈问题", "整改措施", "责任领导", "责任单位", "整改时限", "整改状态", "完成时间",
+                        "是否销号", "销号日期", "问题来源", "被巡察单位", "佐证材料"])
+        w.writerows(rows)
+    _clean_or_own_error(read_rectification_ledger, p, reg, org=org)
 
 
 @FUZZ
