@@ -26,6 +26,7 @@ from respchain.loaders.ledger import write_ledger, write_template
 from respchain.loaders.register import register_from_data
 from respchain.loaders.text import draft_from_articles, read_article
 from respchain.loaders.writer import write_draft
+from respchain.progress import track
 from respchain.queries import Finding, find_gaps, scores
 from respchain.queries.engine import obligation_coverage
 from respchain.queries.obligations import default_obligations
@@ -131,7 +132,8 @@ def run_demo(outdir: str | Path = "out") -> list[Path]:
     """Run every demo step on every example register; return the files written."""
     outdir = Path(outdir)
     written: list[Path] = []
-    for name, folder in example_registers().items():
+    examples = example_registers()
+    for name, folder in track(list(examples.items()), "示例 / example registers"):
         G = load_graph(folder)
         findings = find_gaps(G, obligations=default_obligations())  # as `respchain gaps` does
         sub = outdir / name

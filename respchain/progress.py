@@ -7,15 +7,23 @@ Examples
 --------
 >>> with stage("读取并构建 / load and build"):
 ...     pass
+>>> [x * 2 for x in track([1, 2], "加倍 / doubling")]
+[2, 4]
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
+
+LOADING = "读取并构建图 / loading and building the graph"
+RULES = "运行规则 / running the rules"
 from contextlib import contextmanager
 
-__all__ = ["stage", "shows_progress"]
+__all__ = ["stage", "track", "shows_progress"]
 
 
 def shows_progress() -> bool:
@@ -49,3 +57,28 @@ def stage(label: str) -> Iterator[None]:
     ) as bar:
         bar.add_task(label, total=None)
         yield
+
+
+def track(items: Sequence[T] | Iterable[T], label: str, total: int | None = None) -> Iterator[T]:
+    """Yield ``items``, showing ``label``, a bar and ``done/total`` while they are worked on
+    (terminal only; without a terminal the items are yielded as they are)."""
+    if not shows_progress():
+        yield from items
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    if total is None and isinstance(items, Sequence):
+        total = len(items)
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task(label, total=total)
+        for item in items:
+            yield item
+            bar.advance(task)

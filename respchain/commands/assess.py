@@ -21,10 +21,15 @@ def _assessment(files, rubric, obligations, lang, as_of, period, previous=None):
     from respchain.queries.assess import assess
     from respchain.queries.engine import obligation_coverage
 
-    G = load_graph(list(files))
-    findings = find_gaps(G, as_of=as_of, period=period, obligations=obligations)
-    cov = obligation_coverage(G, obligations, as_of=as_of, period=period)
-    return assess(G, findings, rubric, obligations=obligations, previous=previous, lang=lang, coverage=cov)
+    from respchain.progress import LOADING, RULES, stage
+
+    with stage(LOADING):
+        G = load_graph(list(files))
+    with stage(RULES):
+        findings = find_gaps(G, as_of=as_of, period=period, obligations=obligations)
+        cov = obligation_coverage(G, obligations, as_of=as_of, period=period)
+    with stage("评分 / scoring"):
+        return assess(G, findings, rubric, obligations=obligations, previous=previous, lang=lang, coverage=cov)
 
 
 @click.command("assess")

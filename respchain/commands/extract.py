@@ -14,6 +14,8 @@ from respchain.loaders.writer import write_draft
 
 __all__ = ["register", "write_draft"]
 
+_ARTICLE_SUFFIXES = (".txt", ".htm", ".html")
+
 @click.command("extract")
 @click.argument("articles", nargs=-1, required=True, type=click.Path(path_type=Path))
 @output_option("草稿登记册 .yaml / the draft register to write", required=True)
@@ -26,16 +28,28 @@ __all__ = ["register", "write_draft"]
 def extract_cmd(articles: tuple[Path, ...], output: Path, text_dir: Path | None) -> int:
     """从文章抽取登记册草稿 / Extract a register draft from articles (UTF-8/GB18030 text or HTML).
 
+    A folder stands for its ``.txt``, ``.htm`` and ``.html`` files, in name order.
     The draft is validated with the register loader before it is written; nothing
     is written when any article cannot be read.
     """
-    from respchain.exceptions import InputError
+    from respchain.exceptions import InputError, Problem
     from respchain.loaders.register import register_from_data
     from respchain.loaders.text import draft_from_articles, read_article
 
     problems = []
     read = []
-    for a in articles:
+    from respchain.progress import stage, track
+
+    files = [
+        f
+        for a in articles
+        for f in (sorted(p for p in a.iterdir() if p.suffix.lower() in _ARTICLE_SUFFIXES and p.is_file())
+                  if a.is_dir() else [a])
+    ]
+    if not files:
+        raise InputError([Problem(str(a), 0, "", "文件夹中没有文章（.txt、.html）/ no articles (.txt, .html) in "
+                                                 "the folder") for a in articles])
+    for a in track(files, "读取文章 / reading the articles"):
         try:
             read.append(read_article(a))
         except InputError as e:
@@ -43,7 +57,8 @@ def extract_cmd(articles: tuple[Path, ...], output: Path, text_dir: Path | None)
     if problems:
         raise InputError(problems)
     warnings: list[str] = []
-    draft = draft_from_articles(read, warnings)
+    with stage("抽取 / extracting"):
+        draft = draft_from_articles(read, warnings)
     register_from_data([(str(output), json.loads(json.dumps(draft, ensure_ascii=False)), None)])
     with all_or_none():  # the draft and its texts, all or none
         write_draft(draft, output)

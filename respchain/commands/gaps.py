@@ -18,7 +18,7 @@ from respchain.commands._options import (
     neo4j_connection_options,
     output_option,
 )
-from respchain.progress import stage
+from respchain.progress import LOADING, RULES, stage
 
 __all__ = ["register"]
 
@@ -238,9 +238,9 @@ def gaps_cmd(
     else:
         if not files:
             raise click.UsageError("缺少登记册文件 / missing register FILES")
-        with stage("读取并构建图 / loading and building the graph"):
+        with stage(LOADING):
             G = load_graph(list(files))
-        with stage("运行规则 / running the rules"):
+        with stage(RULES):
             findings = find_gaps(
                 G,
                 as_of=as_of,

@@ -202,8 +202,12 @@ def export_cmd(
     from respchain.queries import find_gaps
     from respchain.queries.due import STATE_INFO, due_items
 
-    G = load_graph(list(files))
-    findings = find_gaps(G, rules=list(LEDGER_RULES), as_of=as_of) if list_id in G else []
+    from respchain.progress import LOADING, RULES, stage
+
+    with stage(LOADING):
+        G = load_graph(list(files))
+    with stage(RULES):
+        findings = find_gaps(G, rules=list(LEDGER_RULES), as_of=as_of) if list_id in G else []
     deadlines = {}
     for item in due_items(G, as_of=as_of, within=within) if list_id in G else ():
         info = STATE_INFO[item.state]

@@ -186,8 +186,11 @@ def push_cmd(files, replace, batch_size, uri, user, database) -> int:
     from respchain.graph.neo4j import graph_to_neo4j
     from respchain.loaders import load_graph
 
-    G = load_graph(list(files))
-    with connect(uri, user, database) as (driver, db):
+    from respchain.progress import LOADING, stage
+
+    with stage(LOADING):
+        G = load_graph(list(files))
+    with connect(uri, user, database) as (driver, db), stage("写入 Neo4j / pushing to Neo4j"):
         n = graph_to_neo4j(G, driver, database=db, replace=replace, batch_size=batch_size)
     click.echo(
         f"已写入 Neo4j / pushed to Neo4j: {n['nodes']} 个节点 / nodes, {n['relationships']} 条关系 / relationships"

@@ -91,8 +91,12 @@ def export_cmd(files: tuple[Path, ...], to: str, output: Path, base_iri: str | N
     _writer(to)  # an unknown format fails before the register is read
     from respchain.loaders import load_graph
 
-    G = load_graph(list(files))
-    written = export_graph(G, to, output, base_iri=base_iri)
+    from respchain.progress import LOADING, stage
+
+    with stage(LOADING):
+        G = load_graph(list(files))
+    with stage("写出 / writing the export"):
+        written = export_graph(G, to, output, base_iri=base_iri)
     _summary(written)
     return 0
 

@@ -52,7 +52,10 @@ def due_cmd(files, within, by, as_of, output, lang, fail_on_overdue) -> int:
         raise click.BadParameter(
             f"不支持的输出类型 / unsupported output type {output.suffix!r} (use {', '.join(_OUT_SUFFIXES)})"
         )
-    G = load_graph(list(files))
+    from respchain.progress import LOADING, stage
+
+    with stage(LOADING):
+        G = load_graph(list(files))
     day = as_of or str(G.graph["as_of"])
     items = due_items(G, as_of=day, within=within)
     if suffix == ".xlsx":

@@ -8,7 +8,7 @@ import click
 
 from respchain._files import all_or_none
 from respchain.commands._options import FILES, lang_option, output_option
-from respchain.progress import stage
+from respchain.progress import LOADING, RULES, stage
 
 __all__ = ["register"]
 
@@ -55,13 +55,13 @@ def viz_cmd(
     from respchain.loaders import load_graph
     from respchain.viz import save_html, to_pyvis
 
-    with stage("读取并构建图 / loading and building the graph"):
+    with stage(LOADING):
         G = load_graph(list(files))
     findings = None
     if not no_gaps:
         from respchain.queries import find_gaps
 
-        with stage("运行规则 / running the rules"):
+        with stage(RULES):
             findings = find_gaps(G)
     with stage("生成页面 / writing the page"), all_or_none():  # the page and the report, both or neither
         net = to_pyvis(G, findings=findings, layout=layout, lang=lang, focus=focus, depth=depth)

@@ -47,6 +47,12 @@ def _run_with_terminal_stderr(args: list[str], cwd: Path) -> tuple[int, str, str
     [
         (["gaps", CITY, "--format", "json"], ["loading and building", "running the rules"]),
         (["viz", CITY, "-o", "g.html"], ["loading and building", "running the rules", "writing the page"]),
+        (["assess", CITY, "-o", "a.json"], ["loading and building", "running the rules", "scoring"]),
+        (["due", CITY, "-o", "d.ics"], ["loading and building"]),
+        (["export", "--to", "ttl", CITY, "-o", "c.ttl"], ["loading and building", "writing the export"]),
+        (["ledger", "export", CITY, "--list", "health-main-2025", "-o", "l.xlsx"],
+         ["loading and building", "running the rules"]),
+        (["extract", str(ROOT / "data" / "seed"), "-o", "d.yaml"], ["reading the articles", "extracting"]),
     ],
 )
 def test_progress_on_a_terminal(tmp_path: Path, args: list[str], labels: list[str]):

@@ -103,3 +103,21 @@ def test_eval_extract_refuses_a_draft_of_another_article(tmp_path: Path, capsys)
     assert "different articles" in err and "composed_02_linxia" in err and "composed_01_mianyang" in err
     assert str(draft) in err
     assert main(["eval-extract", str(EXTRACT / "composed_01_mianyang.gold.yaml"), str(draft)]) == 0
+
+
+def test_extract_reads_a_folder_of_articles_in_name_order(tmp_path: Path, capsys):
+    folder = tmp_path / "文章"
+    folder.mkdir()
+    for name in ("composed_02_linxia.txt", "composed_01_mianyang.txt"):
+        (folder / name).write_bytes((EXTRACT / name).read_bytes())
+    (folder / "notes.md").write_text("not an article", encoding="utf-8")
+    by_folder, by_files = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    assert main(["extract", str(folder), "-o", str(by_folder)]) == 0
+    files = [str(folder / "composed_01_mianyang.txt"), str(folder / "composed_02_linxia.txt")]
+    assert main(["extract", *files, "-o", str(by_files)]) == 0
+    assert "2 篇文章" in capsys.readouterr().out
+    assert by_folder.read_text(encoding="utf-8") == by_files.read_text(encoding="utf-8")
+    empty = tmp_path / "空"
+    empty.mkdir()
+    assert main(["extract", str(empty), "-o", str(tmp_path / "c.yaml")]) == 2
+    assert "no articles" in capsys.readouterr().err and not (tmp_path / "c.yaml").exists()
