@@ -19,11 +19,12 @@ from typing import TypeVar
 
 T = TypeVar("T")
 
-LOADING = "读取并构建图 / loading and building the graph"
-RULES = "运行规则 / running the rules"
 from contextlib import contextmanager
 
-__all__ = ["stage", "track", "shows_progress"]
+__all__ = ["stage", "track", "shows_progress", "LOADING", "RULES"]
+
+LOADING = "读取并构建图 / loading and building the graph"
+RULES = "运行规则 / running the rules"
 
 
 def shows_progress() -> bool:

@@ -17,11 +17,10 @@ _SUFFIX = {".json": "json", ".xlsx": "xlsx", ".html": "html", ".htm": "html", ".
 
 def _assessment(files, rubric, obligations, lang, as_of, period, previous=None):
     from respchain.loaders import load_graph
+    from respchain.progress import LOADING, RULES, stage
     from respchain.queries import find_gaps
     from respchain.queries.assess import assess
     from respchain.queries.engine import obligation_coverage
-
-    from respchain.progress import LOADING, RULES, stage
 
     with stage(LOADING):
         G = load_graph(list(files))

@@ -199,10 +199,9 @@ def export_cmd(
     deadline states (红 overdue, 黄 due soon or done late, 绿 on time) marked."""
     from respchain.loaders import load_graph
     from respchain.loaders.ledger import LEDGER_RULES, write_ledger
+    from respchain.progress import LOADING, RULES, stage
     from respchain.queries import find_gaps
     from respchain.queries.due import STATE_INFO, due_items
-
-    from respchain.progress import LOADING, RULES, stage
 
     with stage(LOADING):
         G = load_graph(list(files))

@@ -185,7 +185,6 @@ def push_cmd(files, replace, batch_size, uri, user, database) -> int:
     """把登记册写入 Neo4j / Write registers into Neo4j (all or nothing; idempotent)."""
     from respchain.graph.neo4j import graph_to_neo4j
     from respchain.loaders import load_graph
-
     from respchain.progress import LOADING, stage
 
     with stage(LOADING):

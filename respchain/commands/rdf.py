@@ -90,7 +90,6 @@ def export_cmd(files: tuple[Path, ...], to: str, output: Path, base_iri: str | N
     """
     _writer(to)  # an unknown format fails before the register is read
     from respchain.loaders import load_graph
-
     from respchain.progress import LOADING, stage
 
     with stage(LOADING):
