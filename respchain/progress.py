@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TypeVar
 
 T = TypeVar("T")
-
-from contextlib import contextmanager
 
 __all__ = ["stage", "track", "shows_progress", "LOADING", "RULES"]
 
