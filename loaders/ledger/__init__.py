@@ -21,6 +21,8 @@ everywhere. This package reads them as offices keep them and writes them back:
 * :func:`read_rectification_ledger` reads a rectification ledger (整改台账:
   problems found by 巡视, 巡察, 监督检查, and their measures) into ``problems``
   records (:mod:`.rectification`); :func:`write_problems` saves them.
+* :func:`write_ledger_like` writes a list back into the office's own ledger it
+  was imported from, keeping its headers and layout (:mod:`.like`).
 * :func:`write_template` writes an empty ledger with drop-down lists of the
   register's units and people, and date validation.
 
@@ -50,6 +52,7 @@ templates written as Excel).
 from respchain.loaders.ledger.dates import parse_due
 from respchain.loaders.ledger.excel import LEDGER_RULES, write_ledger, write_template
 from respchain.loaders.ledger.headers import HEADER_ALIASES, LEDGER_COLUMNS, LEDGER_SUFFIXES
+from respchain.loaders.ledger.like import write_ledger_like
 from respchain.loaders.ledger.lists import list_changes, list_to_yaml, replace_list_in_file, write_list
 from respchain.loaders.ledger.read import read_ledger
 from respchain.loaders.ledger.rectification import (
@@ -72,6 +75,7 @@ __all__ = [
     "replace_list_in_file",
     "list_to_yaml",
     "write_ledger",
+    "write_ledger_like",
     "write_template",
     "parse_due",
     "HEADER_ALIASES",

@@ -129,20 +129,8 @@ def write_ledger(
     from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 
     G = _graph(source)
-    if list_id not in G or G.nodes[list_id].get("kind") != NodeKind.LIST.value:
-        lists = sorted(n for n, a in G.nodes(data=True) if a.get("kind") == NodeKind.LIST.value)
-        hint = difflib.get_close_matches(list_id, lists, n=3, cutoff=0.3) or lists[:10]
-        raise InputError(
-            Problem(
-                "",
-                0,
-                "--list",
-                f"没有此清单 / no list {list_id!r}"
-                + (f" (有 / available: {', '.join(hint)})" if hint else ""),
-            )
-        )
+    tasks = _list_tasks(G, list_id)
     la = G.nodes[list_id]
-    tasks = [v for _, v, d in G.out_edges(list_id, data=True) if d.get("type") == RelType.HAS_TASK.value]
     people = _display_names(G, NodeKind.PERSON.value)
     orgs = _display_names(G, NodeKind.ORGANIZATION.value)
     gaps = _list_findings(findings, set(tasks))
@@ -173,43 +161,9 @@ def write_ledger(
     wb.add_named_style(NamedStyle("台账正文", border=border, alignment=wrap))
     wb.add_named_style(NamedStyle("台账日期", border=border, alignment=wrap, number_format="yyyy-mm-dd"))
     for i, tid in enumerate(tasks, 1):
-        a = G.nodes[tid]
-        out = {t: [] for t in (RelType.RESPONSIBLE.value, RelType.LEAD.value, RelType.ASSIST.value)}
-        impl = None
-        proofs: list[str] = []
-        for _, v, d in G.out_edges(tid, data=True):
-            if d.get("type") in out:
-                out[d["type"]].append(v)
-            elif d.get("type") == RelType.IMPLEMENTS.value:
-                impl = G.nodes[v].get("code")
-            elif d.get("type") == RelType.HAS_EVIDENCE.value:
-                proofs.append(v)
-        impl = a.get("implements") or impl
+        values = _task_values(G, tid, i, people=people, orgs=orgs, evidence=evidence, lang=lang,
+                              found=gaps.get(tid, []), deadlines=deadlines)
         found = gaps.get(tid, [])
-        due: Any = None
-        if a.get("due"):
-            due = _dt.date.fromisoformat(a["due"])
-        elif a.get("due_note"):
-            due = a["due_note"]
-        values = {
-            "seq": i,
-            "id": tid,
-            "goal": a.get("goal") or a.get("name"),
-            "measure": a.get("measure"),
-            "responsible": "、".join(people.get(p, p) for p in out[RelType.RESPONSIBLE.value]) or None,
-            "lead": "、".join(orgs.get(o, o) for o in out[RelType.LEAD.value]) or None,
-            "assist": "、".join(orgs.get(o, o) for o in out[RelType.ASSIST.value]) or None,
-            "due": due,
-            "deadline": (deadlines or {}).get(tid, (None, None))[0],
-            "status": vocab_label("done" if a.get("status") == "done" else "open", lang, "task_status"),
-            "done_on": _dt.date.fromisoformat(a["done_on"]) if a.get("done_on") else None,
-            "progress": a.get("progress"),
-            "evidence": "\n".join(evidence.get(e, e) for e in _ordered(a.get("evidence"), proofs)) or None,
-            "implements": vocab_label(impl, lang, "responsibility_type") if impl in RESPONSIBILITY_INFO else None,
-            "note": a.get("note"),
-            "gaps": "\n".join(f"{fd.rule} {fd.message_en if lang == 'en' else fd.message_zh}" for fd in found)
-            or None,
-        }
         r = i + 2
         for key, v in values.items():
             if key not in col_of:
@@ -241,6 +195,74 @@ def write_ledger(
     wb.properties.subject = f"{list_id} · {owner}"
     wb.properties.keywords = f"{_META_MARK} year={la['year']}" if la.get("year") else _META_MARK
     return _write_file(Path(path), lambda p: wb.save(p))
+
+
+def _list_tasks(G: Any, list_id: str) -> list[str]:
+    """The task ids of list ``list_id`` in order; an error naming the closest lists when there is none."""
+    if list_id not in G or G.nodes[list_id].get("kind") != NodeKind.LIST.value:
+        lists = sorted(n for n, a in G.nodes(data=True) if a.get("kind") == NodeKind.LIST.value)
+        hint = difflib.get_close_matches(list_id, lists, n=3, cutoff=0.3) or lists[:10]
+        raise InputError(
+            Problem(
+                "",
+                0,
+                "--list",
+                f"没有此清单 / no list {list_id!r}"
+                + (f" (有 / available: {', '.join(hint)})" if hint else ""),
+            )
+        )
+    return [v for _, v, d in G.out_edges(list_id, data=True) if d.get("type") == RelType.HAS_TASK.value]
+
+
+def _task_values(
+    G: Any,
+    tid: str,
+    seq: int,
+    *,
+    people: Mapping[str, str],
+    orgs: Mapping[str, str],
+    evidence: Mapping[str, str],
+    lang: str,
+    found: list,
+    deadlines: Mapping[str, tuple[str, str]] | None,
+) -> dict[str, Any]:
+    """The cells of one task's row, by column key, as an exported ledger shows them."""
+    a = G.nodes[tid]
+    out: dict[str, list[str]] = {t: [] for t in (RelType.RESPONSIBLE.value, RelType.LEAD.value, RelType.ASSIST.value)}
+    impl = None
+    proofs: list[str] = []
+    for _, v, d in G.out_edges(tid, data=True):
+        if d.get("type") in out:
+            out[d["type"]].append(v)
+        elif d.get("type") == RelType.IMPLEMENTS.value:
+            impl = G.nodes[v].get("code")
+        elif d.get("type") == RelType.HAS_EVIDENCE.value:
+            proofs.append(v)
+    impl = a.get("implements") or impl
+    due: Any = None
+    if a.get("due"):
+        due = _dt.date.fromisoformat(a["due"])
+    elif a.get("due_note"):
+        due = a["due_note"]
+    return {
+        "seq": seq,
+        "id": tid,
+        "goal": a.get("goal") or a.get("name"),
+        "measure": a.get("measure"),
+        "responsible": "、".join(people.get(p, p) for p in out[RelType.RESPONSIBLE.value]) or None,
+        "lead": "、".join(orgs.get(o, o) for o in out[RelType.LEAD.value]) or None,
+        "assist": "、".join(orgs.get(o, o) for o in out[RelType.ASSIST.value]) or None,
+        "due": due,
+        "deadline": (deadlines or {}).get(tid, (None, None))[0],
+        "status": vocab_label("done" if a.get("status") == "done" else "open", lang, "task_status"),
+        "done_on": _dt.date.fromisoformat(a["done_on"]) if a.get("done_on") else None,
+        "progress": a.get("progress"),
+        "evidence": "\n".join(evidence.get(e, e) for e in _ordered(a.get("evidence"), proofs)) or None,
+        "implements": vocab_label(impl, lang, "responsibility_type") if impl in RESPONSIBILITY_INFO else None,
+        "note": a.get("note"),
+        "gaps": "\n".join(f"{fd.rule} {fd.message_en if lang == 'en' else fd.message_zh}" for fd in found)
+        or None,
+    }
 
 
 def _col(n: int) -> str:

@@ -192,11 +192,24 @@ def problems_cmd(
               help="几天内到期为黄色 / days ahead that count as due soon (黄)")
 @output_option("输出 .xlsx / output file", required=True)
 @lang_option("取值语言（状态、责任类型、缺口）/ language of the values (status, duty, gaps)")
+@click.option(
+    "--like",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="按原台账的版式写回（表头、标题、合并单元格、填报行不变）/ write into a copy of the ledger the list was "
+    "imported from, keeping its headers and layout",
+)
 def export_cmd(
-    files: tuple[Path, ...], list_id: str, as_of: str | None, within: int, output: Path, lang: str
+    files: tuple[Path, ...], list_id: str, as_of: str | None, within: int, output: Path, lang: str,
+    like: Path | None,
 ) -> int:
     """导出清单为台账（含缺口列、期限红黄绿）/ Export a list as an Excel ledger, with its gaps and
-    deadline states (红 overdue, 黄 due soon or done late, 绿 on time) marked."""
+    deadline states (红 overdue, 黄 due soon or done late, 绿 on time) marked.
+
+    With --like 原台账.xlsx the ledger the office keeps is written back in its own
+    form: only the cells the register changed are rewritten, new tasks are added
+    below the last one in its style, and a 缺口 column is added when there are gaps.
+    """
     from respchain.loaders import load_graph
     from respchain.loaders.ledger import LEDGER_RULES, write_ledger
     from respchain.progress import LOADING, RULES, stage
@@ -212,9 +225,17 @@ def export_cmd(
         info = STATE_INFO[item.state]
         label = f"{info['zh']} {info['label_zh']}" if lang == "zh" else f"{info['colour']}: {info['label_en']}"
         deadlines[item.id] = (label, info["rgb"])
-    write_ledger(G, list_id, output, findings=findings, lang=lang, deadlines=deadlines)
+    notes: list[str] = []
+    if like is not None:
+        from respchain.loaders.ledger import write_ledger_like
+
+        write_ledger_like(G, list_id, like, output, findings=findings, lang=lang, deadlines=deadlines, notes=notes)
+    else:
+        write_ledger(G, list_id, output, findings=findings, lang=lang, deadlines=deadlines)
+    for note in notes:
+        click.echo(f"  注意 / note: {note}", err=True)
     n = sum(1 for _, _, d in G.out_edges(list_id, data=True) if d.get("type") == "HAS_TASK")
-    click.echo(f"已写入 / wrote {output}: {n} 项任务 / tasks")
+    click.echo(f"已写入 / wrote {output}: {n} 项任务 / tasks" + (f"（按 / in the layout of {like}）" if like else ""))
     return 0
 
 
