@@ -341,3 +341,41 @@ def test_deadline_colours_and_an_organizations_timeline(driver, tmp_path):
         assert any(t.startswith(day) and pb["name"] in t for t in texts), (day, texts)
     assert dates.index(pb["found"]) < dates.index(pb["closed_on"])
     assert_offline_and_clean(driver, url)
+
+
+def test_gap_marks_do_not_cover_names(driver, seed_pages):
+    """The ring and badge of every gap subject on screen leave its name's pixels as they are."""
+    url = open_page(driver, seed_pages[0])
+    js(driver, "document.getElementById('rc-gap-only').click()")  # the gap chain, zoomed in to fit
+    time.sleep(0.3)
+    result = js(
+        driver,
+        """const net = respchain.network, c = document.querySelector('#rc-network canvas');
+        const ctx = c.getContext('2d'), r = c.width / c.clientWidth;
+        const gaps = new Set(respchain.data.nodes.filter(n => n.findings && n.findings.length).map(n => n.id));
+        const ids = respchain.nodes.getIds().filter(id => gaps.has(id));
+        const boxes = [];
+        for (const id of ids) {
+          const node = net.body.nodes[id], s = node.labelModule.size;
+          if (!s || !s.width || !node.labelModule.elementOptions.label) continue;
+          const a = net.canvasToDOM({x: s.left, y: s.top});
+          const b = net.canvasToDOM({x: s.left + s.width, y: s.top + s.height});
+          const x = Math.floor(a.x * r), y = Math.floor(a.y * r);
+          const w = Math.ceil((b.x - a.x) * r), h = Math.ceil((b.y - a.y) * r);
+          if (x < 0 || y < 0 || x + w > c.width || y + h > c.height || w < 4 || h < 4) continue;
+          boxes.push([id, x, y, w, h]);
+        }
+        const grab = () => boxes.map(([id, x, y, w, h]) => Array.from(ctx.getImageData(x, y, w, h).data));
+        net.renderer._redraw();
+        const marked = grab();
+        net.off('afterDrawing');   // the gap marks are drawn after the graph: drop them
+        net.renderer._redraw();
+        const plain = grab();
+        const differ = boxes.map((b, i) => {
+          let n = 0; for (let k = 0; k < plain[i].length; k++) if (plain[i][k] !== marked[i][k]) n++;
+          return [b[0], n]; });
+        return {n: boxes.length, rings: ids.length, differ: differ.filter(d => d[1] > 0)};""",
+    )
+    assert result["n"] >= 3, result  # several named gap subjects were on screen and checked
+    assert result["differ"] == [], result
+    assert_offline_and_clean(driver, url)
