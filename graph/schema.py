@@ -67,8 +67,10 @@ on a Post, ``domains`` on an Organization.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Literal
 
 __all__ = [
+    "Lang",
     "NodeKind",
     "RelType",
     "OrgKind",
@@ -100,6 +102,10 @@ __all__ = [
     "metric_label",
     "METRIC_WORDS",
 ]
+
+
+Lang = Literal["zh", "en"]
+"""The two languages of every output: Chinese (the default) and English."""
 
 
 class _Vocab(StrEnum):
@@ -489,7 +495,7 @@ VOCAB_LABELS["evidence_kind"] = {
 VOCAB_LABELS["problem_origin"] = {k: (v, k) for k, v in PROBLEM_ORIGIN_NAMES.items()}
 
 
-def vocab_label(value: object, lang: str = "zh", vocab: str | None = None) -> str:
+def vocab_label(value: object, lang: Lang = "zh", vocab: str | None = None) -> str:
     """The label of a vocabulary value in ``lang`` (``zh`` or ``en``).
 
     Parameters
@@ -565,7 +571,7 @@ METRIC_WORDS: dict[str, tuple[str, str]] = {
 }
 
 
-def metric_label(metric: object, lang: str = "zh") -> str:
+def metric_label(metric: object, lang: Lang = "zh") -> str:
     """The label of a fact's metric: ``task.count`` -> ``任务数``.
 
     Examples

@@ -51,6 +51,7 @@ from respchain.loaders._guard import (
 
 from respchain._gc import paused_gc
 from respchain.exceptions import Problem, RegisterError
+from respchain.settings import today as settings_today
 
 __all__ = [
     "Register",
@@ -74,7 +75,6 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 TOP_KEYS = ("respchain", "meta", *SECTIONS)
-PROVENANCE = ("source", "quote", "span")
 
 _ID_RE = re.compile(r"^\S+$")
 _ID_LIKE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:\-]*$")
@@ -822,7 +822,7 @@ def register_from_data(items: Sequence[tuple[str, Any, Any]]) -> Register:
 
 def _finish(reg: Register, colls: list[_Collector]) -> None:
     """Fill defaults and replace the internal collector by the record's line."""
-    today = _dt.date.today()
+    today = settings_today()
     reg.meta.setdefault("as_of", today.isoformat())
     reg.meta.setdefault("period", int(reg.meta["as_of"][:4]))
     line_maps: dict[int, dict] = {}

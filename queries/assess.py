@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+from respchain.graph.schema import Lang, NodeKind, RelType
 from respchain.queries.catalog import CATALOG
 from respchain.queries.engine import subject_orgs
 from respchain.queries.finding import Finding
@@ -57,7 +58,7 @@ class SubjectScore:
     change: float | None = None
     coverage: list[Coverage] = field(default_factory=list)
 
-    def coverage_text(self, lang: str = "zh") -> str:
+    def coverage_text(self, lang: Lang = "zh") -> str:
         """``OB-SZSL 2/3 人次（66.7%）；OB-MZSHH 1/1 次（全覆盖）`` (empty without figures)."""
         sep = "; " if lang == "en" else "；"
         return sep.join(f"{c.obligation} {c.text(lang)}" for c in self.coverage)
@@ -79,7 +80,7 @@ def _num(x: float) -> float | int:
     return int(x) if float(x).is_integer() else round(x, 2)
 
 
-def _explain(rule: str, obligations: Mapping[str, Obligation], lang: str) -> tuple[str, str]:
+def _explain(rule: str, obligations: Mapping[str, Obligation], lang: Lang) -> tuple[str, str]:
     """The basis and the fix of a rule or obligation."""
     if rule in CATALOG:
         r = CATALOG[rule]
@@ -105,7 +106,7 @@ def assess(
     *,
     obligations: Sequence[Obligation] = (),
     previous: Assessment | None = None,
-    lang: str = "zh",
+    lang: Lang = "zh",
     coverage: Sequence[Coverage] = (),
 ) -> Assessment:
     """Score the rubric's subjects of ``G`` from ``findings``.
@@ -133,11 +134,11 @@ def assess(
     levels = set(rubric["subjects"].get("levels") or ())
     subjects = [
         n for n, d in G.nodes(data=True)
-        if d.get("kind") == "Organization" and d.get("org_kind") in kinds and (not levels or d.get("level") in levels)
+        if d.get("kind") == NodeKind.ORGANIZATION and d.get("org_kind") in kinds and (not levels or d.get("level") in levels)
     ]
     leaders: dict[str, set[str]] = defaultdict(set)
     for u, v, k in G.edges(keys=True):
-        if k == "LEADS":
+        if k == RelType.LEADS:
             leaders[v].add(u)
     by_rule: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
@@ -223,7 +224,7 @@ def _inert(text: str) -> str:
     return "".join(ch if ch.isprintable() or ch in " \t" else "\ufffd" for ch in str(text))
 
 
-def render_table(a: Assessment, lang: str = "zh") -> str:
+def render_table(a: Assessment, lang: Lang = "zh") -> str:
     """A plain-text ranking, then each subject's 扣分点."""
     en = lang == "en"
     secs = [s["name"] for s in a.rubric["sections"]]
@@ -256,7 +257,7 @@ def _cell(v: Any) -> Any:
     return v if isinstance(v, (int, float)) else str(v)
 
 
-def write_xlsx(a: Assessment, path: str | Path, lang: str = "zh") -> Path:
+def write_xlsx(a: Assessment, path: str | Path, lang: Lang = "zh") -> Path:
     """A workbook: the ranking (sheet 排名), then one printable sheet per unit with its 扣分点."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
@@ -335,7 +336,7 @@ def write_xlsx(a: Assessment, path: str | Path, lang: str = "zh") -> Path:
     return path
 
 
-def render_html(a: Assessment, lang: str = "zh") -> str:
+def render_html(a: Assessment, lang: Lang = "zh") -> str:
     """A standalone, offline page: the ranking with a bar chart (inline SVG) and each unit's 扣分点.
 
     Every user string is escaped; the page loads nothing from the network.

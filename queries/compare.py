@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import networkx as nx
-from respchain.graph.schema import ROLE_INFO, held_at
+from respchain.graph.schema import ROLE_INFO, Lang, NodeKind, RelType, held_at
 from respchain.queries.engine import find_gaps
 from respchain.queries.finding import Finding
 from respchain.queries.index import norm_as_of
@@ -92,12 +92,12 @@ def _records(G: nx.MultiDiGraph) -> dict[str, dict]:
     for n, d in G.nodes(data=True):
         kind = d.get("kind")
         succ = G._succ[n]
-        if kind == "Organization":
+        if kind == NodeKind.ORGANIZATION:
             orgs[n] = {
                 "name": d.get("name"),
                 "kind": d.get("org_kind"),
                 "parent": next((v for v, k in succ.items() if "SUB_ORGANIZATION_OF" in k), None),
-                "leads": sorted(v for v, k in succ.items() if "LEADS" in k),
+                "leads": sorted(v for v, k in succ.items() if RelType.LEADS in k),
             }
         elif kind == "Post":
             areas = sorted(
@@ -120,7 +120,7 @@ def _records(G: nx.MultiDiGraph) -> dict[str, dict]:
                 "bearer": d.get("bearer"),
                 "over": over,
             }
-        elif kind == "Task":
+        elif kind == NodeKind.TASK:
             tasks[n] = {"goal": d.get("goal"), "due": d.get("due"), "status": d.get("status")}
         elif kind == "Event":
             events[n] = {"kind": d.get("event_kind"), "date": d.get("date"), "name": d.get("name")}
@@ -230,7 +230,7 @@ def diff_gaps(
     )
 
 
-_REMOVABLE = ("Person", "Organization", "Responsibility", "List", "Task")
+_REMOVABLE = (NodeKind.PERSON, NodeKind.ORGANIZATION, NodeKind.RESPONSIBILITY, NodeKind.LIST, NodeKind.TASK)
 
 
 def _closest_records(G: nx.MultiDiGraph, key: str, n: int = 5) -> list[str]:
@@ -286,14 +286,14 @@ def removal_closure(G: nx.MultiDiGraph, ids: Iterable[str]) -> list[str]:
         seen.add(n)
         out.append(n)
         kind = G.nodes[n].get("kind")
-        if kind in ("Person", "Organization"):
+        if kind in (NodeKind.PERSON, NodeKind.ORGANIZATION):
             for v, keys in G._succ[n].items():
                 if "HOLDS" in keys or "BEARS" in keys or "OWNS" in keys:
                     todo.append(v)
-        if kind == "Organization":
+        if kind == NodeKind.ORGANIZATION:
             todo.extend(u for u, keys in G._pred[n].items() if "POST_IN" in keys)
         if kind == "List":
-            todo.extend(v for v, keys in G._succ[n].items() if "HAS_TASK" in keys)
+            todo.extend(v for v, keys in G._succ[n].items() if RelType.HAS_TASK in keys)
     return out
 
 
@@ -325,14 +325,14 @@ def whatif(
     return WhatIf(removed, appear, disappear, len(still))
 
 
-def _lines(findings: list[Finding], lang: str) -> list[str]:
+def _lines(findings: list[Finding], lang: Lang) -> list[str]:
     return [
         f"  [{f.severity}] {f.rule} {f.subject} ({f.subject_name}): {getattr(f, 'message_' + lang)}"
         for f in findings
     ]
 
 
-def render_diff(d: GapDiff, lang: str = "zh") -> str:
+def render_diff(d: GapDiff, lang: Lang = "zh") -> str:
     """The diff as plain text: gaps opened, closed, still open, then the record changes."""
     out = [
         f"新增缺口 / opened: {len(d.opened)}   已关闭 / closed: {len(d.closed)}   仍存在 / still open: {len(d.still_open)}",
@@ -378,7 +378,7 @@ def render_diff(d: GapDiff, lang: str = "zh") -> str:
     return "\n".join(out)
 
 
-def render_whatif(w: WhatIf, lang: str = "zh") -> str:
+def render_whatif(w: WhatIf, lang: Lang = "zh") -> str:
     """The what-if as plain text: what is removed, gaps that appear and that disappear."""
     out = [f"移除 / removed ({len(w.removed)}):"]
     out += [f"  - {r['id']} ({r['kind']}: {r['name']})" for r in w.removed]

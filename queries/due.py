@@ -42,7 +42,11 @@ STATE_INFO: dict[str, dict[str, str]] = {
     "on_time": {"colour": "green", "zh": "绿", "label_zh": "按期", "label_en": "on time", "rgb": "C6EFCE"},
 }
 
-_KIND_NAMES = {"Task": ("任务", "task"), "Measure": ("整改措施", "measure"), "Problem": ("整改问题", "problem")}
+_KIND_NAMES = {
+    NodeKind.TASK.value: ("任务", "task"),
+    NodeKind.MEASURE.value: ("整改措施", "measure"),
+    NodeKind.PROBLEM.value: ("整改问题", "problem"),
+}
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import networkx as nx
-from respchain.graph.schema import PARTY_ORG_KINDS, held_at
+from respchain.graph.schema import PARTY_ORG_KINDS, NodeKind, held_at
 from respchain.queries.backends import BUILTIN
 from respchain.queries.catalog import resolve_rules
 from respchain.queries.finding import SEVERITY_ORDER, Finding
@@ -107,7 +107,7 @@ def _memory_coverage(G: nx.MultiDiGraph, obligations: Sequence[Obligation], **kw
 def _neo4j_coverage(G: nx.MultiDiGraph, obligations: Sequence[Obligation], **kw: Any) -> list[Coverage]:
     from respchain.queries.obligations_neo4j import coverage_from_neo4j
 
-    names = {n: d.get("name") or n for n, d in G.nodes(data=True) if d.get("kind") == "Organization"}
+    names = {n: d.get("name") or n for n, d in G.nodes(data=True) if d.get("kind") == NodeKind.ORGANIZATION}
     return coverage_from_neo4j(
         kw["driver"], obligations, as_of=kw["as_of"], period=kw["period"], org_names=names,
         database=kw.get("database"),
@@ -297,9 +297,9 @@ def subject_orgs(G: nx.MultiDiGraph, subject: str, index: GraphIndex | None = No
     if d is None:
         return []
     kind = d.get("kind")
-    if kind == "Organization":
+    if kind == NodeKind.ORGANIZATION:
         return [subject]
-    if kind == "Person":
+    if kind == NodeKind.PERSON:
         if index is not None:
             return sorted({p.org for p in index.posts_by_person.get(subject, ())})
         day = str(G.graph.get("as_of") or "")
@@ -307,7 +307,7 @@ def subject_orgs(G: nx.MultiDiGraph, subject: str, index: GraphIndex | None = No
         return sorted(
             {p.get("org") for p in posts if not day or held_at(p.get("since"), p.get("until"), day)} - {None}
         )
-    if kind == "Task":
+    if kind == NodeKind.TASK:
         lst = G._node.get(d.get("list", ""), {})
         return [lst["owner"]] if lst.get("owner") else []
     if kind == "Problem":

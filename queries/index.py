@@ -17,6 +17,7 @@ import networkx as nx
 from respchain.graph.schema import NodeKind, RelType
 
 from respchain._gc import paused_gc
+from respchain.settings import today
 
 __all__ = [
     "GraphIndex",
@@ -176,7 +177,6 @@ class GraphIndex:
     measures: dict[str, MeasureRec] = field(default_factory=dict)
     as_of: str = ""
     n_evidence: int = 0
-    n_nodes: int = 0
 
 
 _CACHE_KEY = "respchain.queries.index"
@@ -233,7 +233,6 @@ def _build(G: nx.MultiDiGraph, day: str) -> GraphIndex:
     ix = GraphIndex()
     ix.as_of = day
     succ = G._succ  # direct adjacency access: the index is built on the hot path
-    ix.n_nodes = G.number_of_nodes()
     for n, d in G._node.items():
         kind = d.get("kind")
         if kind == _ORG:
@@ -338,7 +337,7 @@ def ensure_index(
 def norm_as_of(G: nx.MultiDiGraph, as_of: str | _dt.date | None) -> str:
     """The reference date as an ISO string: ``as_of``, else ``G.graph['as_of']``, else today."""
     if as_of is None:
-        as_of = G.graph.get("as_of") or _dt.date.today().isoformat()
+        as_of = G.graph.get("as_of") or today().isoformat()
     if isinstance(as_of, _dt.date):
         return as_of.isoformat()
     return str(as_of)

@@ -54,7 +54,7 @@ from importlib.resources import files
 from typing import Any
 
 import networkx as nx
-from respchain.graph.schema import NodeKind, RelType
+from respchain.graph.schema import Lang, NodeKind, RelType
 from respchain.queries.finding import Finding
 
 __all__ = [
@@ -235,7 +235,7 @@ class Obligation:
             return f"at least {self.at_least} in the {self.within_days} days up to a post's since"
         return f"at least {self.at_least} per {self.per}"
 
-    def fix(self, lang: str = "zh") -> str:
+    def fix(self, lang: Lang = "zh") -> str:
         """What to do about a finding (the file's ``fix_zh``/``fix_en``, or one made from the event)."""
         if lang == "en":
             return self.fix_en or (
@@ -615,12 +615,12 @@ class Coverage:
     def full(self) -> bool:
         return self.held == self.expected
 
-    def unit(self, lang: str = "zh") -> str:
+    def unit(self, lang: Lang = "zh") -> str:
         if lang == "en":
             return "person-times" if self.subject == "people" else "times"
         return "人次" if self.subject == "people" else "次"
 
-    def text(self, lang: str = "zh") -> str:
+    def text(self, lang: Lang = "zh") -> str:
         """``12/14 人次（85.7%）``, or ``14/14 人次（全覆盖）`` when every expected event happened."""
         if not self.expected:
             return "0/0"

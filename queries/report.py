@@ -19,7 +19,7 @@ from collections import Counter
 from pathlib import Path
 
 import networkx as nx
-from respchain.graph.schema import RegisterOrigin, vocab_label
+from respchain.graph.schema import Lang, RegisterOrigin, vocab_label
 from respchain.queries.catalog import CATALOG
 from respchain.queries.engine import SEVERITIES, scores
 from respchain.queries.finding import Finding, Severity
@@ -55,11 +55,11 @@ _STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan", "info": "dim"}
 _TOP_SCORES = 20
 
 
-def _msg(f: Finding, lang: str) -> str:
+def _msg(f: Finding, lang: Lang) -> str:
     return f.message_en if lang == "en" else f.message_zh
 
 
-def _title(rule: str, lang: str) -> str:
+def _title(rule: str, lang: Lang) -> str:
     r = CATALOG.get(rule)
     if r is None:
         from respchain.queries.obligations import default_obligations
@@ -71,17 +71,17 @@ def _title(rule: str, lang: str) -> str:
     return r.title_en if lang == "en" else r.title_zh
 
 
-def _sev(s: str, lang: str = "zh") -> str:
+def _sev(s: str, lang: Lang = "zh") -> str:
     return vocab_label(Severity(s).value, lang, "severity")
 
 
-def basis_text(rule: str, lang: str = "zh") -> str:
+def basis_text(rule: str, lang: Lang = "zh") -> str:
     """The regulatory basis of a rule: its documents and articles (``《中国共产党问责条例》第四条``)."""
     r = CATALOG.get(rule)
     return "；".join(str(b) for b in r.basis) if r else ""
 
 
-def fix_text(rule: str, lang: str = "zh") -> str:
+def fix_text(rule: str, lang: Lang = "zh") -> str:
     """What to do to clear a finding of the rule (整改建议)."""
     r = CATALOG.get(rule)
     if r is None:
@@ -97,14 +97,14 @@ _CAVEAT = (
 _CAVEAT_MARK = ("待核实：文章可能未提及", "to verify: the article may not say")
 
 
-def caveat(G: nx.MultiDiGraph, lang: str = "zh") -> str:
+def caveat(G: nx.MultiDiGraph, lang: Lang = "zh") -> str:
     """The warning of a register read from articles (``meta.origin: article``); empty otherwise."""
     if G.graph.get("origin") != RegisterOrigin.ARTICLE:
         return ""
     return _CAVEAT[1] if lang == "en" else _CAVEAT[0]
 
 
-def caveat_mark(G: nx.MultiDiGraph, lang: str) -> str:
+def caveat_mark(G: nx.MultiDiGraph, lang: Lang) -> str:
     """The per-finding mark of a register read from articles; empty otherwise."""
     if G.graph.get("origin") != RegisterOrigin.ARTICLE:
         return ""
@@ -220,7 +220,7 @@ def render_table(
     findings: list[Finding],
     G: nx.MultiDiGraph,
     *,
-    lang: str = "zh",
+    lang: Lang = "zh",
     as_of=None,
     period=None,
     score_rows=None,
@@ -320,7 +320,7 @@ def render_table(
     return buf.getvalue()
 
 
-def _cell_text(c: Coverage | None, lang: str) -> str:
+def _cell_text(c: Coverage | None, lang: Lang) -> str:
     """One cell of the per-organization coverage: ``1/2`` (``—`` when the obligation asks nothing of it)."""
     if c is None:
         return "—"
@@ -341,7 +341,7 @@ def render_markdown(
     findings: list[Finding],
     G: nx.MultiDiGraph,
     *,
-    lang: str = "zh",
+    lang: Lang = "zh",
     as_of=None,
     period=None,
     score_rows=None,
@@ -408,7 +408,7 @@ def render_markdown(
     return "\n".join(out) + "\n"
 
 
-def _coverage_markdown(coverage: list[Coverage], lang: str, mark: str = "") -> list[str]:
+def _coverage_markdown(coverage: list[Coverage], lang: Lang, mark: str = "") -> list[str]:
     totals, rows = coverage_matrix(coverage)
     out = [
         "",
@@ -458,7 +458,7 @@ _CSV_COLUMNS = (
 _CSV_MARK = ("核实说明", "check")
 
 
-def finding_rows(findings: list[Finding], G: nx.MultiDiGraph, lang: str = "zh") -> tuple[list[str], list[list[str]]]:
+def finding_rows(findings: list[Finding], G: nx.MultiDiGraph, lang: Lang = "zh") -> tuple[list[str], list[list[str]]]:
     """The one table a unit is handed: header and one row per finding.
 
     Columns: severity, rule, rule title, subject id, subject name, the gap, the
@@ -492,7 +492,7 @@ def finding_rows(findings: list[Finding], G: nx.MultiDiGraph, lang: str = "zh") 
 
 
 def render_csv(
-    findings: list[Finding], G: nx.MultiDiGraph, *, lang: str = "zh", as_of=None, period=None, score_rows=None
+    findings: list[Finding], G: nx.MultiDiGraph, *, lang: Lang = "zh", as_of=None, period=None, score_rows=None
 ) -> str:
     """CSV for Excel: a BOM and one table, a row per finding (:func:`finding_rows`)."""
     buf = io.StringIO()
@@ -508,7 +508,7 @@ def write_xlsx(
     G: nx.MultiDiGraph,
     path: str | Path,
     *,
-    lang: str = "zh",
+    lang: Lang = "zh",
     score_rows=None,
     coverage: list[Coverage] | None = None,
 ) -> Path:
@@ -596,7 +596,7 @@ def render(
     G: nx.MultiDiGraph,
     fmt: str = "table",
     *,
-    lang: str = "zh",
+    lang: Lang = "zh",
     as_of=None,
     period=None,
     color: bool = False,

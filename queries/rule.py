@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 from importlib.resources import files
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from respchain.graph.schema import ResponsibilityKind, vocab_label
+from respchain.graph.schema import Lang, ResponsibilityKind, vocab_label
 from respchain.queries.finding import Finding, Severity
 
 if TYPE_CHECKING:
@@ -49,7 +49,6 @@ __all__ = [
     "INSPECTION_RULES_DOC",
 ]
 
-Lang = Literal["zh", "en"]
 
 # The documents of basis.md, by full title, with the articles verified there.
 MAIN_RULES_DOC = "《党委（党组）落实全面从严治党主体责任规定》"

@@ -6,10 +6,11 @@ printed: ``repr`` hides them.
 
 from __future__ import annotations
 
+import datetime as _dt
 import os
 from dataclasses import dataclass, field
 
-__all__ = ["Settings", "get_settings"]
+__all__ = ["Settings", "get_settings", "today"]
 
 
 @dataclass(frozen=True)
@@ -18,7 +19,6 @@ class Settings:
     neo4j_user: str = "neo4j"
     neo4j_password: str | None = field(default=None, repr=False)
     neo4j_database: str | None = None
-    lang: str = "zh"
     base_iri: str = "https://respchain.example/id/"
 
 
@@ -30,6 +30,10 @@ def get_settings(env: dict[str, str] | None = None) -> Settings:
         neo4j_user=env.get("NEO4J_USER") or "neo4j",
         neo4j_password=env.get("NEO4J_PASSWORD") or None,
         neo4j_database=env.get("NEO4J_DATABASE") or None,
-        lang=env.get("RESPCHAIN_LANG") or "zh",
         base_iri=env.get("RESPCHAIN_BASE_IRI") or "https://respchain.example/id/",
     )
+
+
+def today() -> _dt.date:
+    """The date today: the reference date (``as_of``) when neither the register nor the caller gives one."""
+    return _dt.date.today()

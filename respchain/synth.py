@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from respchain._files import all_or_none, write_text_atomic
+from respchain.graph.schema import LEADING_ORG_KINDS, PARTY_ORG_KINDS
 from respchain.queries.catalog import PLANTABLE_RULES
 
 __all__ = ["synth_register", "write_synth", "expected_path", "SYNTH_RULES", "AS_OF", "PERIOD"]
@@ -51,8 +52,8 @@ PERIOD = 2025
 # The rules the generator plants directly (CHAIN-001 follows from MAIN-001 and FIRST-001).
 SYNTH_RULES = PLANTABLE_RULES
 
-_PARTY = frozenset({"party_committee", "party_group", "party_branch"})
-_LEADING = frozenset({"party_committee", "party_group"})
+_PARTY = PARTY_ORG_KINDS
+_LEADING = LEADING_ORG_KINDS
 
 # Shape of a jurisdiction by level: dispatched groups, functional departments,
 # party groups (each leading a unit), child jurisdictions.

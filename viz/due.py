@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
+from respchain.graph.schema import Lang
 from respchain.queries.due import STATE_INFO, STATES, DueItem, group_items
 
 from respchain._files import atomic_path
@@ -32,12 +33,12 @@ def plain_text(s: object) -> str:
     return "".join(" " if unicodedata.category(c)[0] == "C" else c for c in str(s))
 
 
-def _state(it: DueItem, lang: str) -> str:
+def _state(it: DueItem, lang: Lang) -> str:
     info = STATE_INFO[it.state]
     return f"{info['zh']} {info['label_zh']}" if lang == "zh" else f"{info['colour']} {info['label_en']}"
 
 
-def _row(it: DueItem, lang: str) -> list[str]:
+def _row(it: DueItem, lang: Lang) -> list[str]:
     who = "、".join(n for _, n in it.people) if lang == "zh" else ", ".join(n for _, n in it.people)
     return [
         _state(it, lang), it.due, "" if it.done else str(it.days), it.kind_zh if lang == "zh" else it.kind_en,
@@ -50,7 +51,7 @@ def due_summary(items: Sequence[DueItem]) -> dict[str, int]:
     return {s: sum(1 for i in items if i.state == s) for s in STATES}
 
 
-def render_due_table(items: Sequence[DueItem], *, by: str = "unit", lang: str = "zh", as_of: str = "") -> str:
+def render_due_table(items: Sequence[DueItem], *, by: str = "unit", lang: Lang = "zh", as_of: str = "") -> str:
     """The deadlines as plain text, one block per unit (or person), most pressing first."""
     counts = due_summary(items)
     if lang == "zh":
@@ -82,7 +83,7 @@ def _sheet_name(name: str, used: set[str]) -> str:
 
 
 def write_due_xlsx(
-    items: Sequence[DueItem], path: str | Path, *, by: str = "unit", lang: str = "zh", as_of: str = ""
+    items: Sequence[DueItem], path: str | Path, *, by: str = "unit", lang: Lang = "zh", as_of: str = ""
 ) -> Path:
     """An Excel workbook with one sheet per unit (or person); each row filled with its state's colour."""
     from openpyxl import Workbook
@@ -126,7 +127,7 @@ def write_due_xlsx(
     return Path(path)
 
 
-def write_due_ics(items: Sequence[DueItem], path: str | Path, *, lang: str = "zh", as_of: str = "") -> Path:
+def write_due_ics(items: Sequence[DueItem], path: str | Path, *, lang: Lang = "zh", as_of: str = "") -> Path:
     """An iCalendar file with one all-day entry per open deadline (not done), to import
     into the calendar a person already uses. Entries keep a stable UID, so that
     importing again updates them instead of adding copies."""

@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
-from respchain.graph.schema import ORG_KIND_INFO, RESPONSIBILITY_INFO, NodeKind, RelType
+from respchain.graph.schema import ORG_KIND_INFO, RESPONSIBILITY_INFO, Lang, NodeKind, RelType
 from respchain.viz._inline import json_for_script, vis_assets
 from respchain.viz.style import (
     DRAWN_KINDS,
@@ -62,7 +62,7 @@ _HERE = Path(__file__).resolve().parent
 _SKIP_ATTRS = {"file", "line"}
 
 
-def _t(lang: str, zh: str, en: str) -> str:
+def _t(lang: Lang, zh: str, en: str) -> str:
     return en if lang == "en" else zh
 
 
@@ -90,7 +90,7 @@ def _text_w(s: str, size: float) -> float:
     return sum(size if ord(c) > 0x2E80 else size * 0.58 for c in s)
 
 
-def _node_label(G: nx.MultiDiGraph, n: str, lang: str) -> tuple[str, str]:
+def _node_label(G: nx.MultiDiGraph, n: str, lang: Lang) -> tuple[str, str]:
     """(main label, kind label) of a drawn node."""
     a = G.nodes[n]
     kind = a.get("kind")
@@ -116,7 +116,7 @@ _SHORT_EDGE_LABELS: dict[str, tuple[str, str]] = {
 
 
 def drawn_edges(
-    G: nx.MultiDiGraph, nodes: Iterable[str], lang: str = "zh"
+    G: nx.MultiDiGraph, nodes: Iterable[str], lang: Lang = "zh"
 ) -> list[tuple[str, str, str, str]]:
     """The edges between ``nodes`` as the lesson draws them: ``(from, to, label, colour)``.
 
@@ -209,7 +209,7 @@ def svg_graph(
     G: nx.MultiDiGraph,
     nodes: list[str] | None = None,
     *,
-    lang: str = "zh",
+    lang: Lang = "zh",
     marked: Iterable[str] = (),
     mark_colour: str = SEVERITY_COLORS["high"],
     mark_text: str = "",
@@ -389,7 +389,7 @@ _CONCEPT_POS: dict[str, tuple[int, int]] = {
 }
 
 
-def _concept_vis(concepts: dict[str, Any], lang: str) -> dict[str, Any]:
+def _concept_vis(concepts: dict[str, Any], lang: Lang) -> dict[str, Any]:
     nodes, edges = [], []
     for n in concepts["nodes"]:
         v: dict[str, Any] = {
@@ -436,7 +436,7 @@ def _concept_vis(concepts: dict[str, Any], lang: str) -> dict[str, Any]:
 
 
 def _chain_vis(
-    G: nx.MultiDiGraph, steps: list[dict], lang: str, layout: dict[str, tuple[int, int]] | None = None
+    G: nx.MultiDiGraph, steps: list[dict], lang: Lang, layout: dict[str, tuple[int, int]] | None = None
 ) -> dict[str, Any]:
     order = [n for s in steps for n in s["show"] if n in G]
     step_of = {n: i for i, s in enumerate(steps) for n in s["show"]}
@@ -495,7 +495,7 @@ def _chain_vis(
 # --------------------------------------------------------------------------- sections
 
 
-def _type_cards(concepts: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+def _type_cards(concepts: dict[str, Any], lang: Lang) -> list[dict[str, Any]]:
     out = []
     for n in concepts["nodes"]:
         if n["group"] != "type":
@@ -510,7 +510,7 @@ def _type_cards(concepts: dict[str, Any], lang: str) -> list[dict[str, Any]]:
     return out
 
 
-def _case_cards(G: nx.MultiDiGraph, cases: list[dict], lang: str) -> list[dict[str, Any]]:
+def _case_cards(G: nx.MultiDiGraph, cases: list[dict], lang: Lang) -> list[dict[str, Any]]:
     from markupsafe import Markup
 
     out = []
@@ -532,7 +532,7 @@ def _case_cards(G: nx.MultiDiGraph, cases: list[dict], lang: str) -> list[dict[s
     return out
 
 
-def _rule_cards(examples: list, lang: str) -> list[dict[str, Any]]:
+def _rule_cards(examples: list, lang: Lang) -> list[dict[str, Any]]:
     from markupsafe import Markup
     from respchain.queries import CATALOG
 
@@ -606,7 +606,7 @@ def _env():
 # --------------------------------------------------------------------------- page
 
 
-def render_lesson(content: dict[str, Any], lang: str = "zh") -> str:
+def render_lesson(content: dict[str, Any], lang: Lang = "zh") -> str:
     """Draw the lesson page from its content (:func:`respchain.teach.lesson.lesson_content`).
 
     ``content`` holds ``concepts``, ``chain_graph``, ``chain_steps``,

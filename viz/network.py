@@ -38,6 +38,7 @@ from pyvis.network import Network
 from respchain.graph.schema import (
     ORG_KIND_INFO,
     RESPONSIBILITY_INFO,
+    Lang,
     NodeKind,
     RelType,
     metric_label,
@@ -123,7 +124,7 @@ _VOCAB_FIELDS = {
 }
 
 
-def _fact_name(a: dict, lang: str) -> str:
+def _fact_name(a: dict, lang: Lang) -> str:
     """A reported figure as the page shows it: ``任务数=55项``."""
     return f"{metric_label(a.get('metric'), lang)}={a.get('value', '')}{a.get('unit') or ''}"
 
@@ -188,7 +189,7 @@ def _due_states(G: nx.MultiDiGraph) -> dict[str, str]:
         return {}
 
 
-def _org_timeline(G: nx.MultiDiGraph, org: str, lang: str, states: dict[str, str]) -> list[list[str]]:
+def _org_timeline(G: nx.MultiDiGraph, org: str, lang: Lang, states: dict[str, str]) -> list[list[str]]:
     """An organization's dated record in date order: posts (since/until), events, the
     deadlines and done dates of its tasks, its problems and their measures.
 
@@ -253,7 +254,7 @@ def view_graph(
     G: nx.MultiDiGraph,
     *,
     findings: Iterable[Finding] | None = None,
-    lang: str = "zh",
+    lang: Lang = "zh",
     focus: str | None = None,
     depth: int = 2,
 ) -> dict[str, Any]:
@@ -748,7 +749,7 @@ def to_pyvis(
     *,
     findings: Iterable[Finding] | None = None,
     layout: str = "chain",
-    lang: str = "zh",
+    lang: Lang = "zh",
     focus: str | None = None,
     depth: int = 2,
     group_threshold: int = GROUP_THRESHOLD,

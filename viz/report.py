@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import networkx as nx
+from respchain.graph.schema import Lang, NodeKind
 from respchain.queries.finding import SEVERITY_ORDER, Finding
 from respchain.queries.report import basis_text, caveat, caveat_mark, fix_text
 from respchain.viz.style import SEVERITY_COLORS, severity_label, ui
@@ -62,7 +63,7 @@ def _subject_orgs(G: nx.MultiDiGraph, subject: str) -> list[str]:
         return subject_orgs(G, subject)
     except ImportError:  # pragma: no cover - the engine is optional here
         a = G.nodes.get(subject, {})
-        return [subject] if a.get("kind") == "Organization" else []
+        return [subject] if a.get("kind") == NodeKind.ORGANIZATION else []
 
 
 def _score_rows(G: nx.MultiDiGraph, findings: list[Finding]) -> list[dict]:
@@ -86,7 +87,7 @@ def _link(G: nx.MultiDiGraph, n: str, graph_href: str | None, *, text: str | Non
     return f'<a href="{escape(href, quote=True)}">{label}</a>'
 
 
-def _bar_chart(rows: list[tuple[str, str, dict[str, int]]], lang: str) -> str:
+def _bar_chart(rows: list[tuple[str, str, dict[str, int]]], lang: Lang) -> str:
     """A horizontal stacked bar chart in SVG: one row per (label, tooltip, counts by severity)."""
     if not rows:
         return f"<p class='sub'>{escape(ui('none', lang))}</p>"
@@ -123,7 +124,7 @@ def render_report_html(
     findings: Iterable[Finding],
     G: nx.MultiDiGraph,
     *,
-    lang: str = "zh",
+    lang: Lang = "zh",
     graph_href: str | None = None,
     coverage: list | None = None,
 ) -> str:
@@ -267,7 +268,7 @@ def render_report_html(
 """
 
 
-def _coverage_html(G: nx.MultiDiGraph, coverage: list | None, lang: str, graph_href: str | None) -> str:
+def _coverage_html(G: nx.MultiDiGraph, coverage: list | None, lang: Lang, graph_href: str | None) -> str:
     """The coverage section: totals per obligation, then every organization (short ones first)."""
     if not coverage:
         return ""
@@ -325,7 +326,7 @@ def save_report_html(
     G: nx.MultiDiGraph,
     path: str | Path,
     *,
-    lang: str = "zh",
+    lang: Lang = "zh",
     graph_href: str | None = None,
     coverage: list | None = None,
 ) -> Path:

@@ -6,7 +6,7 @@ look, so that the legend, the graph and the report's charts agree.
 
 from __future__ import annotations
 
-from respchain.graph.schema import ORG_KIND_INFO, RESPONSIBILITY_INFO, VOCAB_LABELS, NodeKind
+from respchain.graph.schema import ORG_KIND_INFO, RESPONSIBILITY_INFO, VOCAB_LABELS, Lang, NodeKind
 
 __all__ = [
     "DRAWN_KINDS",
@@ -210,11 +210,11 @@ UI: dict[str, tuple[str, str]] = {
 }
 
 
-def _pick(pair: tuple[str, str], lang: str) -> str:
+def _pick(pair: tuple[str, str], lang: Lang) -> str:
     return pair[1] if lang == "en" else pair[0]
 
 
-def ui(key: str, lang: str, **fmt: object) -> str:
+def ui(key: str, lang: Lang, **fmt: object) -> str:
     """The page text ``key`` in ``lang`` (``zh`` or ``en``), formatted with ``fmt``."""
     text = _pick(UI[key], lang)
     return text.format(**fmt) if fmt else text
@@ -227,7 +227,7 @@ def kind_key(attrs: dict) -> str:
     return str(attrs.get("kind", ""))
 
 
-def kind_label(key: str, lang: str) -> str:
+def kind_label(key: str, lang: Lang) -> str:
     """The legend label of a display kind."""
     if key in ORG_KIND_INFO:
         return ORG_KIND_INFO[key]["en" if lang == "en" else "zh"]
@@ -236,12 +236,12 @@ def kind_label(key: str, lang: str) -> str:
     return key
 
 
-def resp_label(rtype: str, lang: str) -> str:
+def resp_label(rtype: str, lang: Lang) -> str:
     """The label of a responsibility type (``主体责任``)."""
     info = RESPONSIBILITY_INFO.get(rtype)
     return info["en" if lang == "en" else "zh"] if info else rtype
 
 
-def severity_label(sev: str, lang: str) -> str:
+def severity_label(sev: str, lang: Lang) -> str:
     """The label of a severity (``高``)."""
     return _pick(SEVERITY_LABELS.get(sev, (sev, sev)), lang)

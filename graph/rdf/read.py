@@ -10,7 +10,6 @@ read from the package); any other remote or file context is refused.
 
 from __future__ import annotations
 
-import datetime as _dt
 import json
 from collections import defaultdict
 from pathlib import Path
@@ -42,6 +41,7 @@ from respchain.graph.schema import NodeKind, RelType, TaskStatus, orgkind_node_i
 
 from respchain._files import shareable_path
 from respchain.exceptions import InputError, Problem
+from respchain.settings import today
 
 __all__ = ["parse_rdf", "graph_from_rdf", "register_data_from_rdf", "read_register_rdf"]
 
@@ -437,7 +437,7 @@ def graph_from_rdf(rdf_graph: Graph, *, file: str = "") -> nx.MultiDiGraph:
             if "file" in d:
                 d["file"] = shared
     if G.graph.get("as_of") is None:
-        G.graph["as_of"] = _dt.date.today().isoformat()
+        G.graph["as_of"] = today().isoformat()
     if G.graph.get("period") is None:
         G.graph["period"] = int(G.graph["as_of"][:4])
     return G

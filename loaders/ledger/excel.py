@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from respchain.graph.schema import RESPONSIBILITY_INFO, NodeKind, RelType, vocab_label
+from respchain.graph.schema import RESPONSIBILITY_INFO, Lang, NodeKind, RelType, vocab_label
 from respchain.loaders.ledger.evidence import split_evidence
 from respchain.loaders.ledger.headers import _TEMPLATE_COLUMNS, HEADER_ALIASES, LEDGER_COLUMNS
 from respchain.loaders.ledger.lists import _write_file
@@ -80,7 +80,7 @@ def write_ledger(
     path: str | Path,
     *,
     findings: Iterable[Any] = (),
-    lang: str = "zh",
+    lang: Lang = "zh",
     deadlines: Mapping[str, tuple[str, str]] | None = None,
 ) -> Path:
     """Write one list of a register as an Excel ledger (台账).
@@ -222,7 +222,7 @@ def _task_values(
     people: Mapping[str, str],
     orgs: Mapping[str, str],
     evidence: Mapping[str, str],
-    lang: str,
+    lang: Lang,
     found: list,
     deadlines: Mapping[str, tuple[str, str]] | None,
 ) -> dict[str, Any]:

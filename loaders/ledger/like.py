@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from respchain.graph.inverse import register_data_from_graph
-from respchain.graph.schema import NodeKind, RelType
+from respchain.graph.schema import Lang, NodeKind, RelType
 from respchain.loaders.ledger.evidence import split_evidence
 from respchain.loaders.ledger.excel import (
     _FILLS,
@@ -67,7 +67,7 @@ def write_ledger_like(
     path: str | Path,
     *,
     findings: Iterable[Any] = (),
-    lang: str = "zh",
+    lang: Lang = "zh",
     deadlines: Mapping[str, tuple[str, str]] | None = None,
     notes: list[str] | None = None,
 ) -> Path:
@@ -309,7 +309,7 @@ def _extra_col(ws: Any, header_row: int, cols: dict[int, str], field: str) -> in
 
 
 def _mark(ws: Any, header_row: int, cols: dict[int, str], rows: list[tuple[int, str]], gaps: dict[str, list],
-          deadlines: Mapping[str, tuple[str, str]] | None, lang: str) -> None:
+          deadlines: Mapping[str, tuple[str, str]] | None, lang: Lang) -> None:
     """The 缺口 column and the colours of the gaps and deadline states on the task rows."""
     from openpyxl.styles import PatternFill
 
@@ -339,7 +339,7 @@ def _mark(ws: Any, header_row: int, cols: dict[int, str], rows: list[tuple[int, 
 
 def _append(ws: Any, header_row: int, cols: dict[int, str], last: int, seq: int, new: list[str], G: Any,
             list_id: str, people: Mapping[str, str], orgs: Mapping[str, str], evidence: Mapping[str, str],
-            lang: str, gaps: dict[str, list], deadlines: Mapping[str, tuple[str, str]] | None,
+            lang: Lang, gaps: dict[str, list], deadlines: Mapping[str, tuple[str, str]] | None,
             notes: list[str] | None) -> None:
     """Insert the tasks the ledger does not hold below its last task row, in that row's style."""
     at = last + 1

@@ -30,6 +30,7 @@ from respchain.queries.rules.list import soon_until
 from respchain.queries.rules.rect import months_before
 
 from respchain.exceptions import UnknownRuleError
+from respchain.settings import today
 
 if TYPE_CHECKING:
     import neo4j
@@ -102,7 +103,7 @@ def gaps_from_neo4j(
     if as_of is None or period is None:
         meta = graph_meta_from_neo4j(driver, database=database)
         if as_of is None:
-            as_of = meta.get("as_of") or _dt.date.today().isoformat()
+            as_of = meta.get("as_of") or today().isoformat()
         if period is None:
             period = meta.get("period")
     day = as_of.isoformat() if isinstance(as_of, _dt.date) else str(as_of)

@@ -22,12 +22,12 @@ import random
 from collections.abc import Iterable
 from typing import Any
 
-from respchain.graph.schema import NodeKind, RelType
+from respchain.graph.schema import LEADING_ORG_KINDS, NodeKind, RelType
 from respchain.queries.obligations import Obligation, default_obligations, window_start
 
 __all__ = ["DUTY_RULES", "LEADING_KINDS", "plan_duties", "duty_events", "duty_records", "obligations"]
 
-LEADING_KINDS = ("party_committee", "party_group")
+LEADING_KINDS = tuple(sorted(k.value for k in LEADING_ORG_KINDS))
 
 # Days before a new post's since on which its pre-appointment talk is held
 # (within the 90 of OB-RQTH), and on which a talk held too early falls.

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from respchain._files import write_text_atomic
+from respchain.graph.schema import Lang
 from respchain.teach._registers import findings_of, graph_from_data
 from respchain.teach.concepts import CHAIN_LAYOUT, CHAIN_STEPS, chain_example, concept_graph
 from respchain.teach.duties import lesson_duties
@@ -40,7 +41,7 @@ def lesson_content() -> dict[str, Any]:
     }
 
 
-def lesson_html(lang: str = "zh") -> str:
+def lesson_html(lang: Lang = "zh") -> str:
     """The lesson page (``lang``: ``zh``, Chinese first, or ``en``) as HTML.
 
     Raises
@@ -53,6 +54,6 @@ def lesson_html(lang: str = "zh") -> str:
     return render_lesson(lesson_content(), lang)
 
 
-def save_lesson(path: str | Path, lang: str = "zh") -> Path:
+def save_lesson(path: str | Path, lang: Lang = "zh") -> Path:
     """Write the lesson page to ``path`` (UTF-8, atomically: a temporary file renamed)."""
     return write_text_atomic(Path(path), lesson_html(lang))

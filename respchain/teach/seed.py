@@ -15,7 +15,7 @@ from typing import Any
 
 import networkx as nx
 
-from respchain.graph.schema import NodeKind
+from respchain.graph.schema import Lang, NodeKind
 from respchain.viz.style import DRAWN_KINDS
 
 __all__ = ["seed_graph", "places", "place_fragment", "quiz", "METRIC_QUESTIONS", "PLACE_NAMES_EN"]
@@ -172,7 +172,7 @@ def places(G: nx.MultiDiGraph | None = None) -> list[dict[str, Any]]:
     return out
 
 
-def _period_text(period: str | None, lang: str) -> str:
+def _period_text(period: str | None, lang: Lang) -> str:
     if not period:
         return ""
     a, _, b = str(period).partition("/")
