@@ -53,7 +53,7 @@ def register_data_from_graph(G: nx.MultiDiGraph) -> dict[str, Any]:
     sources = []
     for n in sorted(by_kind[NodeKind.SOURCE]):
         d = nodes[n]
-        rec = {"id": n, "title": d.get("title") or d.get("name", n)}
+        rec: dict[str, Any] = {"id": n, "title": d.get("title") or d.get("name", n)}
         rec.update({k: d[k] for k in ("publisher", "published", "url", "quote") if k in d})
         topics = [
             v.split(":", 1)[1] if v.startswith("type:") else v for v in _targets(G, n, RelType.DISCUSSES)
@@ -85,7 +85,7 @@ def register_data_from_graph(G: nx.MultiDiGraph) -> dict[str, Any]:
     people = []
     for n in sorted(by_kind[NodeKind.PERSON]):
         d = nodes[n]
-        rec: dict[str, Any] = {"id": n, "name": d.get("name", n)}
+        rec = {"id": n, "name": d.get("name", n)}
         posts = []
         for pid in sorted(_targets(G, n, RelType.HOLDS), key=post_order):
             pd = nodes[pid]

@@ -33,7 +33,7 @@ _share = functools.lru_cache(maxsize=1024)(shareable_path)
 
 __all__ = ["graph_from_register", "add_vocabulary_nodes", "event_name", "TALK_NAMES", "EVENT_NAMES"]
 
-TALK_NAMES = {
+TALK_NAMES: dict[str, str] = {  # TalkKind members are their values
     TalkKind.CONVEYING: "传达类谈话",
     TalkKind.THEMATIC: "专题类谈话",
     TalkKind.WARNING: "警示类谈话",
@@ -53,32 +53,21 @@ EVENT_NAMES = {
 _PROV_KEYS = ("source", "quote", "span")
 
 
-class _R:
-    """Relationship type values as plain strings (enum attribute access is slow
-    in the build loop of a million edges)."""
-
-
-for _t in RelType:
-    setattr(_R, _t.name, _t.value)
-
-
-class _K:
-    """Node kind values as plain strings, for the same reason."""
-
-
-for _k in NodeKind:
-    setattr(_K, _k.name, _k.value)
+# Relationship types and node kinds as plain strings (enum attribute access is slow
+# in the build loop of a million edges): ``_R.LEADS == "LEADS"``.
+_R: Any = type("_R", (), {t.name: t.value for t in RelType})
+_K: Any = type("_K", (), {k.name: k.value for k in NodeKind})
 
 
 def event_name(ev: dict) -> str:
     """A short Chinese name for an event record (``警示类谈话 2025-04-15``)."""
     kind = ev.get("kind")
     if kind == "talk":
-        label = TALK_NAMES.get(ev.get("talk"), "谈话")
+        label = TALK_NAMES.get(str(ev.get("talk")), "谈话")
     elif kind == "meeting":
         label = ev.get("meeting") or "会议"
     else:
-        label = EVENT_NAMES.get(kind, str(kind))
+        label = EVENT_NAMES.get(str(kind), str(kind))
     return f"{label} {ev.get('date', '')}".strip()
 
 
@@ -381,9 +370,9 @@ def _build(reg: Register, *, release: bool) -> nx.MultiDiGraph:
         provenance_edge(pid, pb)
         for m in pb.get("measures") or ():
             mid = m["id"]
-            done = "done" if m.get("done_on") or m.get("status") == "done" else "open"
+            state = "done" if m.get("done_on") or m.get("status") == "done" else "open"
             add_node(
-                mid, kind=_K.MEASURE, name=m["action"], action=m["action"], problem=pid, status=done,
+                mid, kind=_K.MEASURE, name=m["action"], action=m["action"], problem=pid, status=state,
                 **{k: m[k] for k in ("due", "done_on", "progress", "note") if k in m}, **_prov(m),
             )
             edge(pid, mid, _R.HAS_MEASURE)

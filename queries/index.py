@@ -9,6 +9,7 @@ Each rule family then makes one pass over the index.
 
 from __future__ import annotations
 
+import builtins
 import datetime as _dt
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -74,11 +75,12 @@ class TaskRec:
     list: str
     due: str | None
     status: str
-    responsible: list[str] = field(default_factory=list)
+    # ``list`` is a field of this record: the builtin is named in full below it.
+    responsible: builtins.list[str] = field(default_factory=builtins.list)
     due_note: str | None = None
-    lead: list[str] = field(default_factory=list)
+    lead: builtins.list[str] = field(default_factory=builtins.list)
     done_on: str | None = None
-    evidence: list[str] = field(default_factory=list)
+    evidence: builtins.list[str] = field(default_factory=builtins.list)
 
 
 @dataclass(slots=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 __all__ = ["Settings", "get_settings", "today"]
@@ -22,15 +23,15 @@ class Settings:
     base_iri: str = "https://respchain.example/id/"
 
 
-def get_settings(env: dict[str, str] | None = None) -> Settings:
+def get_settings(env: Mapping[str, str] | None = None) -> Settings:
     """Read the settings from ``env`` (default: ``os.environ``) now."""
-    env = os.environ if env is None else env
+    src: Mapping[str, str] = os.environ if env is None else env
     return Settings(
-        neo4j_uri=env.get("NEO4J_URI") or None,
-        neo4j_user=env.get("NEO4J_USER") or "neo4j",
-        neo4j_password=env.get("NEO4J_PASSWORD") or None,
-        neo4j_database=env.get("NEO4J_DATABASE") or None,
-        base_iri=env.get("RESPCHAIN_BASE_IRI") or "https://respchain.example/id/",
+        neo4j_uri=src.get("NEO4J_URI") or None,
+        neo4j_user=src.get("NEO4J_USER") or "neo4j",
+        neo4j_password=src.get("NEO4J_PASSWORD") or None,
+        neo4j_database=src.get("NEO4J_DATABASE") or None,
+        base_iri=src.get("RESPCHAIN_BASE_IRI") or "https://respchain.example/id/",
     )
 
 

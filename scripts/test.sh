@@ -7,6 +7,8 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
 # The layer contract first (docs/architecture.md): a broken layer fails the run.
 BIN="$BIN" bash scripts/lint_imports.sh || exit 1
+# Types: mypy over the package ([tool.mypy] of pyproject.toml).
+BIN="$BIN" bash scripts/typecheck.sh || exit 1
 dir="$here/.neo4j-test"
 started=0
 if [ -z "${NEO4J_URI:-}" ]; then

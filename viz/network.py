@@ -621,8 +621,8 @@ def chain_positions(view: dict[str, Any], *, grouped: bool = False) -> dict[str,
         for i, m in enumerate(members.get(o, ())):
             r, c = divmod(i, cols)
             pos[m] = (ul + ow + _GAP / 2 + (c + 0.5) * _CELL_W, ty + r * _CELL_H)
-        for c, (dx, dy) in kid_off.get(o, {}).items():
-            stack.append((c, lx + dx, ty + own_h[o] + _LEVEL_GAP + dy))
+        for kid, (dx, dy) in kid_off.get(o, {}).items():
+            stack.append((kid, lx + dx, ty + own_h[o] + _LEVEL_GAP + dy))
     ys = [total_h]
     y = ys[-1] + _LEVEL_GAP
     for i, n in enumerate(loose):  # not linked to any organization

@@ -333,7 +333,7 @@ def ensure_constraints(driver: neo4j.Driver, *, database: str | None = None) -> 
     """Create a uniqueness constraint on ``id`` for every label of the schema (idempotent)."""
     wanted = {f"respchain_{lab.lower()}_id": lab for lab in (*DATA_LABELS, NodeKind.GRAPH.value)}
     with backend_errors("创建约束 / creating constraints"), _session(driver, database) as s:
-        have = set(s.run(_SHOW_CONSTRAINTS).single()["names"])
+        have = set(s.run(_SHOW_CONSTRAINTS).single(strict=True)["names"])
         for name, lab in wanted.items():
             if name not in have:
                 s.run(_CONSTRAINT.format(name=name, label=lab)).consume()
@@ -411,7 +411,7 @@ def graph_to_neo4j(
         # ids deleted in the same transaction are slow. It writes over what is
         # there, then deletes what the graph does not have, all in this one
         # transaction.
-        had_data = bool(tx.run(_ANY_NODE).single()["any"])
+        had_data = bool(tx.run(_ANY_NODE).single(strict=True)["any"])
         check = had_data and not replace
         eid: dict[str, str] = {}
         for lab, ids in nodes.items():

@@ -133,9 +133,9 @@ def graph_to_rdf(G: nx.MultiDiGraph, *, base_iri: str | None = None) -> Graph:
             add((s, RC.spanEnd, Literal(int(span[1]))))
 
     for u, v, key in G.edges(keys=True):
-        pred = REL_PRED.get(key)
-        if pred is not None:
-            add((iri(u), pred, iri(v)))
+        rel_pred = REL_PRED.get(key)
+        if rel_pred is not None:
+            add((iri(u), rel_pred, iri(v)))
     _add_derived(G, g, iri)
     return g
 

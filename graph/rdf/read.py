@@ -158,8 +158,9 @@ def parse_rdf(text: str, fmt: str, *, source: str = "") -> Graph:
         raise
     except Exception as e:  # rdflib's parsers raise many kinds of error
         line = 0
-        if isinstance(getattr(e, "lines", None), int):  # notation3's BadSyntax: 0-based line
-            line = e.lines + 1
+        lines = getattr(e, "lines", None)
+        if isinstance(lines, int):  # notation3's BadSyntax: 0-based line
+            line = lines + 1
         why = getattr(e, "_why", None) or getattr(e, "msg", None)
         text_e = str(e).strip()
         msg = str(why) if why else (text_e.splitlines()[0] if text_e else type(e).__name__)

@@ -159,16 +159,16 @@ def write_ledger_like(
             if isinstance(seq_v, int) or (isinstance(seq_v, str) and seq_v.isdigit()):
                 seq = max(seq, int(seq_v))
             goal = _key((_text(row[goal_col]) if goal_col < len(row) else None) or "")
-            tid = next((t for t in by_goal.get(goal) or () if t not in placed), None)
-            if tid is None:
+            match = next((t for t in by_goal.get(goal) or () if t not in placed), None)
+            if match is None:
                 if notes is not None:
                     notes.append(f"{sheet.name}!{rownum}: 清单中没有此任务，原样保留 / the list has no such task: "
                                  "left as it was")
                 continue
-            placed.add(tid)
+            placed.add(match)
             cells = {f: (row[c] if c < len(row) else None, c) for c, f in cols.items()}
             was = _row_task(sheet, rownum, cells, header_text, _Ctx(file, ctx.index, year)) or {}
-            matched.append((rownum, tid, was))
+            matched.append((rownum, match, was))
         found_sheets.append((ws, hr + 1, cols, matched, last, seq))
     if not found_sheets:
         raise InputError(Problem(file, 0, "--like", "未找到台账表头（须有任务目标列）/ no ledger header found in the "
@@ -247,7 +247,7 @@ def _update_row(ws: Any, row: int, cols: dict[int, str], G: Any, tid: str, value
         elif "leader" in col_of:
             _set(ws, row, col_of["leader"], values["responsible"], notes, header["leader"])
     lead, assist = _targets(G, tid, RelType.LEAD.value), _targets(G, tid, RelType.ASSIST.value)
-    if [was.get("lead")] != (lead or [None]) or set(was.get("assist") or ()) != set(assist):
+    if was.get("lead") != (lead[0] if lead else None) or set(was.get("assist") or ()) != set(assist):
         if "lead" in col_of:
             text = values["lead"] if "assist" in col_of else "、".join(x for x in (values["lead"], values["assist"]) if x)
             _set(ws, row, col_of["lead"], text or None, notes, header["lead"])

@@ -20,7 +20,7 @@ def list_to_yaml(record: dict) -> str:
     return register_yaml(data)
 
 
-def _write_file(path: Path, write: Callable[[Path], None]) -> Path:
+def _write_file(path: Path, write: Callable[[Path], object]) -> Path:
     """Write through a temporary file in the same folder, then rename: nothing half-written."""
     path = Path(path)
     with atomic_path(path) as tmp:

@@ -495,7 +495,7 @@ def _measure(sheet: _Sheet, rownum: int, cells: dict[str, tuple[Any, int]], ctx:
                 pid, err = ctx.index.resolve(name, "person")
                 if err:
                     fail(f, err)
-                elif pid not in people:
+                elif pid is not None and pid not in people:
                     people.append(pid)
     if people:
         m["responsible"] = people[0] if len(people) == 1 else people

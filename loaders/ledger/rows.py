@@ -159,7 +159,7 @@ def _row_task(
                 pid, err = ctx.index.resolve(name, "person")
                 if err:
                     bad(f, err)
-                elif pid not in people:
+                elif pid is not None and pid not in people:
                     people.append(pid)
     if people:
         task["responsible"] = people[0] if len(people) == 1 else people

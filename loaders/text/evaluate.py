@@ -196,7 +196,7 @@ def score_extraction(
     )
     out["organizations"] = Score("organizations", len(gorgs), len(porgs), n)
 
-    src = next((s for s in pred.get("sources") or [] if s.get("id") == sid), {})
+    src: dict[str, Any] = next((s for s in pred.get("sources") or [] if s.get("id") == sid), {})
     ptypes = list(dict.fromkeys(src.get("topics") or []))
     gtypes = [g["type"] for g in gold.get("types") or []]
     out["types"] = Score("types", len(gtypes), len(ptypes), len(set(ptypes) & set(gtypes)))

@@ -68,7 +68,7 @@ def _level_of(region: Region | None, central: bool) -> str | None:
 def _kind_of(pieces: Sequence[_Piece], last: _Piece, lex: Lexicon) -> str:
     if last.kind:
         return last.kind
-    word = last.embedded if last.cls == "ROLE" else last.word
+    word = (last.embedded if last.cls == "ROLE" else last.word) or ""
     if last.cls == "DEPT" or (last.cls == "SUFFIX" and lex.org_suffixes.get(word) == "unit"):
         body = "".join(p.word for p in pieces if p.cls in ("NOUN", "DEPT", "SUFFIX"))
         if word == "委员会" and not any(p.cls in ("NOUN", "DEPT") for p in pieces):

@@ -111,7 +111,7 @@ def gaps_from_neo4j(
 
     # Dates the queries compare with, computed once here (calendar months do not
     # clamp the same way in every engine).
-    dates = {"soon_until": soon_until(day, soon), "report_before": months_before(day, 2)}
+    dates: dict[str, Any] = {"soon_until": soon_until(day, soon), "report_before": months_before(day, 2)}
 
     def work(tx: neo4j.ManagedTransaction) -> list[Finding]:
         out = []

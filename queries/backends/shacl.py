@@ -115,7 +115,9 @@ def _drop_posts_not_held(data: Graph, as_of: str) -> None:
     gone = set()
     for post in set(data.subjects(RDF.type, RC_POST)):
         since, until = data.value(post, RC.since), data.value(post, RC.until)
-        if (since is not None and since.toPython() > day) or (until is not None and until.toPython() < day):
+        if (isinstance(since, Literal) and since.toPython() > day) or (
+            isinstance(until, Literal) and until.toPython() < day
+        ):
             gone.add(post)
     for post in gone:
         data.remove((post, None, None))

@@ -133,7 +133,7 @@ def find_task_overdue(
         G,
         ensure_index(G, index, as_of),
         LIST_004,
-        lambda t: bool(t.due) and t.due < day and t.status != TaskStatus.DONE,
+        lambda t: t.due is not None and t.due != "" and t.due < day and t.status != TaskStatus.DONE,
         lambda t: {"due": t.due, "as_of": day},
     )
 
@@ -157,7 +157,7 @@ def find_task_done_late(
         G,
         ensure_index(G, index, as_of),
         LIST_005,
-        lambda t: bool(t.due and t.done_on) and t.done_on > t.due,
+        lambda t: t.due is not None and t.done_on is not None and t.due != "" and t.done_on > t.due,
         lambda t: {"due": t.due, "done_on": t.done_on},
     )
 
@@ -214,8 +214,8 @@ def find_task_due_soon(
         G,
         ix,
         LIST_007,
-        lambda t: t.status != TaskStatus.DONE and bool(t.due) and day <= t.due <= last,
-        lambda t: {"due": t.due, "days": (_dt.date.fromisoformat(t.due) - d0).days},
+        lambda t: t.status != TaskStatus.DONE and t.due is not None and t.due != "" and day <= t.due <= last,
+        lambda t: {"due": t.due, "days": (_dt.date.fromisoformat(t.due or day) - d0).days},
     )
 
 

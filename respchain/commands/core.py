@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from respchain.commands._options import FILES, format_option, lang_option, output_option
+from respchain.graph.schema import Lang
 
 __all__ = ["register"]
 
@@ -48,7 +49,7 @@ def build_cmd(files: tuple[Path, ...], output: Path) -> int:
 @format_option("table", "json")
 @click.option("--top", default=15, show_default=True, help="列出人数最多的组织数 / organizations listed by headcount")
 @lang_option("标签语言 / label language")
-def stats_cmd(files: tuple[Path, ...], fmt: str, top: int, lang: str) -> int:
+def stats_cmd(files: tuple[Path, ...], fmt: str, top: int, lang: Lang) -> int:
     """统计图中内容 / Count what the graph holds: kinds, responsibility types, people per organization."""
     from respchain.loaders import load_graph
     from respchain.stats import graph_stats

@@ -18,6 +18,7 @@ from respchain.commands._options import (
     neo4j_connection_options,
     output_option,
 )
+from respchain.graph.schema import Lang
 from respchain.progress import LOADING, RULES, stage
 
 __all__ = ["register"]
@@ -82,7 +83,7 @@ def _emit(text: str, output: Path | None) -> None:
 
 
 def _emit_result(
-    result: Any, fmt: str, render: Callable[[Any, str], str], lang: str, output: Path | None
+    result: Any, fmt: str, render: Callable[[Any, str], str], lang: Lang, output: Path | None
 ) -> None:
     """Emit a diff or what-if ``result``: its ``to_dict()`` as JSON, or ``render(result, lang)``."""
     text = (

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from respchain.commands._options import FILES, as_of_option, lang_option, output_option
+from respchain.graph.schema import Lang
 
 __all__ = ["register", "ledger"]
 
@@ -200,7 +201,7 @@ def problems_cmd(
     "imported from, keeping its headers and layout",
 )
 def export_cmd(
-    files: tuple[Path, ...], list_id: str, as_of: str | None, within: int, output: Path, lang: str,
+    files: tuple[Path, ...], list_id: str, as_of: str | None, within: int, output: Path, lang: Lang,
     like: Path | None,
 ) -> int:
     """导出清单为台账（含缺口列、期限红黄绿）/ Export a list as an Excel ledger, with its gaps and

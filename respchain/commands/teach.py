@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from respchain.commands._options import format_option, lang_option, output_option
+from respchain.graph.schema import Lang
 
 __all__ = ["register"]
 
@@ -15,7 +16,7 @@ __all__ = ["register"]
 @click.command("lesson")
 @output_option("输出的 HTML 文件 / the HTML file to write", default="lesson.html", show_default=True)
 @lang_option("页面语言（中文优先）/ language of the page")
-def lesson_cmd(output: Path, lang: str) -> int:
+def lesson_cmd(output: Path, lang: Lang) -> int:
     """生成离线课堂页面 / Write the offline lesson page.
 
     五种责任的概念图、责任链逐步演示、种子文章的八个地方实践、每条缺口规则的示例和小测验；

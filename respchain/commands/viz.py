@@ -8,6 +8,7 @@ import click
 
 from respchain._files import all_or_none
 from respchain.commands._options import FILES, lang_option, output_option
+from respchain.graph.schema import Lang
 from respchain.progress import LOADING, RULES, stage
 
 __all__ = ["register"]
@@ -43,7 +44,7 @@ def viz_cmd(
     files: tuple[Path, ...],
     output: Path,
     layout: str,
-    lang: str,
+    lang: Lang,
     focus: str | None,
     depth: int,
     no_gaps: bool,
