@@ -25,10 +25,28 @@ _ARTICLE_SUFFIXES = (".txt", ".htm", ".html")
     default=None,
     help="同时写出各文章的规范化文本（span 所指）/ also write each article's normalized text here",
 )
-def extract_cmd(articles: tuple[Path, ...], output: Path, text_dir: Path | None) -> int:
+@click.option(
+    "--merge",
+    is_flag=True,
+    help="合并各文章中的同一组织、同一机制（名称、类型、地区相同）/ merge the same organization (name, kind, "
+    "region) and mechanism across articles",
+)
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="汇编报告 .md：按地区、按机制的做法，数据及来源（含 --merge）/ a corpus report (Markdown): practices by "
+    "region and by mechanism, figures with their sources (implies --merge)",
+)
+def extract_cmd(
+    articles: tuple[Path, ...], output: Path, text_dir: Path | None, merge: bool, report_path: Path | None
+) -> int:
     """从文章抽取登记册草稿 / Extract a register draft from articles (UTF-8/GB18030 text or HTML).
 
     A folder stands for its ``.txt``, ``.htm`` and ``.html`` files, in name order.
+    With --merge, an organization or mechanism named in several articles is one
+    record (with the provenance of its first mention; --report lists every article).
     The draft is validated with the register loader before it is written; nothing
     is written when any article cannot be read.
     """
@@ -59,17 +77,31 @@ def extract_cmd(articles: tuple[Path, ...], output: Path, text_dir: Path | None)
     warnings: list[str] = []
     with stage("抽取 / extracting"):
         draft = draft_from_articles(read, warnings)
+    merged = None
+    if merge or report_path is not None:
+        from respchain.loaders.text.corpus import merge_draft
+
+        draft, merged = merge_draft(draft)
     register_from_data([(str(output), json.loads(json.dumps(draft, ensure_ascii=False)), None)])
     with all_or_none():  # the draft and its texts, all or none
         write_draft(draft, output)
         if text_dir is not None:
             for art, src in zip(read, draft["sources"], strict=True):
                 write_text_atomic(text_dir / f"{src['id']}.txt", art.text)
+        if report_path is not None:
+            from respchain.loaders.text.corpus import corpus_report
+
+            write_text_atomic(report_path, corpus_report(draft, merged))
     counts = ", ".join(
         f"{k} {len(draft.get(k) or [])}"
         for k in ("organizations", "people", "responsibilities", "mechanisms", "facts")
     )
     click.echo(f"已写入草稿 / wrote draft {output}: {len(read)} 篇文章 / article(s); {counts}")
+    if merged is not None:
+        click.echo(f"合并 / merged: {merged['organizations']} 个组织 / organizations, {merged['mechanisms']} 项机制 / "
+                   "mechanisms")
+    if report_path is not None:
+        click.echo(f"已写入报告 / wrote report {report_path}")
     for w in warnings:
         click.echo(f"注意 / note: {visible(w)}", err=True)
     return 0
