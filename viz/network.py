@@ -291,156 +291,34 @@ def view_graph(
     findings = sorted(findings or (), key=Finding.sort_key)
     nodes = [n for n, a in G.nodes(data=True) if a.get("kind") in DRAWN_KINDS]
     drawn = set(nodes)
-    edges: list[tuple[str, str, str, str | None]] = []  # from, to, rel, responsibility type
-
-    def rtype_of(n: str) -> str | None:
-        a = G.nodes[n]
-        if a.get("kind") == _K_RESPONSIBILITY:
-            return a.get("type")
-        if a.get("kind") == _K_LIST:
-            return a.get("list_kind") if a.get("list_kind") in RESPONSIBILITY_INFO else None
-        if a.get("kind") == _K_TASK:
-            if a.get("implements"):
-                return a["implements"]
-            lst = a.get("list")
-            return rtype_of(lst) if lst in G else None
-        return None
-
-    posts: dict[str, list[str]] = defaultdict(list)
-    for u, v, k in G.edges(keys=True):
-        if k == _R_POST_IN:
-            a = G.nodes[u]
-            person = a.get("person")
-            if person in drawn and v in drawn:
-                edges.append((person, v, "POST", None))
-                title = a.get("title") or a.get("role", "")
-                posts[person].append(f"{G.nodes[v].get('name', v)} {title}".strip())
-        elif k == _R_IN_CHARGE_OF:
-            person = G.nodes[u].get("person")
-            if person in drawn and v in drawn:
-                edges.append((person, v, "IN_CHARGE_OF", "one_post_two_duties"))
-        elif u in drawn and v in drawn:
-            if k == _R_SUB_ORGANIZATION_OF:
-                edges.append((v, u, k, None))  # drawn from the parent down
-            elif k in (_R_BEARS, _R_OWNS):
-                edges.append((u, v, k, rtype_of(v)))
-            elif k in (_R_COVERS, _R_HAS_TASK):
-                edges.append((u, v, k, rtype_of(u if k == _R_COVERS else v)))
-            elif k in (_R_RESPONSIBLE, _R_LEAD, _R_ASSIST):
-                edges.append((u, v, k, rtype_of(u)))
-            else:
-                edges.append((u, v, k, None))
-
-    adj: dict[str, set[str]] = defaultdict(set)
-    for u, v, _, _ in edges:
-        adj[u].add(v)
-        adj[v].add(u)
-
+    edges, posts = _drawn_edges(G, drawn)
     if focus is not None:
         if focus not in drawn:
             raise InputError(f"--focus: 图中没有可绘制的节点 / no drawn node with id {focus!r}")
-        keep = {focus}
-        frontier = deque([(focus, 0)])
-        while frontier:
-            n, d = frontier.popleft()
-            if d >= depth:
-                continue
-            for m in adj[n]:
-                if m not in keep:
-                    keep.add(m)
-                    frontier.append((m, d + 1))
-        nodes = [n for n in nodes if n in keep]
-        drawn = keep
-        edges = [e for e in edges if e[0] in keep and e[1] in keep]
-        adj = defaultdict(set)
-        for u, v, _, _ in edges:
-            adj[u].add(v)
-            adj[v].add(u)
+        drawn = _neighbourhood(focus, depth, _adjacency(edges))
+        nodes = [n for n in nodes if n in drawn]
+        edges = [e for e in edges if e[0] in drawn and e[1] in drawn]
         # the gap list of a focused page holds only the gaps of what it shows
-        findings = [f for f in findings if f.subject in keep]
-
-    orgs = [n for n in nodes if G.nodes[n].get("kind") == _K_ORGANIZATION]
-    levels = _org_levels(G, orgs)
-    levels = {o: levels[o] for o in orgs}
-    anchor = {o: o for o in orgs}
-    # Everything else hangs one level below its nearest organization.
-    heap = [(levels[o], o) for o in orgs]
-    heapq.heapify(heap)
-    while heap:
-        lv, n = heapq.heappop(heap)
-        if levels.get(n, lv) < lv:
-            continue
-        for m in sorted(adj[n]):
-            if m in anchor and G.nodes[m].get("kind") == _K_ORGANIZATION:
-                continue
-            if m not in levels or levels[m] > lv + 1:
-                levels[m] = lv + 1
-                anchor[m] = anchor[n]
-                heapq.heappush(heap, (lv + 1, m))
-    # Up the leadership line, for the chain around a gap.
-    up: dict[str, str] = {}
-    for u, v, k, _ in edges:
-        if k in (_R_SUB_ORGANIZATION_OF, _R_LEADS):
-            up.setdefault(v, u)
-
-    by_node: dict[str, list[int]] = defaultdict(list)
-    chain: dict[str, set[str]] = defaultdict(set)
-    for i, f in enumerate(findings):
-        by_node[f.subject].append(i)
-        touched = {f.subject, *f.evidence}
-        for n in list(touched):
-            if n in anchor:
-                touched.add(anchor[n])
-                touched.update(_ancestors(anchor[n], up))
-        for n in touched:
-            if n in drawn:
-                chain[n].add(f.severity)
-
+        findings = [f for f in findings if f.subject in drawn]
+    adj = _adjacency(edges)
+    levels, anchor = _levels_and_anchors(G, nodes, adj)
+    by_node, chain = _gap_marks(findings, edges, anchor, drawn)
     sources = {n: a for n, a in G.nodes(data=True) if a.get("kind") == _K_SOURCE}
     states = _due_states(G)
     out_nodes = []
     for n in nodes:
         a = G.nodes[n]
-        key = kind_key(a)
-        fields = [
-            [FIELD_LABELS["id"][lang == "en"], n],
-            [FIELD_LABELS["kind"][lang == "en"], kind_label(key, lang)],
-        ]
-        for k, v in a.items():
-            if k in _SKIP_FIELDS or v in (None, "", [], ()):
-                continue
-            if k == "org_kind":
-                v = ORG_KIND_INFO.get(v, {}).get("en" if lang == "en" else "zh", v)
-            elif k in ("type", "implements", "for") or (k == "list_kind" and v in RESPONSIBILITY_INFO):
-                v = resp_label(str(v), lang)
-            elif k in _VOCAB_FIELDS:
-                v = vocab_label(v, lang, _VOCAB_FIELDS[k])
-            elif k == "metric":
-                v = metric_label(v, lang)
-            elif k in ("bearer", "owner", "list", "subject") and v in G:
-                v = f"{G.nodes[v].get('name', v)} ({v})"
-            label = FIELD_LABELS.get(k, (k, k))[lang == "en"]
-            fields.append([label, _text(v)])
-        if posts.get(n):
-            fields.append([FIELD_LABELS["posts"][lang == "en"], "；".join(posts[n])])
-        src = a.get("source")
-        if src:
-            title = sources.get(src, {}).get("title", "")
-            fields.append([FIELD_LABELS["source"][lang == "en"], f"{title} ({src})" if title else src])
-        if a.get("file"):
-            loc = f"{a['file']}:{a['line']}" if a.get("line") else str(a["file"])
-            fields.append([FIELD_LABELS["location"][lang == "en"], loc])
         idx = by_node.get(n, [])
         sev = min((findings[i].severity for i in idx), key=SEVERITY_ORDER.__getitem__, default=None)
         out_nodes.append(
             {
                 "id": n,
-                "kind": key,
+                "kind": kind_key(a),
                 "name": _fact_name(a, lang) if a.get("kind") == "Fact" else str(a.get("name", n)),
                 "level": levels.get(n, 0),
                 "anchor": anchor.get(n),
-                "rtype": rtype_of(n),
-                "fields": fields,
+                "rtype": _rtype_of(G, n),
+                "fields": _node_fields(G, n, lang, posts, sources),
                 "quote": str(a.get("quote", "")),
                 "findings": idx,
                 "sev": sev,
@@ -465,6 +343,160 @@ def view_graph(
         for f in findings
     ]
     return {"nodes": out_nodes, "edges": out_edges, "findings": out_findings}
+
+
+_Edge = tuple[str, str, str, "str | None"]  # from, to, relationship, responsibility type
+
+
+def _rtype_of(G: nx.MultiDiGraph, n: str) -> str | None:
+    """The responsibility type a node carries (a duty's, a list's kind, a task's), for edge colours."""
+    a = G.nodes[n]
+    if a.get("kind") == _K_RESPONSIBILITY:
+        return a.get("type")
+    if a.get("kind") == _K_LIST:
+        return a.get("list_kind") if a.get("list_kind") in RESPONSIBILITY_INFO else None
+    if a.get("kind") == _K_TASK:
+        if a.get("implements"):
+            return a["implements"]
+        lst = a.get("list")
+        return _rtype_of(G, lst) if lst in G else None
+    return None
+
+
+def _drawn_edges(G: nx.MultiDiGraph, drawn: set[str]) -> tuple[list[_Edge], dict[str, list[str]]]:
+    """The edges between drawn nodes (posts drawn as person -> organization, parents above their
+    children), and each person's posts as text."""
+    edges: list[_Edge] = []
+    posts: dict[str, list[str]] = defaultdict(list)
+    for u, v, k in G.edges(keys=True):
+        if k == _R_POST_IN:
+            a = G.nodes[u]
+            person = a.get("person")
+            if person in drawn and v in drawn:
+                edges.append((person, v, "POST", None))
+                title = a.get("title") or a.get("role", "")
+                posts[person].append(f"{G.nodes[v].get('name', v)} {title}".strip())
+        elif k == _R_IN_CHARGE_OF:
+            person = G.nodes[u].get("person")
+            if person in drawn and v in drawn:
+                edges.append((person, v, "IN_CHARGE_OF", "one_post_two_duties"))
+        elif u in drawn and v in drawn:
+            if k == _R_SUB_ORGANIZATION_OF:
+                edges.append((v, u, k, None))  # drawn from the parent down
+            elif k in (_R_BEARS, _R_OWNS):
+                edges.append((u, v, k, _rtype_of(G, v)))
+            elif k in (_R_COVERS, _R_HAS_TASK):
+                edges.append((u, v, k, _rtype_of(G, u if k == _R_COVERS else v)))
+            elif k in (_R_RESPONSIBLE, _R_LEAD, _R_ASSIST):
+                edges.append((u, v, k, _rtype_of(G, u)))
+            else:
+                edges.append((u, v, k, None))
+    return edges, posts
+
+
+def _adjacency(edges: list[_Edge]) -> dict[str, set[str]]:
+    adj: dict[str, set[str]] = defaultdict(set)
+    for u, v, _, _ in edges:
+        adj[u].add(v)
+        adj[v].add(u)
+    return adj
+
+
+def _neighbourhood(focus: str, depth: int, adj: dict[str, set[str]]) -> set[str]:
+    """The nodes within ``depth`` steps of ``focus``, edges taken either way."""
+    keep = {focus}
+    frontier = deque([(focus, 0)])
+    while frontier:
+        n, d = frontier.popleft()
+        if d >= depth:
+            continue
+        for m in adj[n]:
+            if m not in keep:
+                keep.add(m)
+                frontier.append((m, d + 1))
+    return keep
+
+
+def _levels_and_anchors(
+    G: nx.MultiDiGraph, nodes: list[str], adj: dict[str, set[str]]
+) -> tuple[dict[str, int], dict[str, str]]:
+    """Each node's level (organizations by the leadership tree, everything else one level below
+    its nearest organization) and that organization (its anchor)."""
+    orgs = [n for n in nodes if G.nodes[n].get("kind") == _K_ORGANIZATION]
+    found = _org_levels(G, orgs)
+    levels = {o: found[o] for o in orgs}
+    anchor = {o: o for o in orgs}
+    heap = [(levels[o], o) for o in orgs]
+    heapq.heapify(heap)
+    while heap:
+        lv, n = heapq.heappop(heap)
+        if levels.get(n, lv) < lv:
+            continue
+        for m in sorted(adj[n]):
+            if m in anchor and G.nodes[m].get("kind") == _K_ORGANIZATION:
+                continue
+            if m not in levels or levels[m] > lv + 1:
+                levels[m] = lv + 1
+                anchor[m] = anchor[n]
+                heapq.heappush(heap, (lv + 1, m))
+    return levels, anchor
+
+
+def _gap_marks(
+    findings: list[Finding], edges: list[_Edge], anchor: dict[str, str], drawn: set[str]
+) -> tuple[dict[str, list[int]], dict[str, set[str]]]:
+    """The findings of each node (indices), and the severities of the gaps whose chain passes
+    through it: the subject, its evidence, their organizations and those up the leadership line."""
+    up: dict[str, str] = {}
+    for u, v, k, _ in edges:
+        if k in (_R_SUB_ORGANIZATION_OF, _R_LEADS):
+            up.setdefault(v, u)
+    by_node: dict[str, list[int]] = defaultdict(list)
+    chain: dict[str, set[str]] = defaultdict(set)
+    for i, f in enumerate(findings):
+        by_node[f.subject].append(i)
+        touched = {f.subject, *f.evidence}
+        for n in list(touched):
+            if n in anchor:
+                touched.add(anchor[n])
+                touched.update(_ancestors(anchor[n], up))
+        for n in touched:
+            if n in drawn:
+                chain[n].add(f.severity)
+    return by_node, chain
+
+
+def _node_fields(
+    G: nx.MultiDiGraph, n: str, lang: Lang, posts: dict[str, list[str]], sources: dict[str, dict]
+) -> list[list[str]]:
+    """The rows of a node's side panel: id, kind, its attributes in words, posts, source, location."""
+    a = G.nodes[n]
+    en = lang == "en"
+    fields = [[FIELD_LABELS["id"][en], n], [FIELD_LABELS["kind"][en], kind_label(kind_key(a), lang)]]
+    for k, v in a.items():
+        if k in _SKIP_FIELDS or v in (None, "", [], ()):
+            continue
+        if k == "org_kind":
+            v = ORG_KIND_INFO.get(v, {}).get("en" if en else "zh", v)
+        elif k in ("type", "implements", "for") or (k == "list_kind" and v in RESPONSIBILITY_INFO):
+            v = resp_label(str(v), lang)
+        elif k in _VOCAB_FIELDS:
+            v = vocab_label(v, lang, _VOCAB_FIELDS[k])
+        elif k == "metric":
+            v = metric_label(v, lang)
+        elif k in ("bearer", "owner", "list", "subject") and v in G:
+            v = f"{G.nodes[v].get('name', v)} ({v})"
+        fields.append([FIELD_LABELS.get(k, (k, k))[en], _text(v)])
+    if posts.get(n):
+        fields.append([FIELD_LABELS["posts"][en], "；".join(posts[n])])
+    src = a.get("source")
+    if src:
+        title = sources.get(src, {}).get("title", "")
+        fields.append([FIELD_LABELS["source"][en], f"{title} ({src})" if title else src])
+    if a.get("file"):
+        loc = f"{a['file']}:{a['line']}" if a.get("line") else str(a["file"])
+        fields.append([FIELD_LABELS["location"][en], loc])
+    return fields
 
 
 # --------------------------------------------------------------------------- chain layout
