@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from respchain._files import all_or_none, write_text_atomic
+from respchain._names import GIVEN_CHARS, SURNAMES
 from respchain.graph.schema import LEADING_ORG_KINDS, PARTY_ORG_KINDS
 from respchain.queries.catalog import PLANTABLE_RULES
 
@@ -100,10 +101,6 @@ _DEPTS = [
 ]
 _SUFFIX = {"provincial": "省", "municipal": "市", "county": "县"}
 _PLACE_CHARS = "安平宁远清河阳山东西南北丰泰兴华庆昌永嘉明德临江云岭青石水川定新长乐"
-_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-_GIVEN = (
-    "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红建国文辉力斌宇浩凯鹏飞鑫波宁晨阳欣怡佳琳雪梅海燕"
-)
 _TOWN_KINDS = ("镇", "乡", "街道")
 
 
@@ -182,8 +179,8 @@ class _Gen:
 
     def person_name(self) -> str:
         r = self.rng
-        given = r.choice(_GIVEN) if r.random() < 0.4 else r.choice(_GIVEN) + r.choice(_GIVEN)
-        return r.choice(_SURNAMES) + given
+        given = r.choice(GIVEN_CHARS) if r.random() < 0.4 else r.choice(GIVEN_CHARS) + r.choice(GIVEN_CHARS)
+        return r.choice(SURNAMES) + given
 
     # -- organizations ---------------------------------------------------
     def full(self) -> bool:

@@ -49,6 +49,7 @@ from typing import Any
 import yaml
 
 from respchain._files import write_text_atomic
+from respchain._names import GIVEN_NAMES, SURNAMES
 from respchain.exceptions import InputError, Problem
 from respchain.loaders._guard import GuardError, load_yaml, show
 from respchain.queries.catalog import PLANTABLE_RULES
@@ -110,33 +111,6 @@ _STREETS = [
     ("binjiang", "滨江街道"),
 ]
 _VILLAGES = ["红旗村", "前进村", "和平村", "向阳村", "新庄村", "李家村"]
-_SURNAMES = list("王李张刘陈杨赵黄周吴徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程")
-_GIVEN = [
-    "建国",
-    "海燕",
-    "志强",
-    "丽华",
-    "文军",
-    "晓梅",
-    "国平",
-    "秀英",
-    "卫东",
-    "春生",
-    "玉兰",
-    "立新",
-    "红梅",
-    "德明",
-    "爱民",
-    "桂芳",
-    "永刚",
-    "小平",
-    "振华",
-    "雪莲",
-    "光明",
-    "淑珍",
-    "学军",
-    "凤英",
-]
 _GOALS = [
     ("落实意识形态工作责任制", "每季度专题研究一次意识形态工作"),
     ("开展作风建设专项整治", "每半年开展一次作风问题排查"),
@@ -237,7 +211,7 @@ class _Names:
     """Distinct fictional personal names, drawn from the seeded generator."""
 
     def __init__(self, rng: random.Random):
-        pairs = [s + g for s in _SURNAMES for g in _GIVEN]
+        pairs = [s + g for s in SURNAMES for g in GIVEN_NAMES]
         rng.shuffle(pairs)
         self._it = iter(pairs)
 
@@ -706,7 +680,7 @@ def _team_of(sk: _Skeleton, org: str, people: dict[str, dict]) -> list[str]:
 
 def _guest_name(people: dict[str, dict]) -> str:
     used = {p["name"] for p in people.values()}
-    return next(s + g for g in reversed(_GIVEN) for s in reversed(_SURNAMES) if s + g not in used)
+    return next(s + g for g in reversed(GIVEN_NAMES) for s in reversed(SURNAMES) if s + g not in used)
 
 
 def _normalize_planted(planted: dict[str, list[str]]) -> set[tuple[str, str]]:
