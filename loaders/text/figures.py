@@ -20,6 +20,11 @@ class _Found:
     data: dict[str, Any]
 
 
+# What follows a Chinese numeral and its measure word when together they name a term
+# of the field rather than count something (八项规定, 四大班子, 三位一体).
+_NAMED_TERM_TAILS = ("规定", "纪律", "禁令", "原则", "班子", "意识", "自信", "维护", "一体", "从严", "自我")
+
+
 def _figures(text: str, sentences: list[_Sentence], starts: list[int], lex: Lexicon) -> list[_Found]:
     measures = "|".join(re.escape(m) for m in lex.measures)
     rx = re.compile(
@@ -44,6 +49,8 @@ def _figures(text: str, sentences: list[_Sentence], starts: list[int], lex: Lexi
             value: float = parse_chinese_number(num)
             if unit == "大" and value >= 10:
                 continue  # 十八大: a party congress
+            if after.startswith(_NAMED_TERM_TAILS):
+                continue  # 中央八项规定, 四大班子, 六大纪律, 三位一体: a name, not a count
         else:
             digits = num.translate(str.maketrans("０１２３４５６７８９，．", "0123456789,.")).replace(",", "")
             value = float(digits) if "." in digits else int(digits)
@@ -82,7 +89,8 @@ def _metric(text: str, sent: _Sentence, f: _Found, lex: Lexicon) -> str:
         if k >= 0 and (best2 is None or k > best2[0] or (k == best2[0] and len(key) > 0)):
             best2 = (k, stem)
     unit = f.data["unit"]
-    tail = {"人": "persons", "人次": "person_times", "名": "persons"}.get(unit, "count")
+    tail = {"人": "persons", "人次": "person_times", "名": "persons", "位": "persons", "%": "rate",
+            "％": "rate"}.get(unit, "count")
     if best2 is not None:
         return f"{best2[1]}.{tail}" + (".min" if f.data["more"] else "")
     return f"{tail}" + (".min" if f.data["more"] else "")
