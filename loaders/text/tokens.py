@@ -178,8 +178,8 @@ def _accept_regions(pieces: list[_Piece], lex: Lexicon, text: str = "") -> None:
     not a bare district (…区). A rejected name ending in a level character is
     read as a word followed by that level (会同县 -> 会同 + 县).
 
-    A county taken without its province or prefecture must also stand at a word
-    boundary: at the start of a clause, after 中共 or 《, not inside a run of
+    A county taken without its prefecture (its province named, or nothing) must
+    also stand at a word boundary: at the start of a clause, after 中共 or 《, not inside a run of
     words (乡镇和县直单位 is 乡镇 和 县直单位, not the county 和县).
     """
     named: set[str] = set()
@@ -208,7 +208,10 @@ def _accept_regions(pieces: list[_Piece], lex: Lexicon, text: str = "") -> None:
                 choice = r
             elif prev is not None and prev.code in r.ancestors:
                 choice = r
-            elif any(a in named for a in r.ancestors):
+            elif any(a in named for a in r.ancestors[1:]) or (
+                r.ancestors and r.ancestors[0] in named and (r.level != "county" or _at_boundary(text, p.start))
+            ):
+                # a county of a named province alone must stand at a word boundary too
                 choice = choice or r
         if choice is None and len(p.regions) == 1:
             r = p.regions[0]
