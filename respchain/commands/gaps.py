@@ -6,7 +6,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -20,6 +20,9 @@ from respchain.commands._options import (
 )
 from respchain.graph.schema import Lang
 from respchain.progress import LOADING, RULES, stage
+
+if TYPE_CHECKING:
+    from respchain.queries import Finding
 
 __all__ = ["register"]
 
@@ -83,7 +86,7 @@ def _emit(text: str, output: Path | None) -> None:
 
 
 def _emit_result(
-    result: Any, fmt: str, render: Callable[[Any, str], str], lang: Lang, output: Path | None
+    result: Any, fmt: str, render: Callable[[Any, Lang], str], lang: Lang, output: Path | None
 ) -> None:
     """Emit a diff or what-if ``result``: its ``to_dict()`` as JSON, or ``render(result, lang)``."""
     text = (
@@ -293,7 +296,7 @@ def _check_selection(rules, skip, obligations) -> None:
         resolve_rules(None, skip_rest or None)
 
 
-def _rule_example(rule_id: str) -> tuple[str, object] | None:
+def _rule_example(rule_id: str) -> tuple[str, Finding] | None:
     """The first finding of the rule in the example registers shipped with respchain."""
     from respchain._files import example_registers
     from respchain.loaders import load_graph

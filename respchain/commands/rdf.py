@@ -155,7 +155,7 @@ def sparql_cmd(query: str, files: tuple[Path, ...], fmt: str, base_iri: str | No
     g += ontology_graph()
     try:
         result = g.query(query)
-        rows = list(result) if result.type == "SELECT" else None
+        rows: list[Any] = list(result) if result.type == "SELECT" else []
     except Exception as e:  # pyparsing and rdflib raise many kinds of error for a bad query
         msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
         raise InputError(Problem("QUERY", 0, "", f"SPARQL 查询有误 / invalid SPARQL query: {msg}")) from None
@@ -167,13 +167,14 @@ def sparql_cmd(query: str, files: tuple[Path, ...], fmt: str, base_iri: str | No
         )
         return 0
     if result.type in ("CONSTRUCT", "DESCRIBE"):
+        assert result.graph is not None  # CONSTRUCT and DESCRIBE results carry a graph
         click.echo(result.graph.serialize(format="json-ld" if fmt == "json" else "turtle"))
         return 0
-    names = [str(v) for v in result.vars]
+    names = [str(v) for v in result.vars or ()]
     if fmt == "json":
-        click.echo(result.serialize(format="json").decode("utf-8"))
+        click.echo((result.serialize(format="json") or b"").decode("utf-8"))
     elif fmt == "csv":
-        click.echo(result.serialize(format="csv").decode("utf-8"), nl=False)
+        click.echo((result.serialize(format="csv") or b"").decode("utf-8"), nl=False)
     else:
         from rich.console import Console
         from rich.table import Table
