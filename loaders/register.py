@@ -182,7 +182,7 @@ def _duplicate_keys(source: Any) -> list[tuple[tuple, int]]:
     """Keys given twice in one mapping (PyYAML would keep the last silently)."""
     found: list[tuple[tuple, int]] = []
     root = _compose(source)
-    stack = [(root, ())] if root is not None else []
+    stack: list[tuple[Any, tuple]] = [(root, ())] if root is not None else []
     seen_nodes: set[int] = set()
     while stack:
         node, path = stack.pop()
@@ -258,7 +258,7 @@ class _Collector:
         out = []
         for path, msg in self.items:
             line = 0
-            p = path
+            p: tuple | None = path
             while p is not None:
                 if p in lines:
                     line = lines[p]
@@ -825,7 +825,7 @@ def _finish(reg: Register, colls: list[_Collector]) -> None:
     today = settings_today()
     reg.meta.setdefault("as_of", today.isoformat())
     reg.meta.setdefault("period", int(reg.meta["as_of"][:4]))
-    line_maps: dict[int, dict] = {}
+    line_maps: dict[int, _LazyLines] = {}
 
     def line_of(rec: dict) -> int:
         coll = rec.pop("_coll")

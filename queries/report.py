@@ -298,18 +298,18 @@ def render_table(
         ct.add_column("实有/应有 / held/expected", justify="right")
         ct.add_column("未全覆盖的单位 / organizations short", justify="right")
         short_by_ob = Counter(c.obligation for _o, _n, cs in rows_c for c in cs.values() if not c.full)
-        for c in totals:
-            ct.add_row(c.obligation, _t(c.name_en if lang == "en" else c.name_zh), c.text(lang),
-                       str(short_by_ob[c.obligation]))
+        for tc in totals:
+            ct.add_row(tc.obligation, _t(tc.name_en if lang == "en" else tc.name_zh), tc.text(lang),
+                       str(short_by_ob[tc.obligation]))
         con.print(ct)
         short = [r for r in rows_c if any(not c.full for c in r[2].values())]
         if short:
             ut = Table(title="未全覆盖的单位 / organizations short of an obligation")
             ut.add_column("组织 / organization", overflow="fold")
-            for c in totals:
-                ut.add_column(c.obligation, justify="right")
+            for tc in totals:
+                ut.add_column(tc.obligation, justify="right")
             for org, name, cs in short[:_TOP_SCORES]:
-                ut.add_row(_t(f"{name} ({org})"), *(_cell_text(cs.get(c.obligation), lang) for c in totals))
+                ut.add_row(_t(f"{name} ({org})"), *(_cell_text(cs.get(tc.obligation), lang) for tc in totals))
             con.print(ut)
             if len(short) > _TOP_SCORES:
                 con.print(f"另有 {len(short) - _TOP_SCORES} 个单位未全覆盖 / {len(short) - _TOP_SCORES} more organizations short")

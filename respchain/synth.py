@@ -571,23 +571,23 @@ class _Gen:
                     org=c,
                     result=rng.choice(("好", "较好", "一般")),
                 )
-        for p in sorted(silent)[: max(1, len(silent) // 3)] if silent else ():
-            self.ev(kind="talk", talk="thematic", date="2024-12-20", with_=[p])  # outside the period
+        for pid in sorted(silent)[: max(1, len(silent) // 3)] if silent else ():
+            self.ev(kind="talk", talk="thematic", date="2024-12-20", with_=[pid])  # outside the period
         # Accountability, and its follow-up (问责激励谈话).
-        for p in sorted(in_team - silent):
-            if not self.chance("acc", p, 0.04):
+        for pid in sorted(in_team - silent):
+            if not self.chance("acc", pid, 0.04):
                 continue
             day = 60 + rng.randrange(170)
             self.ev(
                 kind="accountability",
                 date=_date(_Y0, day),
-                target=p,
+                target=pid,
                 form=rng.choice(("诫勉", "通报批评", "批评教育")),
                 **{"for": rng.choice(("main", "one_post_two_duties", "first_responsible"))},
             )
-            if not self.plant("ACC-001", p):
+            if not self.plant("ACC-001", pid):
                 self.ev(
-                    kind="talk", talk="encouragement", date=_date(_Y0, day + rng.randrange(31)), with_=[p]
+                    kind="talk", talk="encouragement", date=_date(_Y0, day + rng.randrange(31)), with_=[pid]
                 )
         # Political-ecology ratings, and the warning talk a poor one calls for.
         leading = [o for o in self.orgs if o["kind"] in _LEADING]
@@ -603,9 +603,9 @@ class _Gen:
             if poor and not planted:
                 talker = next(
                     (
-                        p
-                        for p in self.people_in.get(oid, ())
-                        if p not in silent and not any(q["org"] in eco for q in self.posts_of[p])
+                        pid
+                        for pid in self.people_in.get(oid, ())
+                        if pid not in silent and not any(q["org"] in eco for q in self.posts_of[pid])
                     ),
                     None,
                 )
@@ -621,12 +621,12 @@ class _Gen:
             self.ev(kind="ecology_rating", date=_date(_Y0, day), org=oid, rating=rating)
         # Consultations between each dispatched group and the party groups it supervises.
         for g, over in self.group_over.items():
-            keep = [o for o in over if not self.plant("CONS-001", o)]
+            keep = [u for u in over if not self.plant("CONS-001", u)]
             if keep:
                 self.ev(kind="consultation", date=_date(_Y0, 60 + rng.randrange(200)), parties=[g, *keep])
-            for o in over:
-                if o not in keep and self.chance("cons24", o, 0.5):
-                    self.ev(kind="consultation", date="2024-12-18", parties=[g, o])
+            for u in over:
+                if u not in keep and self.chance("cons24", u, 0.5):
+                    self.ev(kind="consultation", date="2024-12-18", parties=[g, u])
 
     # -- results ---------------------------------------------------------
     def chain(self) -> list[tuple[str, str]]:
@@ -686,7 +686,7 @@ def synth_register(orgs: int, *, seed: int = 0, gap_rate: float = 0.0) -> tuple[
     g.build_people()
     resps, lists = g.build_duties()
     g.build_events()
-    data = {
+    data: dict[str, Any] = {
         "respchain": 1,
         "meta": {
             "title": f"合成登记册：{orgs} 个组织（种子 {seed}，缺口率 {gap_rate}）",

@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import quote
 
 from rdflib import RDF, RDFS, Graph, Namespace, URIRef
-from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SKOS
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SKOS, DefinedNamespaceMeta
 from respchain.graph.schema import (
     ORG_KIND_INFO,
     RESPONSIBILITY_INFO,
@@ -62,7 +62,7 @@ RCLISTKIND = Namespace(_NS + "/listkind/")
 RCSTATUS = Namespace(_NS + "/status/")
 
 #: Prefixes bound in every graph respchain writes (and in SPARQL queries).
-NAMESPACES: dict[str, Namespace] = {
+NAMESPACES: dict[str, Namespace | DefinedNamespaceMeta] = {  # rdflib ships some as DefinedNamespace
     "rc": RC,
     "rctype": RCTYPE,
     "rckind": RCKIND,
@@ -138,7 +138,7 @@ EVENT_CLASSES: dict[str, URIRef] = {
     EventKind.ASSESSMENT: RC.Assessment,
     EventKind.MEETING: RC.Meeting,
 }
-CLASS_EVENT = {v: k.value for k, v in EVENT_CLASSES.items()}
+CLASS_EVENT = {v: str(k) for k, v in EVENT_CLASSES.items()}
 
 # Relationship type -> predicate. Every edge is one triple ``u p v``.
 REL_PRED: dict[str, URIRef] = {
@@ -172,7 +172,7 @@ REL_PRED: dict[str, URIRef] = {
     RelType.MUST_RECTIFY: RC.mustRectify,
     RelType.HAS_MEASURE: RC.hasMeasure,
 }
-PRED_REL = {p: t.value for t, p in REL_PRED.items()}
+PRED_REL = {p: str(t) for t, p in REL_PRED.items()}
 
 # Code lists: node attribute -> (namespace of its concepts, allowed codes).
 CODES: dict[str, tuple[Namespace, list[str]]] = {

@@ -282,30 +282,32 @@ def _loose_graph(g: Graph) -> tuple[nx.MultiDiGraph, list[Problem]]:
         G.add_node(nid, **attrs)
 
     many: dict[tuple[str, str], list] = defaultdict(list)
-    for s, p, o in g:
-        if s not in kinds or p == RDF.type or p == DCTERMS.identifier or p in DERIVED_PREDS:
+    for subj, pred, o in g:
+        if not isinstance(pred, URIRef) or subj not in kinds:  # predicates are always IRIs
             continue
-        if kinds[s] in (NodeKind.RESPONSIBILITY_TYPE, NodeKind.ORGANIZATION_KIND):
+        if pred == RDF.type or pred == DCTERMS.identifier or pred in DERIVED_PREDS:
             continue
-        nid = r.id_of(s)
-        rel = PRED_REL.get(p)
+        if kinds[subj] in (NodeKind.RESPONSIBILITY_TYPE, NodeKind.ORGANIZATION_KIND):
+            continue
+        nid = r.id_of(subj)
+        rel = PRED_REL.get(pred)
         if rel is not None:
             if isinstance(o, Literal):
                 r.problems.append(
                     Problem(
                         "",
                         0,
-                        f"{nid}.{p}",
+                        f"{nid}.{pred}",
                         f"须为资源而非文字 / must be a resource, not the literal {str(o)!r}",
                     )
                 )
                 continue
             G.add_edge(nid, r.id_of(o), key=rel, type=rel)
             continue
-        if p in (RC.spanStart, RC.spanEnd):
-            many[(nid, str(p))].append(_value(o, "int"))
+        if pred in (RC.spanStart, RC.spanEnd):
+            many[(nid, str(pred))].append(_value(o, "int"))
             continue
-        spec = PRED_ATTR.get(p)
+        spec = PRED_ATTR.get(pred)
         if spec is None:
             continue  # a triple of another vocabulary: not part of the register
         attr, k = spec

@@ -169,8 +169,8 @@ def concept_graph() -> dict[str, Any]:
             edge(f"type:{a}", f"type:{b}", rel)
 
     for code in RESPONSIBILITY_INFO:  # the schema's order: main, supervisory, first, dual, functional
-        d = info["type"].get(code)
-        if d is None:
+        td = info["type"].get(code)
+        if td is None:
             continue
         docs, rules = _basis_of(code)
         nodes.append(
@@ -178,11 +178,11 @@ def concept_graph() -> dict[str, Any]:
                 "id": f"type:{code}",
                 "group": "type",
                 "code": code,
-                "zh": d.get("zh", code),
-                "en": d.get("en", code),
-                "def_zh": d.get("def_zh", ""),
-                "def_en": d.get("def_en", ""),
-                "iri": d.get("iri", ""),
+                "zh": td.get("zh", code),
+                "en": td.get("en", code),
+                "def_zh": td.get("def_zh", ""),
+                "def_en": td.get("def_en", ""),
+                "iri": td.get("iri", ""),
                 "bearers": bearers[code],
                 "basis": docs,
                 "rules": rules,
