@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -56,6 +57,14 @@ def _check_scheme(uri: str, shown: str) -> None:
             f"Neo4j 地址须用 bolt:// 或 neo4j:// / a Neo4j URI starts with bolt:// or neo4j:// "
             f"(http:// is the browser's port): {shown}"
         )
+
+
+def _stdin_is_terminal() -> bool:
+    """Whether a password can be asked for: stdin is a terminal."""
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (AttributeError, ValueError):  # a closed or replaced stream
+        return False
 
 
 def _open(uri: str, auth: tuple[str, str] | None) -> neo4j.Driver:
@@ -111,7 +120,7 @@ def connect(
                 isinstance(e, ne.AuthError)
                 or getattr(e, "code", "") == "Neo.ClientError.Security.Unauthorized"
             )
-            if not (unauthorized and password is None and click.get_text_stream("stdin").isatty()):
+            if not (unauthorized and password is None and _stdin_is_terminal()):
                 raise
             password = click.prompt(f"{user}@{shown} 的密码 / password", hide_input=True, err=True)
             driver = _open(uri, (user, password))

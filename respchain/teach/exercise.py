@@ -126,7 +126,7 @@ _TOWN_AREAS = ["安全生产", "乡村振兴", "社会治理", "生态环境保�
 # MAIN-001 or FIRST-001 gap above a branch (the chain breaks below a broken link).
 _PLANTABLE = PLANTABLE_RULES
 
-_CONFIG: dict[int, dict[str, int]] = {
+_CONFIG: dict[int | str, dict[str, int]] = {
     1: {
         "bureaus": 1,
         "departments": 1,
@@ -219,7 +219,7 @@ class _Names:
         return next(self._it)
 
 
-def _skeleton(level: int, rng: random.Random) -> _Skeleton:
+def _skeleton(level: int | str, rng: random.Random) -> _Skeleton:
     cfg = _CONFIG[level]
     names = _Names(rng)
     district = cfg["streets"] > 0
@@ -233,7 +233,7 @@ def _skeleton(level: int, rng: random.Random) -> _Skeleton:
         return pid
 
     def post(org: str, title: str, role: str, areas: list[str] | None = None) -> dict:
-        p = {"org": org, "title": title, "role": role}
+        p: dict[str, Any] = {"org": org, "title": title, "role": role}
         if areas:
             p["areas"] = list(areas)
         return p
@@ -391,12 +391,12 @@ def _skeleton(level: int, rng: random.Random) -> _Skeleton:
 # --------------------------------------------------------------------------- planting
 
 
-def _candidates(rule: str, sk: _Skeleton, level: int) -> list[tuple[str, frozenset[str]]]:
+def _candidates(rule: str, sk: _Skeleton, level: int | str) -> list[tuple[str, frozenset[str]]]:
     """``(subject, claims)`` where ``rule`` can be planted; two plants never share a claim."""
     bureaus = [g for g, _ in sk.bureaus]
     watched = {g for gs in sk.groups.values() for g in gs}
     leading = [*bureaus, *sk.towns]
-    heads = [sk.teams[o].head for o in [*leading, *sk.branches] if sk.teams[o].head]
+    heads = [h for o in [*leading, *sk.branches] if (h := sk.teams[o].head)]
     members = [m for o in ["county", *leading] for m in sk.teams[o].members]
 
     def one(items: Iterable[str], prefix: str = "") -> list[tuple[str, frozenset[str]]]:
@@ -450,7 +450,7 @@ def _sup3_org_of(planted: dict[str, list[str]]) -> str | None:
     return got[0] if got else None
 
 
-def _plant(sk: _Skeleton, level: int, rng: random.Random) -> dict[str, list[str]]:
+def _plant(sk: _Skeleton, level: int | str, rng: random.Random) -> dict[str, list[str]]:
     """Choose the kinds of gap and their subjects: rule -> subjects (and ``SUP-003@`` -> its party group)."""
     cfg = _CONFIG[level]
     # The encouragement talk of the clean register's accountability, and the
@@ -505,7 +505,7 @@ def _emit(
 
     # FIRST-001: the head's post is vacant.
     for o in planted.get("FIRST-001", ()):
-        del people[sk.teams[o].head]
+        del people[sk.teams[o].head or ""]  # planted on teams with a head only
     # DUAL-002: the unit drops out of its deputy's areas (who keeps a free-text area).
     for u in planted.get("DUAL-002", ()):
         dep = people[f"{u}-dep"]["posts"][0]
@@ -777,7 +777,7 @@ def make_exercise(level: int | str, seed: int | str = 1) -> Exercise:
     )
 
 
-def _register_yaml(reg: dict[str, Any], level: int, seed: str) -> str:
+def _register_yaml(reg: dict[str, Any], level: int | str, seed: str) -> str:
     head = (
         f"# 练习登记簿 / Exercise register — 级别 / level {level}, 种子 / seed {seed}\n"
         "# 找出其中的责任链缺口，按 README.md 写出答案。\n"
@@ -787,7 +787,7 @@ def _register_yaml(reg: dict[str, Any], level: int, seed: str) -> str:
     return head + body
 
 
-def _readme(level: int, seed: str, reg: dict[str, Any], key_apart: bool = False) -> str:
+def _readme(level: int | str, seed: str, reg: dict[str, Any], key_apart: bool = False) -> str:
     n_orgs = len(reg["organizations"])
     place = reg["meta"]["title"].split("全面从严治党")[0]
     n_people = len(reg["people"])
@@ -1002,7 +1002,7 @@ def read_answers(path: str | Path) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
     if path.suffix.lower() == ".csv":
         reader = csv.reader(io.StringIO(text))
-        rows_read = []
+        rows_read: list[list[str]] = []
         try:
             rows_read.extend(reader)
         except csv.Error as e:
@@ -1132,7 +1132,7 @@ def check_answers(
     if problems:
         raise InputError(problems)
     try:
-        key = {tuple(x) for x in json.loads(key_path.read_text(encoding="utf-8"))}
+        planted_key = {tuple(x) for x in json.loads(key_path.read_text(encoding="utf-8"))}
     except (ValueError, TypeError) as e:
         raise InputError(Problem(str(key_path), 0, "", f"答案键无法读取 / unreadable key: {e}")) from e
     given = (
@@ -1154,9 +1154,9 @@ def check_answers(
     obs = {o.id: o for o in obligations()}
     findings = {f.key(): f for f in findings_of(G, obligations=list(obs.values()))}
 
-    found = sorted(key & given_set)
-    missed = sorted(key - given_set)
-    wrong = sorted(given_set - key)
+    found = sorted(planted_key & given_set)
+    missed = sorted(planted_key - given_set)
+    wrong = sorted(given_set - planted_key)
     explanations = []
     for rule, subject in missed:
         f = findings.get((rule, subject))
@@ -1180,7 +1180,7 @@ def check_answers(
         )
     known = {**{r: _rule_text(r, obs) for r in CATALOG}, **{r: _rule_text(r, obs) for r in obs}}
     wrong_notes = [_wrong_note(rule, subject, G, findings, known, obs) for rule, subject in wrong]
-    denom = len(key) + len(wrong)
+    denom = len(planted_key) + len(wrong)
     percent = round(100 * len(found) / denom) if denom else 100
     return CheckResult(
         tuple(found), tuple(missed), tuple(wrong), percent, tuple(explanations), tuple(wrong_notes)
