@@ -25,7 +25,7 @@ def _targets(G: nx.MultiDiGraph, n: str, rel: str) -> list[str]:
     return sorted(v for _, v, k in G.out_edges(n, keys=True) if k == rel)
 
 
-def _prov(d: dict) -> dict:
+def _prov(d: dict[str, Any]) -> dict[str, Any]:
     return {k: d[k] for k in _PROV_KEYS if k in d}
 
 
@@ -46,7 +46,7 @@ def register_data_from_graph(G: nx.MultiDiGraph) -> dict[str, Any]:
     if meta:
         out["meta"] = meta
 
-    def some(key: str, recs: list) -> None:
+    def some(key: str, recs: list[Any]) -> None:
         if recs:
             out[key] = recs
 
@@ -78,7 +78,7 @@ def register_data_from_graph(G: nx.MultiDiGraph) -> dict[str, Any]:
         orgs.append(rec)
     some("organizations", orgs)
 
-    def post_order(pid: str) -> tuple:
+    def post_order(pid: str) -> tuple[Any, ...]:
         m = _POST_ID.match(pid)
         return (0, int(m.group(2)), pid) if m else (1, 0, pid)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
@@ -19,12 +20,13 @@ from respchain.exceptions import InputError, Problem
 __all__ = ["write_graph", "read_graph", "graph_to_node_link", "graph_from_node_link"]
 
 
-def graph_to_node_link(G: nx.MultiDiGraph) -> dict:
+def graph_to_node_link(G: nx.MultiDiGraph) -> dict[str, Any]:
     """The graph as node-link data (``nodes``, ``edges``, ``graph``)."""
-    return nx.node_link_data(G, edges="edges")
+    data: dict[str, Any] = nx.node_link_data(G, edges="edges")
+    return data
 
 
-def graph_from_node_link(data: dict) -> nx.MultiDiGraph:
+def graph_from_node_link(data: dict[str, Any]) -> nx.MultiDiGraph:
     """The inverse of :func:`graph_to_node_link`."""
     return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
 
@@ -33,7 +35,7 @@ def _graphml_safe(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     H = nx.MultiDiGraph()
     json_attrs: set[str] = set()
 
-    def enc(attrs: dict) -> dict:
+    def enc(attrs: dict[str, Any]) -> dict[str, Any]:
         out = {}
         for k, v in attrs.items():
             if v is None:
@@ -85,7 +87,7 @@ def read_graph(path: str | Path) -> nx.MultiDiGraph:
         json_attrs = set(json.loads(H.graph.pop("json_attrs", "[]")))
         G = nx.MultiDiGraph()
 
-        def dec(attrs: dict) -> dict:
+        def dec(attrs: dict[str, Any]) -> dict[str, Any]:
             return {k: (json.loads(v) if k in json_attrs and isinstance(v, str) else v) for k, v in attrs.items()}
 
         G.graph.update(dec({k: v for k, v in H.graph.items() if k not in ("node_default", "edge_default")}))

@@ -59,7 +59,7 @@ _R: Any = type("_R", (), {t.name: t.value for t in RelType})
 _K: Any = type("_K", (), {k.name: k.value for k in NodeKind})
 
 
-def event_name(ev: dict) -> str:
+def event_name(ev: dict[str, Any]) -> str:
     """A short Chinese name for an event record (``警示类谈话 2025-04-15``)."""
     kind = ev.get("kind")
     if kind == "talk":
@@ -71,14 +71,14 @@ def event_name(ev: dict) -> str:
     return f"{label} {ev.get('date', '')}".strip()
 
 
-def _prov(rec: dict) -> dict[str, Any]:
+def _prov(rec: dict[str, Any]) -> dict[str, Any]:
     out = {k: rec[k] for k in _PROV_KEYS if k in rec}
     out["file"] = _share(rec.get("_file", ""))
     out["line"] = rec.get("_line", 0)
     return out
 
 
-def _as_list(v: Any) -> list:
+def _as_list(v: Any) -> list[Any]:
     if v is None:
         return []
     return v if isinstance(v, list) else [v]
@@ -199,7 +199,7 @@ def _build(reg: Register, *, release: bool) -> nx.MultiDiGraph:
             else:
                 keys[t] = data
 
-    def provenance_edge(nid: str, rec: dict) -> None:
+    def provenance_edge(nid: str, rec: dict[str, Any]) -> None:
         if rec.get("source"):
             edge(nid, rec["source"], _R.DERIVED_FROM)
 
@@ -214,7 +214,7 @@ def _build(reg: Register, *, release: bool) -> nx.MultiDiGraph:
             edge(s["id"], type_node_id(t), _R.DISCUSSES)
 
     for o in reg.organizations:
-        attrs = {k: o[k] for k in ("level", "region", "domains") if k in o}
+        attrs: dict[str, Any] = {k: o[k] for k in ("level", "region", "domains") if k in o}
         add_node(o["id"], kind=_K.ORGANIZATION, name=o["name"], org_kind=o["kind"], **attrs, **_prov(o))
     for o in reg.organizations:
         oid = o["id"]
@@ -255,7 +255,7 @@ def _build(reg: Register, *, release: bool) -> nx.MultiDiGraph:
         )
         provenance_edge(ev["id"], ev)
 
-    def evidence_edges(nid: str, rec: dict) -> None:
+    def evidence_edges(nid: str, rec: dict[str, Any]) -> None:
         for e in _as_list(rec.get("evidence")):
             edge(nid, e, _R.HAS_EVIDENCE)
 

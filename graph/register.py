@@ -35,31 +35,31 @@ class Register:
     """
 
     meta: dict[str, Any] = field(default_factory=dict)
-    sources: list[dict] = field(default_factory=list)
-    organizations: list[dict] = field(default_factory=list)
-    people: list[dict] = field(default_factory=list)
-    responsibilities: list[dict] = field(default_factory=list)
-    lists: list[dict] = field(default_factory=list)
-    events: list[dict] = field(default_factory=list)
-    mechanisms: list[dict] = field(default_factory=list)
-    facts: list[dict] = field(default_factory=list)
-    evidence: list[dict] = field(default_factory=list)
-    problems: list[dict] = field(default_factory=list)
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    organizations: list[dict[str, Any]] = field(default_factory=list)
+    people: list[dict[str, Any]] = field(default_factory=list)
+    responsibilities: list[dict[str, Any]] = field(default_factory=list)
+    lists: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    mechanisms: list[dict[str, Any]] = field(default_factory=list)
+    facts: list[dict[str, Any]] = field(default_factory=list)
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+    problems: list[dict[str, Any]] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
 
     @property
     def as_of(self) -> str:
-        return self.meta["as_of"]
+        return str(self.meta["as_of"])
 
     @property
     def period(self) -> int:
-        return self.meta["period"]
+        return int(self.meta["period"])
 
-    def tasks(self) -> Iterable[dict]:
+    def tasks(self) -> Iterable[dict[str, Any]]:
         for lst in self.lists:
             yield from lst.get("tasks") or ()
 
-    def measures(self) -> Iterable[dict]:
+    def measures(self) -> Iterable[dict[str, Any]]:
         for pb in self.problems:
             yield from pb.get("measures") or ()
 

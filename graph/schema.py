@@ -67,7 +67,7 @@ on a Post, ``domains`` on an Organization.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal
 
 __all__ = [
     "Lang",
@@ -306,7 +306,7 @@ def orgkind_node_id(kind: str) -> str:
 
 # Labels and definitions: the graph explains itself. ``bears`` lists the
 # responsibility types a kind bears by default (register.md, "Organization kinds").
-ORG_KIND_INFO: dict[str, dict] = {
+ORG_KIND_INFO: dict[str, dict[str, Any]] = {
     "party_committee": {
         "zh": "党委",
         "en": "Party committee",
@@ -358,7 +358,7 @@ ORG_KIND_INFO: dict[str, dict] = {
     },
 }
 
-RESPONSIBILITY_INFO: dict[str, dict] = {
+RESPONSIBILITY_INFO: dict[str, dict[str, Any]] = {
     "main": {
         "zh": "主体责任",
         "en": "Main responsibility",
@@ -396,7 +396,7 @@ RESPONSIBILITY_INFO: dict[str, dict] = {
     },
 }
 
-ROLE_INFO: dict[str, dict] = {
+ROLE_INFO: dict[str, dict[str, Any]] = {
     "head": {"zh": "一把手（书记）", "en": "Head (secretary, 'number one')"},
     "deputy": {"zh": "副书记", "en": "Deputy secretary"},
     "member": {"zh": "班子成员", "en": "Member of the leading team"},

@@ -53,7 +53,7 @@ class SubjectScore:
     name: str
     score: float
     rank: int = 0
-    sections: list[dict] = field(default_factory=list)
+    sections: list[dict[str, Any]] = field(default_factory=list)
     deductions: list[Deduction] = field(default_factory=list)
     change: float | None = None
     coverage: list[Coverage] = field(default_factory=list)
@@ -66,14 +66,15 @@ class SubjectScore:
 
 @dataclass
 class Assessment:
-    rubric: dict
+    rubric: dict[str, Any]
     as_of: str
     subjects: list[SubjectScore]
     has_previous: bool = False
 
     @property
     def total_points(self) -> float:
-        return sum(it["points"] for sec in self.rubric["sections"] for it in sec["items"])
+        total: float = sum(it["points"] for sec in self.rubric["sections"] for it in sec["items"])
+        return total
 
 
 def _num(x: float) -> float | int:
@@ -188,7 +189,7 @@ def assess(
     return Assessment(dict(rubric), as_of, scores, previous is not None)
 
 
-def to_json(a: Assessment) -> dict:
+def to_json(a: Assessment) -> dict[str, Any]:
     """The assessment as the JSON of docs/obligations.md."""
     return {
         "rubric": a.rubric["id"],

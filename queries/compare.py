@@ -6,6 +6,7 @@ import datetime as _dt
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import networkx as nx
 from respchain.graph.schema import ROLE_INFO, Lang, NodeKind, RelType, held_at
@@ -35,12 +36,12 @@ class GapDiff:
     opened: list[Finding]
     closed: list[Finding]
     still_open: list[Finding]
-    changes: dict[str, dict[str, list]] = field(default_factory=dict)
+    changes: dict[str, dict[str, list[Any]]] = field(default_factory=dict)
     old_as_of: str = ""
     new_as_of: str = ""
-    handovers: list[dict] = field(default_factory=list)
+    handovers: list[dict[str, Any]] = field(default_factory=list)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "old_as_of": self.old_as_of,
             "new_as_of": self.new_as_of,
@@ -61,12 +62,12 @@ class GapDiff:
 class WhatIf:
     """The gaps that appear and disappear if some records are removed."""
 
-    removed: list[dict]
+    removed: list[dict[str, Any]]
     appear: list[Finding]
     disappear: list[Finding]
     unchanged: int = 0
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "removed": self.removed,
             "appear": [f.to_dict() for f in self.appear],
@@ -86,7 +87,7 @@ def _split(old: list[Finding], new: list[Finding]) -> tuple[list[Finding], list[
     )
 
 
-def _records(G: nx.MultiDiGraph) -> dict[str, dict]:
+def _records(G: nx.MultiDiGraph) -> dict[str, dict[str, Any]]:
     """Comparable signatures of organizations, posts, responsibilities, tasks and events."""
     orgs, posts, resps, tasks, events = {}, {}, {}, {}, {}
     for n, d in G.nodes(data=True):
@@ -133,7 +134,7 @@ def _records(G: nx.MultiDiGraph) -> dict[str, dict]:
     }
 
 
-def graph_changes(old: nx.MultiDiGraph, new: nx.MultiDiGraph) -> dict[str, dict[str, list]]:
+def graph_changes(old: nx.MultiDiGraph, new: nx.MultiDiGraph) -> dict[str, dict[str, list[Any]]]:
     """Records added, removed and changed between two graphs, per section.
 
     Returns
@@ -144,7 +145,7 @@ def graph_changes(old: nx.MultiDiGraph, new: nx.MultiDiGraph) -> dict[str, dict[
         is ``{"key": ..., **record}`` (changed: ``{"key", "old", "new"}``).
     """
     a, b = _records(old), _records(new)
-    out: dict[str, dict[str, list]] = {}
+    out: dict[str, dict[str, list[Any]]] = {}
     for section in a:
         ra, rb = a[section], b[section]
         out[section] = {
@@ -169,7 +170,7 @@ def _holders(G: nx.MultiDiGraph, day: str) -> dict[tuple[str, str], set[str]]:
     return out
 
 
-def handovers(old: nx.MultiDiGraph, new: nx.MultiDiGraph, old_as_of: str, new_as_of: str) -> list[dict]:
+def handovers(old: nx.MultiDiGraph, new: nx.MultiDiGraph, old_as_of: str, new_as_of: str) -> list[dict[str, Any]]:
     """Who left and who came: per (organization, role), the people holding it at the old
     date and not at the new (``left``) and the other way round (``came``).
 
@@ -181,7 +182,7 @@ def handovers(old: nx.MultiDiGraph, new: nx.MultiDiGraph, old_as_of: str, new_as
     """
     a, b = _holders(old, old_as_of), _holders(new, new_as_of)
 
-    def people(G: nx.MultiDiGraph, ids: set[str]) -> list[dict]:
+    def people(G: nx.MultiDiGraph, ids: set[str]) -> list[dict[str, Any]]:
         return [{"id": p, "name": G._node.get(p, {}).get("name") or p} for p in sorted(ids)]
 
     out = []

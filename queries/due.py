@@ -23,6 +23,7 @@ import datetime as _dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import networkx as nx
 from respchain.graph.schema import NodeKind, RelType
@@ -79,7 +80,7 @@ class DueItem:
     def kind_en(self) -> str:
         return _KIND_NAMES[self.kind][1]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id, "kind": self.kind, "name": self.name, "due": self.due, "done": self.done,
             "done_on": self.done_on, "state": self.state, "colour": self.colour, "days": self.days,

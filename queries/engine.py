@@ -318,7 +318,7 @@ def subject_orgs(G: nx.MultiDiGraph, subject: str, index: GraphIndex | None = No
     return []
 
 
-def scores(G: nx.MultiDiGraph, findings: Iterable[Finding], *, index: GraphIndex | None = None) -> list[dict]:
+def scores(G: nx.MultiDiGraph, findings: Iterable[Finding], *, index: GraphIndex | None = None) -> list[dict[str, Any]]:
     """Count findings by severity per party organization and its subtree (the shape 考核 work uses).
 
     The subtree of a party organization is itself and everything below it
@@ -344,7 +344,7 @@ def scores(G: nx.MultiDiGraph, findings: Iterable[Finding], *, index: GraphIndex
         return _scores(G, findings, index if index is not None else build_index(G))
 
 
-def _scores(G: nx.MultiDiGraph, findings: Iterable[Finding], ix: GraphIndex) -> list[dict]:
+def _scores(G: nx.MultiDiGraph, findings: Iterable[Finding], ix: GraphIndex) -> list[dict[str, Any]]:
     up_memo: dict[str, frozenset[str]] = {}
 
     def ancestors(o: str) -> frozenset[str]:
@@ -365,7 +365,7 @@ def _scores(G: nx.MultiDiGraph, findings: Iterable[Finding], ix: GraphIndex) -> 
         return res
 
     # Findings with the same charged organizations reach the same subtrees: count them together.
-    by_charge: Counter = Counter()
+    by_charge: Counter[Any] = Counter()
     for f in findings:
         by_charge[(tuple(subject_orgs(G, f.subject, ix)), f.severity)] += 1
     sev_i = {s: i for i, s in enumerate(SEVERITIES)}

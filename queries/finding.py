@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from respchain.graph.schema import vocab_label
 
@@ -61,7 +62,7 @@ class Finding:
     evidence: tuple[str, ...] = field(default_factory=tuple)
     source: str | None = None
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[Any, ...]:
         """Severity (high first), then rule, then subject: the catalog's order."""
         return (SEVERITY_ORDER[self.severity], self.rule, self.subject)
 
@@ -69,7 +70,7 @@ class Finding:
         """``(rule, subject)``: what identifies a finding across runs and backends."""
         return (self.rule, self.subject)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["evidence"] = list(self.evidence)
         return d

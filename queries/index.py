@@ -222,7 +222,7 @@ def build_index(G: nx.MultiDiGraph, as_of: str | _dt.date | None = None) -> Grap
     cache = getattr(G, "__networkx_cache__", None)
     if cache is not None:
         ix = cache.get(key)
-        if ix is not None:
+        if isinstance(ix, GraphIndex):
             return ix
     with paused_gc():
         ix = _build(G, day)

@@ -214,7 +214,7 @@ class Obligation:
         if "local" in b:
             loc = b["local"]
             return "　".join(x for x in (loc.get("by", ""), loc.get("source", "")) if x)
-        out = b.get("document", "")
+        out: str = b.get("document", "")
         if b.get("articles"):
             out += "".join(b["articles"])
         if b.get("quote"):
@@ -354,17 +354,17 @@ def window_start(since: str, days: int) -> str:
 class _View:
     """What obligations ask of the graph, gathered in one pass."""
 
-    org: dict[str, dict]
+    org: dict[str, dict[str, Any]]
     parent: dict[str, str]
     posts: list[tuple[str, str, str, str | None, str | None]]  # person, org, role, since, until
     heads: dict[str, list[tuple[str, str | None, str | None]]]  # org -> (person, since, until)
-    events: dict[str, list[tuple[str, str, dict, dict[str, set[str]]]]]  # kind -> (id, date, attrs, rels)
+    events: dict[str, list[tuple[str, str, dict[str, Any], dict[str, set[str]]]]]  # kind -> (id, date, attrs, rels)
     # (kind, rel) -> subject -> its events of that kind, in the order of ``events``
-    by_subject: dict[tuple[str, str], dict[str, list[tuple[str, str, dict, dict[str, set[str]]]]]] = field(
+    by_subject: dict[tuple[str, str], dict[str, list[tuple[str, str, dict[str, Any], dict[str, set[str]]]]]] = field(
         default_factory=dict
     )
 
-    def events_of(self, kind: str, rel: str, subject: str) -> list[tuple[str, str, dict, dict[str, set[str]]]]:
+    def events_of(self, kind: str, rel: str, subject: str) -> list[tuple[str, str, dict[str, Any], dict[str, set[str]]]]:
         """The events of ``kind`` whose ``rel`` reaches ``subject`` (one scan per kind and rel, then lookups)."""
         ix = self.by_subject.get((kind, rel))
         if ix is None:

@@ -71,7 +71,7 @@ def _run(
     year: str,
     every: bool,
     database: str | None,
-) -> dict[str, list[dict]]:
+) -> dict[str, list[dict[str, Any]]]:
     """The rows of each obligation (at most one query per shape), by obligation id."""
     by_shape: dict[str, list[Obligation]] = defaultdict(list)
     for ob in obligations:
@@ -79,8 +79,8 @@ def _run(
     if not by_shape:
         return {}
 
-    def work(tx: neo4j.ManagedTransaction) -> dict[str, list[dict]]:
-        rows: dict[str, list[dict]] = defaultdict(list)
+    def work(tx: neo4j.ManagedTransaction) -> dict[str, list[dict[str, Any]]]:
+        rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for shape, obs in by_shape.items():
             params = [obligation_params(ob, as_of=as_of, period=year) for ob in obs]
             for rec in tx.run(

@@ -17,6 +17,7 @@ import io
 import json
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 from respchain.graph.schema import Lang, RegisterOrigin, vocab_label
@@ -135,7 +136,7 @@ def _meta(G: nx.MultiDiGraph, as_of: str | None, period: str | int | None) -> tu
     return str(as_of or G.graph.get("as_of", "")), str(period or G.graph.get("period", ""))
 
 
-def _scores(G: nx.MultiDiGraph, findings: list[Finding], sc: list[dict] | None) -> list[dict]:
+def _scores(G: nx.MultiDiGraph, findings: list[Finding], sc: list[dict[str, Any]] | None) -> list[dict[str, Any]]:
     return sc if sc is not None else scores(G, findings)
 
 
@@ -145,7 +146,7 @@ def _split(cov: list[Coverage] | None) -> tuple[list[Coverage], list[Coverage]]:
     return [c for c in cov if not c.org], [c for c in cov if c.org]
 
 
-def coverage_dict(cov: list[Coverage]) -> dict:
+def coverage_dict(cov: list[Coverage]) -> dict[str, Any]:
     """The coverage figures as JSON: ``obligations`` (totals) and ``organizations`` (one per obligation and org)."""
     totals, per_org = _split(cov)
     return {"obligations": [c.to_dict() for c in totals], "organizations": [c.to_dict() for c in per_org]}
@@ -162,7 +163,7 @@ def coverage_matrix(cov: list[Coverage]) -> tuple[list[Coverage], list[tuple[str
     for c in per_org:
         rows.setdefault(c.org, (c.org, c.org_name, {}))[2][c.obligation] = c
 
-    def key(r: tuple[str, str, dict[str, Coverage]]) -> tuple:
+    def key(r: tuple[str, str, dict[str, Coverage]]) -> tuple[Any, ...]:
         held = sum(c.held for c in r[2].values())
         expected = sum(c.expected for c in r[2].values())
         return (held >= expected, held / expected if expected else 1.0, r[0])
@@ -176,9 +177,9 @@ def report_dict(
     *,
     as_of: str | None = None,
     period: str | int | None = None,
-    score_rows: list[dict] | None = None,
+    score_rows: list[dict[str, Any]] | None = None,
     coverage: list[Coverage] | None = None,
-) -> dict:
+) -> dict[str, Any]:
     """The JSON report: ``as_of``, ``period``, ``findings``, ``summary``, ``scores`` (gaps.md contract)
     and, given the obligations' figures, ``coverage``."""
     day, year = _meta(G, as_of, period)
@@ -198,7 +199,7 @@ def report_dict(
 
 
 def render_json(
-    findings: list[Finding], G: nx.MultiDiGraph, *, as_of=None, period=None, score_rows=None, coverage=None
+    findings: list[Finding], G: nx.MultiDiGraph, *, as_of: str | None = None, period: int | str | None = None, score_rows: Any = None, coverage: Any = None
 ) -> str:
     """The JSON report as text (UTF-8, Chinese kept readable)."""
     return (
@@ -211,7 +212,7 @@ def render_json(
     )
 
 
-def _nonzero(rows: list[dict], limit: int | None) -> list[dict]:
+def _nonzero(rows: list[dict[str, Any]], limit: int | None) -> list[dict[str, Any]]:
     rows = [r for r in rows if r["total"]]
     return rows if limit is None else rows[:limit]
 
@@ -221,9 +222,9 @@ def render_table(
     G: nx.MultiDiGraph,
     *,
     lang: Lang = "zh",
-    as_of=None,
-    period=None,
-    score_rows=None,
+    as_of: str | None = None,
+    period: int | str | None = None,
+    score_rows: Any = None,
     color: bool = False,
     width: int = 140,
     coverage: list[Coverage] | None = None,
@@ -342,9 +343,9 @@ def render_markdown(
     G: nx.MultiDiGraph,
     *,
     lang: Lang = "zh",
-    as_of=None,
-    period=None,
-    score_rows=None,
+    as_of: str | None = None,
+    period: int | str | None = None,
+    score_rows: Any = None,
     coverage: list[Coverage] | None = None,
 ) -> str:
     """A Markdown report: summary, findings by severity and rule, scores, and the coverage of the
@@ -492,7 +493,7 @@ def finding_rows(findings: list[Finding], G: nx.MultiDiGraph, lang: Lang = "zh")
 
 
 def render_csv(
-    findings: list[Finding], G: nx.MultiDiGraph, *, lang: Lang = "zh", as_of=None, period=None, score_rows=None
+    findings: list[Finding], G: nx.MultiDiGraph, *, lang: Lang = "zh", as_of: str | None = None, period: int | str | None = None, score_rows: Any = None
 ) -> str:
     """CSV for Excel: a BOM and one table, a row per finding (:func:`finding_rows`)."""
     buf = io.StringIO()
@@ -509,7 +510,7 @@ def write_xlsx(
     path: str | Path,
     *,
     lang: Lang = "zh",
-    score_rows=None,
+    score_rows: Any = None,
     coverage: list[Coverage] | None = None,
 ) -> Path:
     """An Excel workbook: the findings table (sheet 缺口), the scores (sheet 得分) and, given the
@@ -597,8 +598,8 @@ def render(
     fmt: str = "table",
     *,
     lang: Lang = "zh",
-    as_of=None,
-    period=None,
+    as_of: str | None = None,
+    period: int | str | None = None,
     color: bool = False,
     coverage: list[Coverage] | None = None,
 ) -> str:

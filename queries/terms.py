@@ -14,6 +14,7 @@ lesson page show too): their names and definitions here are taken from it, so
 from __future__ import annotations
 
 import difflib
+from typing import Any
 
 from respchain.graph.schema import RESPONSIBILITY_INFO
 from respchain.queries.catalog import (
@@ -28,7 +29,7 @@ from respchain.queries.catalog import (
 
 __all__ = ["TERMS", "find_term", "suggest"]
 
-TERMS: dict[str, dict] = {
+TERMS: dict[str, dict[str, Any]] = {
     "main": {
         "aliases": ["主体责任", "main_responsibility"],
         "basis": [MAIN_RULES_DOC, f"{ACCOUNTABILITY_DOC}第四条"],

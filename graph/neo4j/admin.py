@@ -29,7 +29,7 @@ import os
 import shutil
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -92,9 +92,9 @@ def _column_type(values: Iterable[Any]) -> str | None:
     return kinds.pop() if kinds else None
 
 
-def _columns(records: list[dict], reserved: frozenset[str], where: str) -> dict[str, str | None]:
+def _columns(records: list[dict[str, Any]], reserved: frozenset[str], where: str) -> dict[str, str | None]:
     """Attribute -> its column type (None: JSON text), for a set of records."""
-    values: dict[str, list] = defaultdict(list)
+    values: dict[str, list[Any]] = defaultdict(list[Any])
     for d in records:
         for k, v in d.items():
             if not isinstance(k, str) or k in reserved:
@@ -107,7 +107,7 @@ def _columns(records: list[dict], reserved: frozenset[str], where: str) -> dict[
     return {k: _column_type(vs) for k, vs in values.items()}
 
 
-def _fields(d: dict, cols: dict[str, str | None], where: str) -> list[str]:
+def _fields(d: dict[str, Any], cols: dict[str, str | None], where: str) -> list[str]:
     out: list[str] = []
     as_json: list[str] = []
     for k, t in cols.items():
@@ -185,7 +185,7 @@ def graph_to_neo4j_admin(G: nx.MultiDiGraph, outdir: str | Path) -> list[Path]:
                 lambda _d: [_cell(GRAPH_NODE_ID), _cell(NodeKind.GRAPH.value)],
             )
         )
-        by_type: dict[str, list] = defaultdict(list)
+        by_type: dict[str, list[Any]] = defaultdict(list[Any])
         for (rt, _keyed), edges in rels.items():
             by_type[rt].extend(edges)
         for rt, edges in by_type.items():
@@ -222,10 +222,10 @@ def _write_table(
     tmp: Path,
     stem: str,
     first: list[str],
-    records: list[dict],
+    records: list[dict[str, Any]],
     reserved: frozenset[str],
     where: str,
-    lead,
+    lead: Callable[[dict[str, Any]], list[str]],
 ) -> str:
     cols = _columns(records, reserved, where)
     (tmp / f"{stem}.header.csv").write_text(_header(first, cols), encoding="utf-8")
@@ -235,7 +235,7 @@ def _write_table(
     return stem
 
 
-def _write_nodes(tmp: Path, lab: str, ids: list, G: nx.MultiDiGraph) -> str:
+def _write_nodes(tmp: Path, lab: str, ids: list[Any], G: nx.MultiDiGraph) -> str:
     nodes = G._node
     recs = [{k: v for k, v in nodes[n].items() if k != "kind"} for n in ids]
     stem = f"nodes_{lab}"
@@ -247,7 +247,7 @@ def _write_nodes(tmp: Path, lab: str, ids: list, G: nx.MultiDiGraph) -> str:
     return stem
 
 
-def _write_rels(tmp: Path, rt: str, edges: list, G: nx.MultiDiGraph) -> str:
+def _write_rels(tmp: Path, rt: str, edges: list[Any], G: nx.MultiDiGraph) -> str:
     recs = []
     for u, v, k in edges:
         d = {key: val for key, val in G.edges[u, v, k].items() if key != "type"}

@@ -229,7 +229,7 @@ def _storable(v: Any) -> bool:
     return _scalar_type(v) is not None
 
 
-def _encode(attrs: dict, reserved: frozenset[str], where: str) -> dict[str, Any]:
+def _encode(attrs: dict[str, Any], reserved: frozenset[str], where: str) -> dict[str, Any]:
     """Properties for ``attrs``: storable values as they are, the rest as JSON text."""
     out: dict[str, Any] = {}
     as_json: list[str] = []
@@ -263,7 +263,7 @@ def _native(v: Any) -> Any:
     return v
 
 
-def _decode(props: dict) -> dict[str, Any]:
+def _decode(props: dict[str, Any]) -> dict[str, Any]:
     """The inverse of :func:`_encode`."""
     props = dict(props)
     as_json = set(props.pop(_JSON_KEY, None) or ())
@@ -273,16 +273,16 @@ def _decode(props: dict) -> dict[str, Any]:
 # ---------------------------------------------------------------- writing
 
 
-def _batches(items: Sequence, size: int) -> Iterator[Sequence]:
+def _batches(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
 
 
-def _plan(G: nx.MultiDiGraph) -> tuple[dict[str, list], dict[tuple[str, bool], list]]:
+def _plan(G: nx.MultiDiGraph) -> tuple[dict[str, list[Any]], dict[tuple[str, bool], list[Any]]]:
     """Group node ids by label and edges by (type, keyed); check every one before anything is sent."""
-    nodes: dict[str, list] = defaultdict(list)
+    nodes: dict[str, list[Any]] = defaultdict(list[Any])
     bad: list[str] = []
-    known: set = set()
+    known: set[Any] = set()
     for n, d in G.nodes(data=True):
         if not isinstance(n, str) or not n:
             bad.append(f"节点 / node {n!r}: id 必须是非空文本 / ids must be non-empty text")
@@ -299,7 +299,7 @@ def _plan(G: nx.MultiDiGraph) -> tuple[dict[str, list], dict[tuple[str, bool], l
             continue
         known.add(n)
         nodes[lab].append(n)
-    rels: dict[tuple[str, bool], list] = defaultdict(list)
+    rels: dict[tuple[str, bool], list[Any]] = defaultdict(list[Any])
     for u, v, k, d in G.edges(keys=True, data=True):
         try:
             rt = _rel_type(d.get("type", k))
@@ -435,7 +435,7 @@ def graph_to_neo4j(
                 for r in tx.run(query, rows=rows):
                     eid[r["id"]] = r["eid"]
         if not had_data:
-            existing: dict[tuple, str] = {}
+            existing: dict[tuple[Any, ...], str] = {}
         elif replace:
             existing = _existing_rels(tx, list(eid.values()), batch_size)
         else:
@@ -476,17 +476,17 @@ def graph_to_neo4j(
     return {"nodes": sum(map(len, nodes.values())), "relationships": sum(map(len, rels.values()))}
 
 
-def _existing_rels(tx: neo4j.ManagedTransaction, starts: list[str], batch_size: int) -> dict[tuple, str]:
+def _existing_rels(tx: neo4j.ManagedTransaction, starts: list[str], batch_size: int) -> dict[tuple[Any, ...], str]:
     """``(start, type, end, key or None) -> element id`` of the relationships leaving ``starts`` now."""
     sources = sorted(set(starts))
-    out: dict[tuple, str] = {}
+    out: dict[tuple[Any, ...], str] = {}
     for batch in _batches(sources, batch_size):
         for r in tx.run(_EXISTING_RELS, eids=list(batch)):
             out[(r["s"], r["type"], r["t"], r["k"])] = r["rid"]
     return out
 
 
-def _attrs(d: dict) -> dict:
+def _attrs(d: dict[str, Any]) -> dict[str, Any]:
     """A node's attributes without ``kind`` (the label says it)."""
     return {k: v for k, v in d.items() if k != "kind"}
 

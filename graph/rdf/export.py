@@ -7,6 +7,7 @@ readers of the standards (``org:headOf``, ``rc:supervises``, delegations...).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -140,7 +141,7 @@ def graph_to_rdf(G: nx.MultiDiGraph, *, base_iri: str | None = None) -> Graph:
     return g
 
 
-def _add_concept(g: Graph, s: URIRef, d: dict, kind: str) -> None:
+def _add_concept(g: Graph, s: URIRef, d: dict[str, Any], kind: str) -> None:
     scheme = RC.responsibilityTypes if kind == NodeKind.RESPONSIBILITY_TYPE else RC.organizationKinds
     for c in KIND_CLASSES[kind]:
         g.add((s, RDF.type, c))
@@ -153,7 +154,7 @@ def _add_concept(g: Graph, s: URIRef, d: dict, kind: str) -> None:
     g.add((s, SKOS.definition, Literal(d.get("definition_en", ""), lang="en")))
 
 
-def _add_derived(G: nx.MultiDiGraph, g: Graph, iri) -> None:
+def _add_derived(G: nx.MultiDiGraph, g: Graph, iri: Callable[[str], URIRef]) -> None:
     """Triples that restate edges in the standards' terms (skipped on reading)."""
     add = g.add
     nodes = G._node

@@ -307,7 +307,7 @@ def ontology_path() -> Path:
 
 
 @lru_cache(maxsize=1)
-def _ontology_triples() -> tuple:
+def _ontology_triples() -> tuple[Any, ...]:
     g = Graph()
     g.parse(ontology_path(), format="turtle")
     return tuple(g)

@@ -248,7 +248,7 @@ def _loose_graph(g: Graph) -> tuple[nx.MultiDiGraph, list[Problem]]:
     add_vocabulary_nodes(G)  # the vocabulary nodes always exist, as in graph_from_register
 
     kinds: dict[Any, str] = {}
-    types: dict[Any, set] = defaultdict(set)
+    types: dict[Any, set[Any]] = defaultdict(set[Any])
     for s, c in g.subject_objects(RDF.type):
         types[s].add(c)
     for s, cs in types.items():
@@ -281,7 +281,7 @@ def _loose_graph(g: Graph) -> tuple[nx.MultiDiGraph, list[Problem]]:
             attrs["event_kind"] = ek[0] if ek else ""
         G.add_node(nid, **attrs)
 
-    many: dict[tuple[str, str], list] = defaultdict(list)
+    many: dict[tuple[str, str], list[Any]] = defaultdict(list[Any])
     for subj, pred, o in g:
         if not isinstance(pred, URIRef) or subj not in kinds:  # predicates are always IRIs
             continue

@@ -21,6 +21,7 @@ out of it first.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from typing import Any
 
@@ -50,7 +51,7 @@ SHACL_RULES: tuple[str, ...] = tuple(r.id for r in CATALOG.values() if r.shape i
 """The rules :file:`shapes.ttl` has a shape for (their :attr:`~respchain.queries.rule.Rule.shape`), in catalog order."""
 
 
-def _names(G: nx.MultiDiGraph, ids) -> list[str]:
+def _names(G: nx.MultiDiGraph, ids: Iterable[str]) -> list[str]:
     return [G._node.get(i, {}).get("name") or i for i in ids]
 
 

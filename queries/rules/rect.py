@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
+from typing import Any
 
 import networkx as nx
 from respchain.graph.schema import PROBLEM_ORIGIN_NAMES, ProblemOrigin
@@ -47,7 +48,7 @@ def months_before(day: str, months: int) -> str:
     return _dt.date(y, mo + 1, min(d.day, last)).isoformat()
 
 
-def _problem_params(G: nx.MultiDiGraph, pb) -> dict:
+def _problem_params(G: nx.MultiDiGraph, pb: Any) -> dict[str, Any]:
     return {"org": name_of(G, pb.org)}
 
 
