@@ -229,6 +229,20 @@ class HeaderSet:
         return None
 
 
+    def title(self, sheets: Any) -> str | None:
+        """The first text above the first header of ``sheets`` (tables with ``rows``): the ledger's title."""
+        for sheet in sheets:
+            found = self.find(sheet.rows)
+            if found is None:
+                continue
+            for row in sheet.rows[: found[0]]:
+                texts = [t for t in (_text(v) for v in row) if t]
+                if texts:
+                    return texts[0]
+            return None
+        return None
+
+
 TASK_HEADERS = HeaderSet(HEADER_ALIASES, "goal")
 """The columns of a task ledger (责任清单台账)."""
 

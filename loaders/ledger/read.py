@@ -10,11 +10,11 @@ from typing import Any
 
 from respchain.graph.schema import ListKind
 from respchain.loaders.ledger.evidence import EvidencePool
-from respchain.loaders.ledger.headers import HEADER_ALIASES, _find_header
+from respchain.loaders.ledger.headers import HEADER_ALIASES, TASK_HEADERS
 from respchain.loaders.ledger.names import _Index
 from respchain.loaders.ledger.rows import _TASK_ORDER, _Ctx, _read_table
 from respchain.loaders.ledger.sheets import _Sheet, load_sheets
-from respchain.loaders.ledger.text import _ID_RE, _SPACE_RE, _text
+from respchain.loaders.ledger.text import _ID_RE, _SPACE_RE
 from respchain.loaders.register import Register, load_register, register_from_data
 
 from respchain.exceptions import InputError, Problem
@@ -99,7 +99,7 @@ def read_ledger(
         raise InputError(Problem(file, 0, "owner", f"清单责任主体 / list owner: {err}"))
     meta: dict[str, Any] = {}
     sheets = load_sheets(path, meta)
-    name = name or meta.get("name") or _title(sheets) or path.stem
+    name = name or meta.get("name") or TASK_HEADERS.title(sheets) or path.stem
     year = year if year is not None else meta.get("year")
     if year is None and (m := re.search(r"(20\d{2}|19\d{2})\s*年", name)):
         year = int(m[1])
@@ -165,20 +165,6 @@ def read_ledger(
         ]
         record["_from_file"] = old.get("_file")
     return record
-
-
-def _title(sheets: list[_Sheet]) -> str | None:
-    """The first text above the first header (a ledger's title row)."""
-    for sheet in sheets:
-        found = _find_header(sheet.rows)
-        if found is None:
-            continue
-        for row in sheet.rows[: found[0]]:
-            texts = [t for t in (_text(v) for v in row) if t]
-            if texts:
-                return texts[0]
-        return None
-    return None
 
 
 def _assign_ids(

@@ -264,7 +264,7 @@ def read_rectification_ledger(
     if head:
         raise InputError(head)
     sheets = load_sheets(path)
-    title = _title(sheets)
+    title = RECT_HEADERS.title(sheets)
     if origin_value is None and title:
         origin_value = parse_origin(title)
     year = int(found_iso[:4]) if found_iso else None
@@ -298,20 +298,6 @@ def _origin_error(text: str) -> str:
     words = "、".join(PROBLEM_ORIGIN_NAMES.values())
     return (f"不是问题来源 / not an origin: {text!r}（须为 / one of: {words}, "
             f"{', '.join(ProblemOrigin.values())}）")
-
-
-def _title(sheets: list[_Sheet]) -> str | None:
-    """The first text above the first header (the ledger's title row)."""
-    for sheet in sheets:
-        found = RECT_HEADERS.find(sheet.rows)
-        if found is None:
-            continue
-        for row in sheet.rows[: found[0]]:
-            texts = [t for t in (_text(v) for v in row) if t]
-            if texts:
-                return texts[0]
-        return None
-    return None
 
 
 def _read_sheet(sheet: _Sheet, ctx: _Ctx, opened: list[_Open], notes: list[str] | None) -> bool:
