@@ -52,6 +52,7 @@ bench: install sysdeps
 
 lint: install
 	$(BIN)/ruff check respchain graph loaders queries viz tests bench
+	$(BIN)/ruff format --check respchain graph loaders queries viz tests bench
 	@BIN=$(BIN) bash scripts/typecheck.sh
 	@BIN=$(BIN) bash scripts/lint_imports.sh
 

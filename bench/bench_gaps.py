@@ -79,7 +79,9 @@ def _triples(path: Path) -> set[tuple]:
     return {(f["rule"], f["subject"], tuple(f["evidence"])) for f in data["findings"]}
 
 
-def measure(orgs: int, *, repeat: int = 3, seed: int = 1, gap_rate: float = 0.01, yaml: bool = True) -> dict[str, Any]:
+def measure(
+    orgs: int, *, repeat: int = 3, seed: int = 1, gap_rate: float = 0.01, yaml: bool = True
+) -> dict[str, Any]:
     """Time floor, gaps (JSON, YAML) and validate on one synthetic register of ``orgs`` organizations."""
     py = sys.executable
     cli = [py, "-m", "respchain"]
@@ -90,13 +92,33 @@ def measure(orgs: int, *, repeat: int = 3, seed: int = 1, gap_rate: float = 0.01
                         "-o", str(js)], check=True, capture_output=True)  # fmt: skip
         cases = {
             "floor": [py, str(HERE / "floor.py"), str(js)],
-            "gaps_json": [*cli, "gaps", str(js), "--obligations", "none", "--format", "json", "-o", str(t / "out-json.json")],
+            "gaps_json": [
+                *cli,
+                "gaps",
+                str(js),
+                "--obligations",
+                "none",
+                "--format",
+                "json",
+                "-o",
+                str(t / "out-json.json"),
+            ],
             "validate_json": [*cli, "validate", str(js)],
         }
         if yaml:
             subprocess.run([*cli, "synth", "--orgs", str(orgs), "--seed", str(seed), "--gap-rate", str(gap_rate),
                             "-o", str(ym)], check=True, capture_output=True)  # fmt: skip
-            cases["gaps_yaml"] = [*cli, "gaps", str(ym), "--obligations", "none", "--format", "json", "-o", str(t / "out-yaml.json")]
+            cases["gaps_yaml"] = [
+                *cli,
+                "gaps",
+                str(ym),
+                "--obligations",
+                "none",
+                "--format",
+                "json",
+                "-o",
+                str(t / "out-yaml.json"),
+            ]
         runs: dict[str, list[dict[str, float]]] = {k: [] for k in cases}
         for _ in range(repeat):
             for name, cmd in cases.items():  # interleaved, so that load changes hit every case alike
@@ -110,20 +132,32 @@ def measure(orgs: int, *, repeat: int = 3, seed: int = 1, gap_rate: float = 0.01
             "floor_equal": got == floor,
             "cases": {k: _median(v) for k, v in runs.items()},
             "repeat": repeat,
-            "commands": {k: " ".join(Path(c).name if i < 1 else c for i, c in enumerate(v)) for k, v in cases.items()},
+            "commands": {
+                k: " ".join(Path(c).name if i < 1 else c for i, c in enumerate(v)) for k, v in cases.items()
+            },
         }
         if yaml:
             res["yaml_equal"] = _triples(t / "out-yaml.json") == got
     c = res["cases"]
     res["gaps_vs_floor"] = {m: round(c["gaps_json"][m] / c["floor"][m], 2) for m in ("cpu_s", "wall_s")}
     if yaml:
-        res["yaml_vs_json"] = {m: round(c["gaps_yaml"][m] / c["gaps_json"][m], 2) for m in ("cpu_s", "wall_s", "peak_mb")}
+        res["yaml_vs_json"] = {
+            m: round(c["gaps_yaml"][m] / c["gaps_json"][m], 2) for m in ("cpu_s", "wall_s", "peak_mb")
+        }
     return res
 
 
 def table(rows: list[dict[str, Any]]) -> str:
     """One line per size and case: median CPU, wall, peak memory, and the ratios."""
-    head = ("组织/orgs", "情形/case", "CPU s", "墙钟/wall s", "峰值/peak MB", "比值/ratio (cpu, wall)", "相同/equal")
+    head = (
+        "组织/orgs",
+        "情形/case",
+        "CPU s",
+        "墙钟/wall s",
+        "峰值/peak MB",
+        "比值/ratio (cpu, wall)",
+        "相同/equal",
+    )
     lines = [" | ".join(head), " | ".join("-" * len(h) for h in head)]
     for r in rows:
         for name, m in r["cases"].items():
@@ -136,7 +170,15 @@ def table(rows: list[dict[str, Any]]) -> str:
                 equal = "yes" if r["yaml_equal"] else "NO"
             lines.append(
                 " | ".join(
-                    (str(r["orgs"]), name, f"{m['cpu_s']:.2f}", f"{m['wall_s']:.2f}", f"{m['peak_mb']:.0f}", ratio, equal)
+                    (
+                        str(r["orgs"]),
+                        name,
+                        f"{m['cpu_s']:.2f}",
+                        f"{m['wall_s']:.2f}",
+                        f"{m['peak_mb']:.0f}",
+                        ratio,
+                        equal,
+                    )
                 )
             )
     return "\n".join(lines)

@@ -80,7 +80,14 @@ def _neo4j(data: Any, name: str) -> Iterator[Row]:
         yield ("Neo4j load (whole route)", size, f"{r['neo4j_load_s']} s, {r['neo4j_load_rows_per_s']} rows/s",
                "", "", cmd)  # fmt: skip
         w = r["rules_ratio_neo4j_over_memory"]
-        yield ("Neo4j warm rules / memory", size, f"{w}x ({r['neo4j_rules_s']} s)", "≤ 1.5x", _met(w <= 1.5), cmd)
+        yield (
+            "Neo4j warm rules / memory",
+            size,
+            f"{w}x ({r['neo4j_rules_s']} s)",
+            "≤ 1.5x",
+            _met(w <= 1.5),
+            cmd,
+        )
         if "obligations_ratio_neo4j_over_memory" in r:
             o = r["obligations_ratio_neo4j_over_memory"]
             yield ("Neo4j obligations / memory", size, f"{o}x ({r['neo4j_obligations_s']} s)", "", "", cmd)

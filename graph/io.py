@@ -52,7 +52,9 @@ def _graphml_safe(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     for u, v, k, d in G.edges(keys=True, data=True):
         H.add_edge(u, v, key=k, **enc(d))
     H.graph.update(enc(G.graph))
-    H.graph["json_attrs"] = json.dumps(sorted(json_attrs | {k for k, v in G.graph.items() if isinstance(v, (list, dict))}))
+    H.graph["json_attrs"] = json.dumps(
+        sorted(json_attrs | {k for k, v in G.graph.items() if isinstance(v, (list, dict))})
+    )
     return H
 
 
@@ -65,7 +67,14 @@ def write_graph(G: nx.MultiDiGraph, path: str | Path) -> Path:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".json", ".graphml"):
-        raise InputError(Problem(str(path), 0, "", f"不支持的图文件类型 / unsupported graph file type {suffix!r} (.json, .graphml)"))
+        raise InputError(
+            Problem(
+                str(path),
+                0,
+                "",
+                f"不支持的图文件类型 / unsupported graph file type {suffix!r} (.json, .graphml)",
+            )
+        )
     with atomic_path(path) as tmp:
         if suffix == ".json":
             with tmp.open("w", encoding="utf-8") as f:
@@ -88,7 +97,9 @@ def read_graph(path: str | Path) -> nx.MultiDiGraph:
         G = nx.MultiDiGraph()
 
         def dec(attrs: dict[str, Any]) -> dict[str, Any]:
-            return {k: (json.loads(v) if k in json_attrs and isinstance(v, str) else v) for k, v in attrs.items()}
+            return {
+                k: (json.loads(v) if k in json_attrs and isinstance(v, str) else v) for k, v in attrs.items()
+            }
 
         G.graph.update(dec({k: v for k, v in H.graph.items() if k not in ("node_default", "edge_default")}))
         for n, d in H.nodes(data=True):
@@ -96,4 +107,8 @@ def read_graph(path: str | Path) -> nx.MultiDiGraph:
         for u, v, k, d in H.edges(keys=True, data=True):
             G.add_edge(u, v, key=k, **dec(d))
         return G
-    raise InputError(Problem(str(path), 0, "", f"不支持的图文件类型 / unsupported graph file type {suffix!r} (.json, .graphml)"))
+    raise InputError(
+        Problem(
+            str(path), 0, "", f"不支持的图文件类型 / unsupported graph file type {suffix!r} (.json, .graphml)"
+        )
+    )

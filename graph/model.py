@@ -93,15 +93,25 @@ def add_vocabulary_nodes(G: nx.MultiDiGraph) -> None:
     """
     for t, info in RESPONSIBILITY_INFO.items():
         G.add_node(
-            type_node_id(t), kind=NodeKind.RESPONSIBILITY_TYPE.value, code=t, name=info["zh"],
-            name_en=info["en"], definition_zh=info["def_zh"], definition_en=info["def_en"],
+            type_node_id(t),
+            kind=NodeKind.RESPONSIBILITY_TYPE.value,
+            code=t,
+            name=info["zh"],
+            name_en=info["en"],
+            definition_zh=info["def_zh"],
+            definition_en=info["def_en"],
             bearers=info["bearers"],
         )
     for k, info in ORG_KIND_INFO.items():
         nid = orgkind_node_id(k)
         G.add_node(
-            nid, kind=NodeKind.ORGANIZATION_KIND.value, code=k, name=info["zh"], name_en=info["en"],
-            definition_zh=info["def_zh"], definition_en=info["def_en"],
+            nid,
+            kind=NodeKind.ORGANIZATION_KIND.value,
+            code=k,
+            name=info["zh"],
+            name_en=info["en"],
+            definition_zh=info["def_zh"],
+            definition_en=info["def_en"],
         )
         for t in info["bears"]:
             G.add_edge(nid, type_node_id(t), key=_R.BEARS_BY_DEFAULT, type=_R.BEARS_BY_DEFAULT)
@@ -205,9 +215,12 @@ def _build(reg: Register, *, release: bool) -> nx.MultiDiGraph:
 
     for s in reg.sources:
         add_node(
-            s["id"], kind=_K.SOURCE, name=s["title"],
+            s["id"],
+            kind=_K.SOURCE,
+            name=s["title"],
             **{k: s[k] for k in ("title", "publisher", "published", "url", "topics", "quote") if k in s},
-            file=_share(s.get("_file", "")), line=s.get("_line", 0),
+            file=_share(s.get("_file", "")),
+            line=s.get("_line", 0),
         )
     for s in reg.sources:
         for t in s.get("topics") or ():
@@ -234,9 +247,16 @@ def _build(reg: Register, *, release: bool) -> nx.MultiDiGraph:
             pid = f"post:{p['id']}:{j}"
             areas = _as_list(post.get("areas"))
             add_node(
-                pid, kind=_K.POST, name=post.get("title") or post["role"], person=p["id"],
-                org=post["org"], role=post["role"], title=post.get("title", ""),
-                areas_text=[a for a in areas if a not in orgs], file=_share(p.get("_file", "")), line=p.get("_line", 0),
+                pid,
+                kind=_K.POST,
+                name=post.get("title") or post["role"],
+                person=p["id"],
+                org=post["org"],
+                role=post["role"],
+                title=post.get("title", ""),
+                areas_text=[a for a in areas if a not in orgs],
+                file=_share(p.get("_file", "")),
+                line=p.get("_line", 0),
                 **{k: post[k] for k in ("since", "until") if k in post},
             )
             edge(p["id"], pid, _R.HOLDS)
@@ -248,10 +268,14 @@ def _build(reg: Register, *, release: bool) -> nx.MultiDiGraph:
     done("people")
     for ev in reg.evidence:
         add_node(
-            ev["id"], kind=_K.EVIDENCE, name=ev["title"], title=ev["title"],
+            ev["id"],
+            kind=_K.EVIDENCE,
+            name=ev["title"],
+            title=ev["title"],
             evidence_kind=ev.get("kind", "other"),
             **{k: ev[k] for k in ("date", "sha256") if k in ev},
-            **({"path": ev["file"]} if "file" in ev else {}), **_prov(ev),
+            **({"path": ev["file"]} if "file" in ev else {}),
+            **_prov(ev),
         )
         provenance_edge(ev["id"], ev)
 
@@ -273,8 +297,13 @@ def _build(reg: Register, *, release: bool) -> nx.MultiDiGraph:
         over = _as_list(r.get("over"))
         info = RESPONSIBILITY_INFO[r["type"]]
         add_node(
-            rid, kind=_K.RESPONSIBILITY, name=f"{node_attrs[r['bearer']]['name']} {info['zh']}",
-            type=r["type"], bearer=r["bearer"], over_text=[a for a in over if a not in orgs], **_prov(r),
+            rid,
+            kind=_K.RESPONSIBILITY,
+            name=f"{node_attrs[r['bearer']]['name']} {info['zh']}",
+            type=r["type"],
+            bearer=r["bearer"],
+            over_text=[a for a in over if a not in orgs],
+            **_prov(r),
         )
         edge(r["bearer"], rid, _R.BEARS)
         edge(rid, type_node_id(r["type"]), _R.OF_TYPE)
@@ -287,8 +316,13 @@ def _build(reg: Register, *, release: bool) -> nx.MultiDiGraph:
     for lst in reg.lists:
         lid = lst["id"]
         add_node(
-            lid, kind=_K.LIST, name=lst["name"], list_kind=lst["kind"], owner=lst["owner"],
-            **({"year": lst["year"]} if "year" in lst else {}), **_prov(lst),
+            lid,
+            kind=_K.LIST,
+            name=lst["name"],
+            list_kind=lst["kind"],
+            owner=lst["owner"],
+            **({"year": lst["year"]} if "year" in lst else {}),
+            **_prov(lst),
         )
         edge(lst["owner"], lid, _R.OWNS)
         if lst["kind"] in RESPONSIBILITY_INFO:
@@ -297,11 +331,19 @@ def _build(reg: Register, *, release: bool) -> nx.MultiDiGraph:
         for t in lst.get("tasks") or ():
             tid = t["id"]
             attrs = {
-                k: t[k] for k in ("measure", "due", "due_note", "implements", "progress", "note", "done_on") if k in t
+                k: t[k]
+                for k in ("measure", "due", "due_note", "implements", "progress", "note", "done_on")
+                if k in t
             }
             add_node(
-                tid, kind=_K.TASK, name=t["goal"], goal=t["goal"], status=t.get("status", "open"),
-                list=lid, **attrs, **_prov(t),
+                tid,
+                kind=_K.TASK,
+                name=t["goal"],
+                goal=t["goal"],
+                status=t.get("status", "open"),
+                list=lid,
+                **attrs,
+                **_prov(t),
             )
             edge(lid, tid, _R.HAS_TASK)
             for person in _as_list(t.get("responsible")):
@@ -318,11 +360,16 @@ def _build(reg: Register, *, release: bool) -> nx.MultiDiGraph:
     done("lists")
     for ev in reg.events:
         eid = ev["id"]
-        attrs = {
-            k: ev[k] for k in ("talk", "form", "for", "rating", "result", "meeting") if k in ev
-        }
-        add_node(eid, kind=_K.EVENT, name=event_name(ev), event_kind=ev["kind"], date=ev["date"],
-                 **attrs, **_prov(ev))
+        attrs = {k: ev[k] for k in ("talk", "form", "for", "rating", "result", "meeting") if k in ev}
+        add_node(
+            eid,
+            kind=_K.EVENT,
+            name=event_name(ev),
+            event_kind=ev["kind"],
+            date=ev["date"],
+            **attrs,
+            **_prov(ev),
+        )
         for person in _as_list(ev.get("by")):
             edge(eid, person, _R.BY)
         for person in _as_list(ev.get("with")):
@@ -342,8 +389,13 @@ def _build(reg: Register, *, release: bool) -> nx.MultiDiGraph:
 
     done("events")
     for m in reg.mechanisms:
-        add_node(m["id"], kind=_K.MECHANISM, name=m["name"],
-                 **({"description": m["description"]} if "description" in m else {}), **_prov(m))
+        add_node(
+            m["id"],
+            kind=_K.MECHANISM,
+            name=m["name"],
+            **({"description": m["description"]} if "description" in m else {}),
+            **_prov(m),
+        )
         for org in _as_list(m.get("adopted_by")):
             edge(m["id"], org, _R.ADOPTED_BY)
         provenance_edge(m["id"], m)
@@ -351,9 +403,14 @@ def _build(reg: Register, *, release: bool) -> nx.MultiDiGraph:
     for n, f in enumerate(reg.facts, 1):
         fid = f.get("id") or fresh("fact", n)
         add_node(
-            fid, kind=_K.FACT, name=f"{f['metric']}={f['value']}{f.get('unit', '')}",
-            subject=f["subject"], metric=f["metric"], value=f["value"],
-            **{k: f[k] for k in ("unit", "period") if k in f}, **_prov(f),
+            fid,
+            kind=_K.FACT,
+            name=f"{f['metric']}={f['value']}{f.get('unit', '')}",
+            subject=f["subject"],
+            metric=f["metric"],
+            value=f["value"],
+            **{k: f[k] for k in ("unit", "period") if k in f},
+            **_prov(f),
         )
         edge(fid, f["subject"], _R.ABOUT)
         provenance_edge(fid, f)
@@ -361,9 +418,14 @@ def _build(reg: Register, *, release: bool) -> nx.MultiDiGraph:
     for pb in reg.problems:
         pid = pb["id"]
         add_node(
-            pid, kind=_K.PROBLEM, name=pb["title"], title=pb["title"], org=pb["org"],
+            pid,
+            kind=_K.PROBLEM,
+            name=pb["title"],
+            title=pb["title"],
+            org=pb["org"],
             origin=pb.get("origin", "other"),
-            **{k: pb[k] for k in ("found", "due", "reported_on", "closed_on", "note") if k in pb}, **_prov(pb),
+            **{k: pb[k] for k in ("found", "due", "reported_on", "closed_on", "note") if k in pb},
+            **_prov(pb),
         )
         edge(pid, pb["org"], _R.MUST_RECTIFY)
         evidence_edges(pid, pb)
@@ -372,8 +434,14 @@ def _build(reg: Register, *, release: bool) -> nx.MultiDiGraph:
             mid = m["id"]
             state = "done" if m.get("done_on") or m.get("status") == "done" else "open"
             add_node(
-                mid, kind=_K.MEASURE, name=m["action"], action=m["action"], problem=pid, status=state,
-                **{k: m[k] for k in ("due", "done_on", "progress", "note") if k in m}, **_prov(m),
+                mid,
+                kind=_K.MEASURE,
+                name=m["action"],
+                action=m["action"],
+                problem=pid,
+                status=state,
+                **{k: m[k] for k in ("due", "done_on", "progress", "note") if k in m},
+                **_prov(m),
             )
             edge(pid, mid, _R.HAS_MEASURE)
             for person in _as_list(m.get("responsible")):

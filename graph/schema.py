@@ -489,9 +489,7 @@ VOCAB_LABELS: dict[str, dict[str, tuple[str, str]]] = {
     "responsibility_type": {k: (v["zh"], v["en"]) for k, v in RESPONSIBILITY_INFO.items()},
     "role": {k: (v["zh"], v["en"]) for k, v in ROLE_INFO.items()},
 }
-VOCAB_LABELS["evidence_kind"] = {
-    k: (v, k.replace("_", " ")) for k, v in EVIDENCE_KIND_NAMES.items()
-}
+VOCAB_LABELS["evidence_kind"] = {k: (v, k.replace("_", " ")) for k, v in EVIDENCE_KIND_NAMES.items()}
 VOCAB_LABELS["problem_origin"] = {k: (v, k) for k, v in PROBLEM_ORIGIN_NAMES.items()}
 
 

@@ -177,8 +177,9 @@ def loads_json(text: str) -> Any:
         raise GuardError(line_of(text, pos), f"嵌套过深 / nested deeper than {MAX_DEPTH} levels") from None
     except _Dup as e:
         m = re.search(r"(?<![\w\"])" + re.escape(str(e)) + r"(?![\w\"])", text)
-        raise GuardError(line_of(text, m.start()) if m else 0,
-                         f"不允许的数值 / {e} is not a number JSON allows") from None
+        raise GuardError(
+            line_of(text, m.start()) if m else 0, f"不允许的数值 / {e} is not a number JSON allows"
+        ) from None
     except json.JSONDecodeError:
         raise
     except ValueError as e:  # an integer beyond the conversion limit
@@ -187,7 +188,11 @@ def loads_json(text: str) -> Any:
     if dups:
         m = re.search(r'"' + re.escape(json.dumps(dups[0])[1:-1]) + r'"\s*:', text)
         first = m.start() if m else 0
-        m2 = re.compile(r'"' + re.escape(json.dumps(dups[0])[1:-1]) + r'"\s*:').search(text, first + 1) if m else None
+        m2 = (
+            re.compile(r'"' + re.escape(json.dumps(dups[0])[1:-1]) + r'"\s*:').search(text, first + 1)
+            if m
+            else None
+        )
         raise GuardError(line_of(text, m2.start()) if m2 else 0, f"键重复 / key given twice: {show(dups[0])}")
     return data
 
@@ -285,7 +290,9 @@ def load_yaml(text: str) -> Any:
             bad = yaml_bad_scalar(node)
             raise GuardError(*(bad or (0, str(e)))) from None
     except yaml.reader.ReaderError as e:
-        raise GuardError(line_of(text, e.position), f"不允许的字符 / character YAML does not allow at {e.position}") from None
+        raise GuardError(
+            line_of(text, e.position), f"不允许的字符 / character YAML does not allow at {e.position}"
+        ) from None
     except RecursionError:
         raise GuardError(0, "嵌套过深 / nested too deep") from None
     finally:

@@ -48,8 +48,10 @@ class EvidenceCheck:
         return self.status in FAILING
 
     def to_dict(self) -> dict:
-        return {k: getattr(self, k) for k in
-                ("id", "title", "register", "line", "file", "path", "status", "expected", "actual")}
+        return {
+            k: getattr(self, k)
+            for k in ("id", "title", "register", "line", "file", "path", "status", "expected", "actual")
+        }
 
 
 def file_sha256(path: str | Path, block: int = 1 << 20) -> str:
@@ -79,7 +81,9 @@ def verify_evidence(register: Register | str | Path | Sequence[str | Path]) -> l
     out = []
     for ev in reg.evidence:
         src = ev.get("_file", "")
-        base = dict(id=ev["id"], title=ev["title"], register=src, line=ev.get("_line", 0), file=ev.get("file"))
+        base = dict(
+            id=ev["id"], title=ev["title"], register=src, line=ev.get("_line", 0), file=ev.get("file")
+        )
         if not ev.get("file"):
             out.append(EvidenceCheck(**base, path=None, status="no_file"))
             continue

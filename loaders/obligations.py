@@ -30,21 +30,44 @@ from respchain.exceptions import InputError, ObligationError, Problem, RubricErr
 __all__ = ["load_obligations", "obligations_from_data", "load_rubric", "rubric_from_data"]
 
 _OB_ID = re.compile(r"^[A-Za-z0-9_-]+$")
-_SUB_FIELDS = {"talk": "talk", "meeting": "meeting", "ecology_rating": "rating", "accountability": "form",
-               "assessment": "result"}
+_SUB_FIELDS = {
+    "talk": "talk",
+    "meeting": "meeting",
+    "ecology_rating": "rating",
+    "accountability": "form",
+    "assessment": "result",
+}
 _SUB_VALUES = {"talk": TalkKind.values(), "rating": Rating.values()}
 _AS = ("with", "by", "target", "participants", "parties", "org")
 _AS_PEOPLE = ("with", "by", "target", "participants")
 _AS_ORGS = ("participants", "parties", "org")
 # Where each kind of event names people or organizations (register.md).
 _AS_BY_EVENT = {
-    "talk": ("with", "by"), "accountability": ("target",), "consultation": ("parties",),
-    "ecology_rating": ("org",), "assessment": ("org",), "meeting": ("org", "participants"),
+    "talk": ("with", "by"),
+    "accountability": ("target",),
+    "consultation": ("parties",),
+    "ecology_rating": ("org",),
+    "assessment": ("org",),
+    "meeting": ("org", "participants"),
 }
 _PERIODS = ("year", "half", "quarter", "month")
 _SEVERITIES = ("high", "medium", "low", "info")
-_OB_KEYS = ("id", "name_zh", "name_en", "subject", "event", "as", "by", "at_least", "per", "within",
-            "severity", "basis", "fix_zh", "fix_en")
+_OB_KEYS = (
+    "id",
+    "name_zh",
+    "name_en",
+    "subject",
+    "event",
+    "as",
+    "by",
+    "at_least",
+    "per",
+    "within",
+    "severity",
+    "basis",
+    "fix_zh",
+    "fix_en",
+)
 
 
 def _text(v: Any) -> bool:
@@ -66,7 +89,9 @@ def _read(path: Path, problems: list[Problem]) -> tuple[Any, Any] | None:
     try:
         text = _read_text(path)
     except UnicodeDecodeError as e:
-        problems.append(Problem(str(path), 0, "", f"不是 UTF-8 编码 / not UTF-8 text: {e.reason} at byte {e.start}"))
+        problems.append(
+            Problem(str(path), 0, "", f"不是 UTF-8 编码 / not UTF-8 text: {e.reason} at byte {e.start}")
+        )
         return None
     except OSError as e:
         problems.append(Problem(str(path), 0, "", f"无法读取 / cannot read: {e.strerror}"))
@@ -77,10 +102,19 @@ def _read(path: Path, problems: list[Problem]) -> tuple[Any, Any] | None:
         data, node = _compose_yaml(text)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
-        problems.append(Problem(str(path), (mark.line + 1) if mark else 0, "", f"YAML 语法错误 / YAML syntax error: {e.problem}"))
+        problems.append(
+            Problem(
+                str(path),
+                (mark.line + 1) if mark else 0,
+                "",
+                f"YAML 语法错误 / YAML syntax error: {e.problem}",
+            )
+        )
         return None
     except json.JSONDecodeError as e:
-        problems.append(Problem(str(path), e.lineno, "", f"JSON 语法错误 / JSON syntax error: {e.msg} (column {e.colno})"))
+        problems.append(
+            Problem(str(path), e.lineno, "", f"JSON 语法错误 / JSON syntax error: {e.msg} (column {e.colno})")
+        )
         return None
     except (ValueError, yaml.YAMLError, RecursionError) as e:
         problems.append(Problem(str(path), 0, "", f"无法解析 / cannot parse: {type(e).__name__}"))
@@ -90,7 +124,9 @@ def _read(path: Path, problems: list[Problem]) -> tuple[Any, Any] | None:
     return data, node
 
 
-def _strings(coll: _Collector, path: tuple, v: Any, allowed: Sequence[str] | None, required: bool) -> list[str]:
+def _strings(
+    coll: _Collector, path: tuple, v: Any, allowed: Sequence[str] | None, required: bool
+) -> list[str]:
     if v is None:
         if required:
             coll.add(path, "缺少必填字段 / missing required field")
@@ -128,7 +164,10 @@ def _check_obligation(coll: _Collector, ob: Any, path: tuple, seen: dict[str, st
     oid = ob.get("id")
     if "id" in ob:
         if not isinstance(oid, str) or not _OB_ID.match(oid):
-            coll.add((*path, "id"), f"id 只能由字母、数字、- 和 _ 组成 / an id is letters, digits, - and _: {oid!r}")
+            coll.add(
+                (*path, "id"),
+                f"id 只能由字母、数字、- 和 _ 组成 / an id is letters, digits, - and _: {oid!r}",
+            )
         elif oid.upper() in seen:
             coll.add((*path, "id"), f"id 重复 / duplicate id {oid!r} (first in {seen[oid.upper()]})")
         else:
@@ -141,7 +180,10 @@ def _check_obligation(coll: _Collector, ob: Any, path: tuple, seen: dict[str, st
         s = _mapping(coll, (*path, "subject"), ob["subject"], ("people", "organizations"))
         if s is not None:
             if len([k for k in ("people", "organizations") if k in s]) != 1:
-                coll.add((*path, "subject"), "须且只能给出 people 或 organizations 之一 / give exactly one of people, organizations")
+                coll.add(
+                    (*path, "subject"),
+                    "须且只能给出 people 或 organizations 之一 / give exactly one of people, organizations",
+                )
             elif "people" in s:
                 subject_kind = "people"
                 sp = (*path, "subject", "people")
@@ -166,7 +208,10 @@ def _check_obligation(coll: _Collector, ob: Any, path: tuple, seen: dict[str, st
         if e is not None:
             event_kind = e.get("kind")
             if event_kind not in EventKind.values():
-                coll.add((*ep, "kind"), f"{event_kind!r} 不是允许值 / is not one of {', '.join(EventKind.values())}")
+                coll.add(
+                    (*ep, "kind"),
+                    f"{event_kind!r} 不是允许值 / is not one of {', '.join(EventKind.values())}",
+                )
                 event_kind = None
             else:
                 sub = _SUB_FIELDS.get(event_kind)
@@ -174,8 +219,11 @@ def _check_obligation(coll: _Collector, ob: Any, path: tuple, seen: dict[str, st
                     if k == "kind":
                         continue
                     if k != sub:
-                        coll.add((*ep, k), f"{event_kind} 事件没有字段 {k!r} / a {event_kind} event has no field {k!r}"
-                                 + (f" (its sub-kind is {sub!r})" if sub else ""))
+                        coll.add(
+                            (*ep, k),
+                            f"{event_kind} 事件没有字段 {k!r} / a {event_kind} event has no field {k!r}"
+                            + (f" (its sub-kind is {sub!r})" if sub else ""),
+                        )
                     elif not _text(v):
                         coll.add((*ep, k), f"须为非空文本 / must be non-empty text: {v!r}")
                     elif k in _SUB_VALUES and v not in _SUB_VALUES[k]:
@@ -186,19 +234,31 @@ def _check_obligation(coll: _Collector, ob: Any, path: tuple, seen: dict[str, st
             coll.add((*path, "as"), f"{as_!r} 不是允许值 / is not one of {', '.join(_AS)}")
         else:
             if subject_kind == "people" and as_ not in _AS_PEOPLE:
-                coll.add((*path, "as"), f"人员不能作为事件的 {as_!r} / people cannot be an event's {as_!r} (use {', '.join(_AS_PEOPLE)})")
+                coll.add(
+                    (*path, "as"),
+                    f"人员不能作为事件的 {as_!r} / people cannot be an event's {as_!r} (use {', '.join(_AS_PEOPLE)})",
+                )
             if subject_kind == "organizations" and as_ not in _AS_ORGS:
-                coll.add((*path, "as"), f"组织不能作为事件的 {as_!r} / organizations cannot be an event's {as_!r} (use {', '.join(_AS_ORGS)})")
+                coll.add(
+                    (*path, "as"),
+                    f"组织不能作为事件的 {as_!r} / organizations cannot be an event's {as_!r} (use {', '.join(_AS_ORGS)})",
+                )
             if event_kind is not None and as_ not in _AS_BY_EVENT[event_kind]:
-                coll.add((*path, "as"), f"{event_kind} 事件没有 {as_!r} / a {event_kind} event has no {as_!r} "
-                         f"(it has {', '.join(_AS_BY_EVENT[event_kind])})")
+                coll.add(
+                    (*path, "as"),
+                    f"{event_kind} 事件没有 {as_!r} / a {event_kind} event has no {as_!r} "
+                    f"(it has {', '.join(_AS_BY_EVENT[event_kind])})",
+                )
     if "by" in ob:
         if ob["by"] != "parent_head":
             coll.add((*path, "by"), f"{ob['by']!r} 不是允许值 / is not one of parent_head")
         elif event_kind is not None and event_kind != "talk":
             coll.add((*path, "by"), "只有谈话有 by / only a talk has a by")
     if "at_least" in ob and (not _int(ob["at_least"]) or not 1 <= ob["at_least"] <= 1000):
-        coll.add((*path, "at_least"), f"须为 1 到 1000 的整数 / must be a whole number from 1 to 1000: {ob['at_least']!r}")
+        coll.add(
+            (*path, "at_least"),
+            f"须为 1 到 1000 的整数 / must be a whole number from 1 to 1000: {ob['at_least']!r}",
+        )
     if ("per" in ob) == ("within" in ob):
         coll.add(path, "须且只能给出 per 或 within 之一 / give exactly one of per, within")
     if "per" in ob and ob["per"] not in _PERIODS:
@@ -208,13 +268,18 @@ def _check_obligation(coll: _Collector, ob: Any, path: tuple, seen: dict[str, st
         w = _mapping(coll, wp, ob["within"], ("days", "before"))
         if w is not None:
             if not _int(w.get("days")) or not 0 <= w["days"] <= 3660:
-                coll.add((*wp, "days"), f"须为 0 到 3660 的整数 / must be a whole number from 0 to 3660: {w.get('days')!r}")
+                coll.add(
+                    (*wp, "days"),
+                    f"须为 0 到 3660 的整数 / must be a whole number from 0 to 3660: {w.get('days')!r}",
+                )
             if w.get("before") != "since":
                 coll.add((*wp, "before"), f"{w.get('before')!r} 不是允许值 / is not one of since")
         if subject_kind == "organizations":
             coll.add(wp, "within 只适用于人员（岗位的 since）/ within applies to people (a post's since)")
     if "severity" in ob and ob["severity"] not in _SEVERITIES:
-        coll.add((*path, "severity"), f"{ob['severity']!r} 不是允许值 / is not one of {', '.join(_SEVERITIES)}")
+        coll.add(
+            (*path, "severity"), f"{ob['severity']!r} 不是允许值 / is not one of {', '.join(_SEVERITIES)}"
+        )
     if "basis" in ob:
         bp = (*path, "basis")
         b = _mapping(coll, bp, ob["basis"], ("document", "articles", "quote", "note", "local"))
@@ -231,13 +296,13 @@ def _check_obligation(coll: _Collector, ob: Any, path: tuple, seen: dict[str, st
                 if loc is not None:
                     for k in ("by", "source"):
                         if not _text(loc.get(k)):
-                            coll.add((*bp, "local", k), f"须为非空文本 / must be non-empty text: {loc.get(k)!r}")
+                            coll.add(
+                                (*bp, "local", k), f"须为非空文本 / must be non-empty text: {loc.get(k)!r}"
+                            )
     return ob if len(coll.items) == n0 else None
 
 
-def obligations_from_data(
-    items: Iterable[tuple[str, Any, Any]], *, taken: Iterable[str] = ()
-) -> list[dict]:
+def obligations_from_data(items: Iterable[tuple[str, Any, Any]], *, taken: Iterable[str] = ()) -> list[dict]:
     """Validate parsed obligation files ``(file name, data, source text or YAML node)``.
 
     ``taken`` are ids already in use (the catalog's rules, the default
@@ -258,14 +323,20 @@ def obligations_from_data(
         else:
             for k in data:
                 if k not in ("respchain", "obligations"):
-                    coll.add((k,), f"未知顶层键 / unknown top-level key {k!r} (allowed: respchain, obligations)")
+                    coll.add(
+                        (k,), f"未知顶层键 / unknown top-level key {k!r} (allowed: respchain, obligations)"
+                    )
             if data.get("respchain") != 1:
-                coll.add(("respchain",) if "respchain" in data else (),
-                         "须有格式版本 respchain: 1 / needs the format version 'respchain: 1'")
+                coll.add(
+                    ("respchain",) if "respchain" in data else (),
+                    "须有格式版本 respchain: 1 / needs the format version 'respchain: 1'",
+                )
             obs = data.get("obligations")
             if not isinstance(obs, list):
-                coll.add(("obligations",) if "obligations" in data else (),
-                         "obligations 须为列表 / 'obligations' must be a list")
+                coll.add(
+                    ("obligations",) if "obligations" in data else (),
+                    "obligations 须为列表 / 'obligations' must be a list",
+                )
                 obs = []
             lines = None
             for i, ob in enumerate(obs):
@@ -337,7 +408,10 @@ def rubric_from_data(name: str, data: Any, source: Any, *, rules: Iterable[str])
             if k not in ("respchain", "rubric"):
                 coll.add((k,), f"未知顶层键 / unknown top-level key {k!r} (allowed: respchain, rubric)")
         if data.get("respchain") != 1:
-            coll.add(("respchain",) if "respchain" in data else (), "须有格式版本 respchain: 1 / needs 'respchain: 1'")
+            coll.add(
+                ("respchain",) if "respchain" in data else (),
+                "须有格式版本 respchain: 1 / needs 'respchain: 1'",
+            )
         if "rubric" not in data:
             coll.add((), "缺少 rubric / missing 'rubric'")
         else:
@@ -349,8 +423,12 @@ def rubric_from_data(name: str, data: Any, source: Any, *, rules: Iterable[str])
                 coll.add((*rp, k), f"须为非空文本 / must be non-empty text: {r.get(k)!r}")
         if "note" in r and not _text(r["note"]):
             coll.add((*rp, "note"), f"须为非空文本 / must be non-empty text: {r['note']!r}")
-        s = _mapping(coll, (*rp, "subjects"), r.get("subjects", {"kinds": ["party_committee", "party_group"]}),
-                     ("kinds", "levels"))
+        s = _mapping(
+            coll,
+            (*rp, "subjects"),
+            r.get("subjects", {"kinds": ["party_committee", "party_group"]}),
+            ("kinds", "levels"),
+        )
         if s is not None:
             _strings(coll, (*rp, "subjects", "kinds"), s.get("kinds"), OrgKind.values(), True)
             if "levels" in s:

@@ -63,7 +63,6 @@ __all__ = [
 ]
 
 
-
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """The safe loader, with dates left as text so that a bad date is a reported
     problem (with its line) rather than a parser crash."""
@@ -268,8 +267,14 @@ class _Collector:
         out.sort(key=lambda p: p.line)
         for k, n in self.counts.items():
             if n > MAX_PER_KIND:
-                out.append(Problem(self.file, 0, _fmt_path(k).replace(".", "[].", 1) if len(k) > 1 else _fmt_path(k),
-                                   f"另有 {n - MAX_PER_KIND} 个同类问题 / and {n - MAX_PER_KIND} more problems of this kind"))
+                out.append(
+                    Problem(
+                        self.file,
+                        0,
+                        _fmt_path(k).replace(".", "[].", 1) if len(k) > 1 else _fmt_path(k),
+                        f"另有 {n - MAX_PER_KIND} 个同类问题 / and {n - MAX_PER_KIND} more problems of this kind",
+                    )
+                )
         return out
 
 
@@ -297,48 +302,137 @@ def _check_date(v: Any) -> str | None:
 _PROV = {"source": ("ref:source", False), "quote": ("text", False), "span": ("span", False)}
 
 SPECS: dict[str, dict[str, tuple[str, bool]]] = {
-    "meta": {"title": ("text", False), "as_of": ("date", False), "period": ("year", False),
-             "description": ("text", False), "origin": ("enum:regorigin", False)},
-    "sources": {"id": ("id", True), "title": ("text", True), "publisher": ("text", False),
-                "published": ("date", False), "url": ("text", False), "topics": ("enums:resp", False),
-                "quote": ("text", False)},
-    "organizations": {"id": ("id", True), "name": ("text", True), "kind": ("enum:orgkind", True),
-                      "level": ("enum:level", False), "region": ("text", False),
-                      "parent": ("ref:org", False), "leads": ("refs:org", False),
-                      "domains": ("texts", False), **_PROV},
+    "meta": {
+        "title": ("text", False),
+        "as_of": ("date", False),
+        "period": ("year", False),
+        "description": ("text", False),
+        "origin": ("enum:regorigin", False),
+    },
+    "sources": {
+        "id": ("id", True),
+        "title": ("text", True),
+        "publisher": ("text", False),
+        "published": ("date", False),
+        "url": ("text", False),
+        "topics": ("enums:resp", False),
+        "quote": ("text", False),
+    },
+    "organizations": {
+        "id": ("id", True),
+        "name": ("text", True),
+        "kind": ("enum:orgkind", True),
+        "level": ("enum:level", False),
+        "region": ("text", False),
+        "parent": ("ref:org", False),
+        "leads": ("refs:org", False),
+        "domains": ("texts", False),
+        **_PROV,
+    },
     "people": {"id": ("id", True), "name": ("text", True), "posts": ("posts", False), **_PROV},
-    "posts": {"org": ("ref:org", True), "title": ("text", False), "role": ("enum:role", True),
-              "areas": ("area:org", False), "since": ("date", False), "until": ("date", False)},
-    "responsibilities": {"id": ("id", False), "type": ("enum:resp", True), "bearer": ("ref:bearer", True),
-                         "over": ("area:org", False), **_PROV},
-    "lists": {"id": ("id", True), "name": ("text", True), "kind": ("enum:listkind", True),
-              "owner": ("ref:org", True), "year": ("year", False), "tasks": ("tasks", False), **_PROV},
-    "tasks": {"id": ("id", True), "goal": ("text", True), "measure": ("text", False),
-              "responsible": ("refs:person", False), "lead": ("ref:org", False),
-              "assist": ("refs:org", False), "due": ("date", False), "due_note": ("text", False),
-              "status": ("enum:status", False), "implements": ("enum:resp", False),
-              "progress": ("text", False), "note": ("text", False), "done_on": ("date", False),
-              "evidence": ("refs:evidence", False), **_PROV},
-    "mechanisms": {"id": ("id", True), "name": ("text", True), "adopted_by": ("refs:org", False),
-                   "description": ("text", False), **_PROV},
-    "facts": {"id": ("id", False), "subject": ("ref:any", True), "metric": ("text", True),
-              "value": ("number", True), "unit": ("text", False), "period": ("text", False), **_PROV},
-    "evidence": {"id": ("id", True), "kind": ("enum:evidencekind", False), "title": ("text", True),
-                 "date": ("date", False), "file": ("text", False), "sha256": ("sha256", False), **_PROV},
-    "problems": {"id": ("id", True), "org": ("ref:org", True), "origin": ("enum:origin", False),
-                 "title": ("text", True), "found": ("date", False), "due": ("date", False),
-                 "reported_on": ("date", False), "closed_on": ("date", False),
-                 "evidence": ("refs:evidence", False), "measures": ("measures", False),
-                 "note": ("text", False), **_PROV},
-    "measures": {"id": ("id", True), "action": ("text", True), "responsible": ("refs:person", False),
-                 "lead": ("ref:org", False), "assist": ("refs:org", False), "due": ("date", False),
-                 "done_on": ("date", False), "status": ("enum:status", False),
-                 "evidence": ("refs:evidence", False), "progress": ("text", False), "note": ("text", False),
-                 **_PROV},
+    "posts": {
+        "org": ("ref:org", True),
+        "title": ("text", False),
+        "role": ("enum:role", True),
+        "areas": ("area:org", False),
+        "since": ("date", False),
+        "until": ("date", False),
+    },
+    "responsibilities": {
+        "id": ("id", False),
+        "type": ("enum:resp", True),
+        "bearer": ("ref:bearer", True),
+        "over": ("area:org", False),
+        **_PROV,
+    },
+    "lists": {
+        "id": ("id", True),
+        "name": ("text", True),
+        "kind": ("enum:listkind", True),
+        "owner": ("ref:org", True),
+        "year": ("year", False),
+        "tasks": ("tasks", False),
+        **_PROV,
+    },
+    "tasks": {
+        "id": ("id", True),
+        "goal": ("text", True),
+        "measure": ("text", False),
+        "responsible": ("refs:person", False),
+        "lead": ("ref:org", False),
+        "assist": ("refs:org", False),
+        "due": ("date", False),
+        "due_note": ("text", False),
+        "status": ("enum:status", False),
+        "implements": ("enum:resp", False),
+        "progress": ("text", False),
+        "note": ("text", False),
+        "done_on": ("date", False),
+        "evidence": ("refs:evidence", False),
+        **_PROV,
+    },
+    "mechanisms": {
+        "id": ("id", True),
+        "name": ("text", True),
+        "adopted_by": ("refs:org", False),
+        "description": ("text", False),
+        **_PROV,
+    },
+    "facts": {
+        "id": ("id", False),
+        "subject": ("ref:any", True),
+        "metric": ("text", True),
+        "value": ("number", True),
+        "unit": ("text", False),
+        "period": ("text", False),
+        **_PROV,
+    },
+    "evidence": {
+        "id": ("id", True),
+        "kind": ("enum:evidencekind", False),
+        "title": ("text", True),
+        "date": ("date", False),
+        "file": ("text", False),
+        "sha256": ("sha256", False),
+        **_PROV,
+    },
+    "problems": {
+        "id": ("id", True),
+        "org": ("ref:org", True),
+        "origin": ("enum:origin", False),
+        "title": ("text", True),
+        "found": ("date", False),
+        "due": ("date", False),
+        "reported_on": ("date", False),
+        "closed_on": ("date", False),
+        "evidence": ("refs:evidence", False),
+        "measures": ("measures", False),
+        "note": ("text", False),
+        **_PROV,
+    },
+    "measures": {
+        "id": ("id", True),
+        "action": ("text", True),
+        "responsible": ("refs:person", False),
+        "lead": ("ref:org", False),
+        "assist": ("refs:org", False),
+        "due": ("date", False),
+        "done_on": ("date", False),
+        "status": ("enum:status", False),
+        "evidence": ("refs:evidence", False),
+        "progress": ("text", False),
+        "note": ("text", False),
+        **_PROV,
+    },
 }
 
-_EVENT_COMMON = {"id": ("id", True), "kind": ("enum:event", True), "date": ("date", True),
-                 "evidence": ("refs:evidence", False), **_PROV}
+_EVENT_COMMON = {
+    "id": ("id", True),
+    "kind": ("enum:event", True),
+    "date": ("date", True),
+    "evidence": ("refs:evidence", False),
+    **_PROV,
+}
 EVENT_SPECS: dict[str, dict[str, tuple[str, bool]]] = {
     "talk": {"talk": ("enum:talk", True), "by": ("refs:person", False), "with": ("refs:person", True)},
     "accountability": {"target": ("refs:person", True), "form": ("text", False), "for": ("enum:resp", False)},
@@ -373,7 +467,12 @@ def _parse_kind(kind: str) -> tuple[str, str]:
 
 
 _KINDS = {k: _parse_kind(k) for spec in (*SPECS.values(), *EVENT_SPECS.values()) for k, _ in spec.values()}
-_KINDS.update({k: _parse_kind(k) for k, _ in (("id", 0), ("enum:event", 0), ("date", 0), ("ref:source", 0), ("text", 0), ("span", 0))})
+_KINDS.update(
+    {
+        k: _parse_kind(k)
+        for k, _ in (("id", 0), ("enum:event", 0), ("date", 0), ("ref:source", 0), ("text", 0), ("span", 0))
+    }
+)
 
 
 _BAD_SEARCH = re.compile(
@@ -437,9 +536,16 @@ class _Validator:
             if isinstance(v, int) and not isinstance(v, bool) and v.bit_length() < 64:
                 rec[name] = v = str(v)
             if not isinstance(v, str) or not v or not _ID_RE.match(v):
-                coll.add(p, f"id 须为不含空白的非空文本 / an id must be non-empty text without whitespace: {show(v)}")
+                coll.add(
+                    p,
+                    f"id 须为不含空白的非空文本 / an id must be non-empty text without whitespace: {show(v)}",
+                )
         elif base == "text":
-            if isinstance(v, (int, float)) and not isinstance(v, bool) and not (isinstance(v, int) and v.bit_length() > 64):
+            if (
+                isinstance(v, (int, float))
+                and not isinstance(v, bool)
+                and not (isinstance(v, int) and v.bit_length() > 64)
+            ):
                 rec[name] = v = str(v)
             if not isinstance(v, str) or not v.strip():
                 coll.add(p, f"须为非空文本 / must be non-empty text: {show(v)}")
@@ -461,7 +567,10 @@ class _Validator:
                 coll.add(p, f"须为年份 / must be a year: {show(v)}")
         elif base == "sha256":
             if not isinstance(v, str) or not _SHA256_RE.match(v.strip()):
-                coll.add(p, f"须为 64 位十六进制 SHA-256 摘要 / must be a SHA-256 digest of 64 hex digits: {show(v)}")
+                coll.add(
+                    p,
+                    f"须为 64 位十六进制 SHA-256 摘要 / must be a SHA-256 digest of 64 hex digits: {show(v)}",
+                )
             else:
                 rec[name] = v.strip().lower()
         elif base == "number":
@@ -534,7 +643,10 @@ class _Validator:
         if isinstance(rid, str) and rid and _ID_RE.match(rid):
             if rid in self.ids:
                 other, opath, _ = self.ids[rid]
-                coll.add((*path, "id"), f"id 重复 / duplicate id {show(rid)} (first at {other.file} {_fmt_path(opath)})")
+                coll.add(
+                    (*path, "id"),
+                    f"id 重复 / duplicate id {show(rid)} (first at {other.file} {_fmt_path(opath)})",
+                )
             else:
                 self.ids[rid] = (coll, (*path, "id"), section)
                 self.kinds[rid] = section
@@ -552,13 +664,18 @@ def _check_file(data: Any, coll: _Collector, val: _Validator, reg: Register) -> 
     if "respchain" not in data:
         coll.add((), "缺少格式版本 respchain: 1 / missing format version 'respchain: 1'")
     elif type(version) is not int or version != 1:
-        coll.add(("respchain",), f"不支持的格式版本 / unsupported format version {show(version)} (expected 1)")
+        coll.add(
+            ("respchain",), f"不支持的格式版本 / unsupported format version {show(version)} (expected 1)"
+        )
     meta = data.get("meta")
     if meta is not None:
         if val.record(coll, meta, ("meta",), SPECS["meta"], "meta"):
             for k, v in meta.items():
                 if k in ("as_of", "period") and k in reg.meta and reg.meta[k] != v:
-                    coll.add(("meta", k), f"与其他文件的 meta 不一致 / conflicts with another file's meta: {show(v)} vs {show(reg.meta[k])}")
+                    coll.add(
+                        ("meta", k),
+                        f"与其他文件的 meta 不一致 / conflicts with another file's meta: {show(v)} vs {show(reg.meta[k])}",
+                    )
                 elif k == "origin" and v == RegisterOrigin.ARTICLE:  # one article-made file makes the whole
                     reg.meta[k] = v
                 elif k in SPECS["meta"]:
@@ -590,8 +707,15 @@ def _check_file(data: Any, coll: _Collector, val: _Validator, reg: Register) -> 
                 _check_measures(rec, path, coll, val)
             elif section == "evidence" and isinstance(rec.get("file"), str):
                 f = rec["file"].strip()
-                if PurePosixPath(f).is_absolute() or PureWindowsPath(f).is_absolute() or PureWindowsPath(f).drive:
-                    coll.add((*path, "file"), f"须为相对于登记册文件的路径 / must be a path relative to the register file: {show(f)}")
+                if (
+                    PurePosixPath(f).is_absolute()
+                    or PureWindowsPath(f).is_absolute()
+                    or PureWindowsPath(f).drive
+                ):
+                    coll.add(
+                        (*path, "file"),
+                        f"须为相对于登记册文件的路径 / must be a path relative to the register file: {show(f)}",
+                    )
             elif section == "events" and rec.get("kind") == "consultation":
                 parties = rec.get("parties")
                 if isinstance(parties, list) and len(parties) < 2:
@@ -615,7 +739,10 @@ def _check_posts(rec: dict, path: tuple, coll: _Collector, val: _Validator) -> N
         _check_order(coll, post, pp, "since", "until")
         if post.get("role") == "head" and isinstance(post.get("org"), str):
             if any(_overlap((since, until), other) for other in seen_head.get(post["org"], ())):
-                coll.add((*pp, "role"), f"同一人在 {show(post['org'])} 两次任一把手 / head of {show(post['org'])} twice")
+                coll.add(
+                    (*pp, "role"),
+                    f"同一人在 {show(post['org'])} 两次任一把手 / head of {show(post['org'])} twice",
+                )
             seen_head.setdefault(post["org"], []).append((since, until))
 
 
@@ -650,7 +777,9 @@ def _check_measures(rec: dict, path: tuple, coll: _Collector, val: _Validator) -
         mp = (*path, "measures", j)
         if val.record(coll, m, mp, SPECS["measures"], "measures"):
             if "done_on" in m and m.get("status") == "open":
-                coll.add((*mp, "done_on"), "有完成日期的须为 status: done / done_on goes only with status: done")
+                coll.add(
+                    (*mp, "done_on"), "有完成日期的须为 status: done / done_on goes only with status: done"
+                )
             m["_file"], m["_path"], m["_coll"] = coll.file, mp, coll
             good.append(m)
     rec["measures"] = good
@@ -668,7 +797,10 @@ def _check_tasks(rec: dict, path: tuple, coll: _Collector, val: _Validator) -> N
         tp = (*path, "tasks", j)
         if val.record(coll, task, tp, SPECS["tasks"], "tasks"):
             if "done_on" in task and task.get("status", "open") != "done":
-                coll.add((*tp, "done_on"), "有完成日期的任务须为 status: done / done_on goes only with status: done")
+                coll.add(
+                    (*tp, "done_on"),
+                    "有完成日期的任务须为 status: done / done_on goes only with status: done",
+                )
             task["_file"], task["_path"], task["_coll"] = coll.file, tp, coll
             good.append(task)
     rec["tasks"] = good
@@ -720,8 +852,9 @@ def _resolve(val: _Validator) -> None:
             )
 
 
-def _closest(value: str, kinds: dict[str, str], allowed: tuple | None,
-             pools: dict[tuple | None, dict[int, list[str]]]) -> str | None:
+def _closest(
+    value: str, kinds: dict[str, str], allowed: tuple | None, pools: dict[tuple | None, dict[int, list[str]]]
+) -> str | None:
     """The known id closest to ``value``, searched among ids of about its length
     (a ratio of 0.75 needs lengths within a factor of 0.6 to 1.67)."""
     import difflib
@@ -742,8 +875,11 @@ def _closest(value: str, kinds: dict[str, str], allowed: tuple | None,
 
 def _check_parents(reg: Register) -> None:
     """Refuse ``parent`` chains that come back to where they started, naming the cycle."""
-    parent = {o["id"]: o.get("parent") for o in reg.organizations
-              if isinstance(o.get("id"), str) and isinstance(o.get("parent"), str)}
+    parent = {
+        o["id"]: o.get("parent")
+        for o in reg.organizations
+        if isinstance(o.get("id"), str) and isinstance(o.get("parent"), str)
+    }
     recs = {o["id"]: o for o in reg.organizations if isinstance(o.get("id"), str)}
     done: set[str] = set()
     for start in parent:
@@ -757,13 +893,16 @@ def _check_parents(reg: Register) -> None:
             on_chain.add(node)
             node = parent.get(node)
         if node is not None and node in on_chain:
-            cycle = chain[chain.index(node):] + [node]
+            cycle = chain[chain.index(node) :] + [node]
             first = recs[cycle[0]]
             text = " → ".join(show(c) for c in cycle[:12]) + (" → …" if len(cycle) > 13 else "")
             first["_coll"].add(
                 (*first["_path"], "parent"),
-                ("组织是自己的上级 / the organization is its own parent" if len(cycle) == 2 else
-                 f"上级关系成环 / the parent chain is a cycle: {text}"),
+                (
+                    "组织是自己的上级 / the organization is its own parent"
+                    if len(cycle) == 2
+                    else f"上级关系成环 / the parent chain is a cycle: {text}"
+                ),
             )
         done.update(chain)
 
@@ -909,9 +1048,13 @@ def _load_register(paths: str | Path | Sequence[str | Path]) -> Register:
     for p in paths:
         p = Path(p)
         if p.is_dir():
-            found = sorted(f for f in p.iterdir() if f.suffix.lower() in READERS and f.is_file() and _is_register_file(f))
+            found = sorted(
+                f for f in p.iterdir() if f.suffix.lower() in READERS and f.is_file() and _is_register_file(f)
+            )
             if not found:
-                problems.append(Problem(str(p), 0, "", "目录中没有登记册文件 / no register files in this folder"))
+                problems.append(
+                    Problem(str(p), 0, "", "目录中没有登记册文件 / no register files in this folder")
+                )
             files.extend(found)
         elif not p.exists():
             problems.append(Problem(str(p), 0, "", "文件不存在 / no such file"))
@@ -922,14 +1065,21 @@ def _load_register(paths: str | Path | Sequence[str | Path]) -> Register:
         reader = READERS.get(f.suffix.lower())
         if reader is None:
             problems.append(
-                Problem(str(f), 0, "", f"不支持的文件类型 / unsupported file type {f.suffix!r} "
-                        f"(supported: {_one_of(sorted(READERS))})")
+                Problem(
+                    str(f),
+                    0,
+                    "",
+                    f"不支持的文件类型 / unsupported file type {f.suffix!r} "
+                    f"(supported: {_one_of(sorted(READERS))})",
+                )
             )
             continue
         try:
             text = _read_text(f)
         except UnicodeDecodeError as e:
-            problems.append(Problem(str(f), 0, "", f"不是 UTF-8 编码 / not UTF-8 text: {e.reason} at byte {e.start}"))
+            problems.append(
+                Problem(str(f), 0, "", f"不是 UTF-8 编码 / not UTF-8 text: {e.reason} at byte {e.start}")
+            )
             continue
         except OSError as e:
             problems.append(Problem(str(f), 0, "", f"无法读取 / cannot read: {e.strerror}"))
@@ -943,17 +1093,34 @@ def _load_register(paths: str | Path | Sequence[str | Path]) -> Register:
                 source = text if reader is _parse_json else None
         except yaml.MarkedYAMLError as e:
             mark = e.problem_mark or e.context_mark
-            problems.append(Problem(str(f), (mark.line + 1) if mark else 0, "", f"YAML 语法错误 / YAML syntax error: {e.problem}"))
+            problems.append(
+                Problem(
+                    str(f),
+                    (mark.line + 1) if mark else 0,
+                    "",
+                    f"YAML 语法错误 / YAML syntax error: {e.problem}",
+                )
+            )
             continue
         except json.JSONDecodeError as e:
-            problems.append(Problem(str(f), e.lineno, "", f"JSON 语法错误 / JSON syntax error: {e.msg} (column {e.colno})"))
+            problems.append(
+                Problem(
+                    str(f), e.lineno, "", f"JSON 语法错误 / JSON syntax error: {e.msg} (column {e.colno})"
+                )
+            )
             continue
         except GuardError as e:
             problems.append(Problem(str(f), e.line, "", e.message))
             continue
         except yaml.reader.ReaderError as e:  # a NUL or other character YAML does not allow
-            problems.append(Problem(str(f), text.count("\n", 0, e.position) + 1, "",
-                                    f"YAML 不允许的字符 / character YAML does not allow: U+{e.character if isinstance(e.character, int) else ord(e.character):04X}"))
+            problems.append(
+                Problem(
+                    str(f),
+                    text.count("\n", 0, e.position) + 1,
+                    "",
+                    f"YAML 不允许的字符 / character YAML does not allow: U+{e.character if isinstance(e.character, int) else ord(e.character):04X}",
+                )
+            )
             continue
         except RecursionError:
             problems.append(Problem(str(f), 0, "", "嵌套过深 / nested too deep"))

@@ -29,7 +29,16 @@ from respchain.queries.engine import subject_orgs
 from respchain.queries.finding import Finding
 from respchain.queries.obligations import Coverage, Obligation
 
-__all__ = ["Assessment", "SubjectScore", "Deduction", "assess", "render_table", "to_json", "write_xlsx", "render_html"]
+__all__ = [
+    "Assessment",
+    "SubjectScore",
+    "Deduction",
+    "assess",
+    "render_table",
+    "to_json",
+    "write_xlsx",
+    "render_html",
+]
 
 
 @dataclass(frozen=True)
@@ -134,8 +143,11 @@ def assess(
     kinds = set(rubric["subjects"]["kinds"])
     levels = set(rubric["subjects"].get("levels") or ())
     subjects = [
-        n for n, d in G.nodes(data=True)
-        if d.get("kind") == NodeKind.ORGANIZATION and d.get("org_kind") in kinds and (not levels or d.get("level") in levels)
+        n
+        for n, d in G.nodes(data=True)
+        if d.get("kind") == NodeKind.ORGANIZATION
+        and d.get("org_kind") in kinds
+        and (not levels or d.get("level") in levels)
     ]
     leaders: dict[str, set[str]] = defaultdict(set)
     for u, v, k in G.edges(keys=True):
@@ -168,10 +180,19 @@ def assess(
                         cost = min(float(it["deduct"]), left)
                         left -= cost
                         basis, fix = _explain(rule, obs, lang)
-                        out.deductions.append(Deduction(
-                            sec["name"], it["name"], rule, f.subject, f.subject_name,
-                            f.message_en if lang == "en" else f.message_zh, basis, fix, _num(cost),
-                        ))
+                        out.deductions.append(
+                            Deduction(
+                                sec["name"],
+                                it["name"],
+                                rule,
+                                f.subject,
+                                f.subject_name,
+                                f.message_en if lang == "en" else f.message_zh,
+                                basis,
+                                fix,
+                                _num(cost),
+                            )
+                        )
                 sec_score += left
             out.sections.append({"name": sec["name"], "score": _num(sec_score)})
             out.score += sec_score
@@ -205,13 +226,28 @@ def to_json(a: Assessment) -> dict[str, Any]:
                 **({"change": x.change} if a.has_previous else {}),
                 "sections": x.sections,
                 "coverage": [
-                    {"obligation": c.obligation, "name_zh": c.name_zh, "name_en": c.name_en,
-                     "expected": c.expected, "held": c.held, "percent": c.percent, "unit_zh": c.unit("zh")}
+                    {
+                        "obligation": c.obligation,
+                        "name_zh": c.name_zh,
+                        "name_en": c.name_en,
+                        "expected": c.expected,
+                        "held": c.held,
+                        "percent": c.percent,
+                        "unit_zh": c.unit("zh"),
+                    }
                     for c in x.coverage
                 ],
                 "deductions": [
-                    {"section": d.section, "item": d.item, "rule": d.rule, "finding_subject": d.finding_subject,
-                     "points": d.points, "message": d.message, "basis": d.basis, "fix": d.fix}
+                    {
+                        "section": d.section,
+                        "item": d.item,
+                        "rule": d.rule,
+                        "finding_subject": d.finding_subject,
+                        "points": d.points,
+                        "message": d.message,
+                        "basis": d.basis,
+                        "fix": d.fix,
+                    }
                     for d in x.deductions
                 ],
             }
@@ -232,7 +268,10 @@ def render_table(a: Assessment, lang: Lang = "zh") -> str:
     head = ["rank" if en else "名次", "subject" if en else "单位", "score" if en else "得分", *secs]
     if a.has_previous:
         head.append("change" if en else "较上年")
-    lines = [_inert(f"{a.rubric['name']}（{a.rubric['id']}，{a.as_of}，满分 {_num(a.total_points)}）"), "\t".join(head)]
+    lines = [
+        _inert(f"{a.rubric['name']}（{a.rubric['id']}，{a.as_of}，满分 {_num(a.total_points)}）"),
+        "\t".join(head),
+    ]
     for x in a.subjects:
         row = [str(x.rank), f"{x.name} ({x.subject})", str(x.score), *(str(s["score"]) for s in x.sections)]
         if a.has_previous:
@@ -246,7 +285,9 @@ def render_table(a: Assessment, lang: Lang = "zh") -> str:
         if x.coverage:
             lines.append(_inert(("  coverage: " if en else "  履责覆盖：") + x.coverage_text(lang)))
         for d in x.deductions:
-            lines.append(_inert(f"  -{d.points} {d.section}/{d.item} {d.rule} {d.finding_subject}: {d.message}"))
+            lines.append(
+                _inert(f"  -{d.points} {d.section}/{d.item} {d.rule} {d.finding_subject}: {d.message}")
+            )
             if d.basis:
                 lines.append(_inert(("    basis: " if en else "    依据：") + d.basis))
             if d.fix:
@@ -295,17 +336,36 @@ def write_xlsx(a: Assessment, path: str | Path, lang: Lang = "zh") -> Path:
             sh.append([s["name"], s["score"]])
         if x.coverage:
             sh.append([])
-            sh.append(["履责覆盖", "义务", "应有", "实有", "覆盖率（%）"] if not en
-                      else ["coverage", "obligation", "expected", "held", "share (%)"])
+            sh.append(
+                ["履责覆盖", "义务", "应有", "实有", "覆盖率（%）"]
+                if not en
+                else ["coverage", "obligation", "expected", "held", "share (%)"]
+            )
             for c in x.coverage:
                 sh.append([c.obligation, c.name_en if en else c.name_zh, c.expected, c.held, c.percent])
         sh.append([])
-        sh.append(["考核板块", "考核项目", "规则", "对象", "扣分", "扣分原因", "依据", "整改建议"] if not en
-                  else ["section", "item", "rule", "subject", "points", "message", "basis", "fix"])
+        sh.append(
+            ["考核板块", "考核项目", "规则", "对象", "扣分", "扣分原因", "依据", "整改建议"]
+            if not en
+            else ["section", "item", "rule", "subject", "points", "message", "basis", "fix"]
+        )
         hdr = sh.max_row
         for d in x.deductions:
-            sh.append([_cell(v) for v in (d.section, d.item, d.rule, d.finding_subject_name, -d.points,
-                                          d.message, d.basis, d.fix)])
+            sh.append(
+                [
+                    _cell(v)
+                    for v in (
+                        d.section,
+                        d.item,
+                        d.rule,
+                        d.finding_subject_name,
+                        -d.points,
+                        d.message,
+                        d.basis,
+                        d.fix,
+                    )
+                ]
+            )
         sh["A1"].font = Font(bold=True, size=14)
         for c in sh[hdr]:
             c.font = Font(bold=True)
@@ -357,9 +417,14 @@ def render_html(a: Assessment, lang: Lang = "zh") -> str:
         )
     svg_h = max(1, len(a.subjects)) * (bar_h + 6)
     secs = [s["name"] for s in a.rubric["sections"]]
-    head = "".join(f"<th>{e(h)}</th>" for h in (
-        ["名次", "单位", "得分", *secs, *(["较上年"] if a.has_previous else [])] if not en
-        else ["rank", "subject", "score", *secs, *(["change"] if a.has_previous else [])]))
+    head = "".join(
+        f"<th>{e(h)}</th>"
+        for h in (
+            ["名次", "单位", "得分", *secs, *(["较上年"] if a.has_previous else [])]
+            if not en
+            else ["rank", "subject", "score", *secs, *(["change"] if a.has_previous else [])]
+        )
+    )
     rows = []
     for x in a.subjects:
         cells = [str(x.rank), x.name, str(x.score), *(str(s["score"]) for s in x.sections)]
@@ -380,18 +445,22 @@ def render_html(a: Assessment, lang: Lang = "zh") -> str:
         )
         details.append(
             f'<section class="unit" id="u-{e(x.subject)}"><h3>{e(x.name)}：{e(str(x.score))}</h3>{cov}'
-            + (f"<table class='ded'><tr><th>板块</th><th>项目</th><th>规则</th><th>扣分</th><th>原因</th>"
-               f"<th>依据</th><th>整改建议</th></tr>{items}</table>" if items else "<p>无扣分 / no deductions</p>")
+            + (
+                f"<table class='ded'><tr><th>板块</th><th>项目</th><th>规则</th><th>扣分</th><th>原因</th>"
+                f"<th>依据</th><th>整改建议</th></tr>{items}</table>"
+                if items
+                else "<p>无扣分 / no deductions</p>"
+            )
             + "</section>"
         )
     title = e(a.rubric["name"])
     return (
-        "<!DOCTYPE html><html lang=\"zh\"><head><meta charset=\"utf-8\">"
+        '<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8">'
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
         f"<title>{title}</title><style>body{{font-family:sans-serif;margin:2em}}table{{border-collapse:collapse}}"
         "td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top}svg text{font-size:13px}</style></head><body>"
         f"<h1>{title}</h1><p>{e(a.rubric['id'])} · {e(a.as_of)} · 满分 / full marks {e(str(_num(a.total_points)))}</p>"
         f'<svg id="chart" width="{width}" height="{svg_h}" role="img" aria-label="ranking">{"".join(bars)}</svg>'
         f'<table id="ranking"><tr>{head}</tr>{"".join(rows)}</table>'
-        f'<h2>扣分点 / deductions</h2>{"".join(details)}</body></html>\n'
+        f"<h2>扣分点 / deductions</h2>{''.join(details)}</body></html>\n"
     )

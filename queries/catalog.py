@@ -67,10 +67,21 @@ _RULES: list[Rule] = [r for m in _MODULES for r in m.RULES]
 CATALOG: dict[str, Rule] = {r.id: r for r in _RULES}
 """Rule id -> :class:`Rule`, in the order of gaps.md."""
 
-TIME_RULES: tuple[str, ...] = ("LIST-005", "LIST-006", "LIST-007", "RECT-001", "RECT-002", "RECT-003", "RECT-004", "RECT-005")
+TIME_RULES: tuple[str, ...] = (
+    "LIST-005",
+    "LIST-006",
+    "LIST-007",
+    "RECT-001",
+    "RECT-002",
+    "RECT-003",
+    "RECT-004",
+    "RECT-005",
+)
 """The rules of duties performed over time (tenure, completion, evidence, rectification)."""
 
-PLANTABLE_RULES: tuple[str, ...] = tuple(r.id for r in _RULES if r.family != Family.CHAIN and r.id not in TIME_RULES)
+PLANTABLE_RULES: tuple[str, ...] = tuple(
+    r.id for r in _RULES if r.family != Family.CHAIN and r.id not in TIME_RULES
+)
 """The rule ids a generator plants directly, in catalog order.
 
 A chain gap (CHAIN-001) is never planted on its own: it follows below every

@@ -170,7 +170,9 @@ def _holders(G: nx.MultiDiGraph, day: str) -> dict[tuple[str, str], set[str]]:
     return out
 
 
-def handovers(old: nx.MultiDiGraph, new: nx.MultiDiGraph, old_as_of: str, new_as_of: str) -> list[dict[str, Any]]:
+def handovers(
+    old: nx.MultiDiGraph, new: nx.MultiDiGraph, old_as_of: str, new_as_of: str
+) -> list[dict[str, Any]]:
     """Who left and who came: per (organization, role), the people holding it at the old
     date and not at the new (``left``) and the other way round (``came``).
 

@@ -37,9 +37,21 @@ STATES = ("overdue", "soon", "late", "on_time")
 """The states, most pressing first."""
 
 STATE_INFO: dict[str, dict[str, str]] = {
-    "overdue": {"colour": "red", "zh": "红", "label_zh": "逾期未完成", "label_en": "overdue", "rgb": "FFC7CE"},
+    "overdue": {
+        "colour": "red",
+        "zh": "红",
+        "label_zh": "逾期未完成",
+        "label_en": "overdue",
+        "rgb": "FFC7CE",
+    },
     "soon": {"colour": "yellow", "zh": "黄", "label_zh": "即将到期", "label_en": "due soon", "rgb": "FFEB9C"},
-    "late": {"colour": "yellow", "zh": "黄", "label_zh": "逾期完成", "label_en": "done late", "rgb": "FFEB9C"},
+    "late": {
+        "colour": "yellow",
+        "zh": "黄",
+        "label_zh": "逾期完成",
+        "label_en": "done late",
+        "rgb": "FFEB9C",
+    },
     "on_time": {"colour": "green", "zh": "绿", "label_zh": "按期", "label_en": "on time", "rgb": "C6EFCE"},
 }
 
@@ -82,11 +94,20 @@ class DueItem:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "kind": self.kind, "name": self.name, "due": self.due, "done": self.done,
-            "done_on": self.done_on, "state": self.state, "colour": self.colour, "days": self.days,
-            "unit": self.unit, "unit_name": self.unit_name,
+            "id": self.id,
+            "kind": self.kind,
+            "name": self.name,
+            "due": self.due,
+            "done": self.done,
+            "done_on": self.done_on,
+            "state": self.state,
+            "colour": self.colour,
+            "days": self.days,
+            "unit": self.unit,
+            "unit_name": self.unit_name,
             "people": [{"id": p, "name": n} for p, n in self.people],
-            "parent": self.parent, "parent_name": self.parent_name,
+            "parent": self.parent,
+            "parent_name": self.parent_name,
         }
 
 
@@ -144,13 +165,23 @@ def due_items(
             lead = _out(G, n, RelType.LEAD)
             unit = lead[0] if lead else (pd.get("owner") if kind == NodeKind.TASK else pd.get("org")) or ""
             people = _out(G, n, RelType.RESPONSIBLE)
-        out.append(DueItem(
-            id=n, kind=str(kind), name=d.get("name") or n, due=due, done=done, done_on=done_on,
-            state=state_of(due, done, done_on, day, last), days=(_dt.date.fromisoformat(due) - d0).days,
-            unit=unit, unit_name=name_of(G, unit) if unit else "",
-            people=tuple((p, name_of(G, p)) for p in people),
-            parent=parent, parent_name=name_of(G, parent) if parent else "",
-        ))
+        out.append(
+            DueItem(
+                id=n,
+                kind=str(kind),
+                name=d.get("name") or n,
+                due=due,
+                done=done,
+                done_on=done_on,
+                state=state_of(due, done, done_on, day, last),
+                days=(_dt.date.fromisoformat(due) - d0).days,
+                unit=unit,
+                unit_name=name_of(G, unit) if unit else "",
+                people=tuple((p, name_of(G, p)) for p in people),
+                parent=parent,
+                parent_name=name_of(G, parent) if parent else "",
+            )
+        )
     rank = {s: i for i, s in enumerate(STATES)}
     out.sort(key=lambda i: (rank[i.state], i.due, i.id))
     return out

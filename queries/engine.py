@@ -109,7 +109,11 @@ def _neo4j_coverage(G: nx.MultiDiGraph, obligations: Sequence[Obligation], **kw:
 
     names = {n: d.get("name") or n for n, d in G.nodes(data=True) if d.get("kind") == NodeKind.ORGANIZATION}
     return coverage_from_neo4j(
-        kw["driver"], obligations, as_of=kw["as_of"], period=kw["period"], org_names=names,
+        kw["driver"],
+        obligations,
+        as_of=kw["as_of"],
+        period=kw["period"],
+        org_names=names,
         database=kw.get("database"),
     )
 
@@ -318,7 +322,9 @@ def subject_orgs(G: nx.MultiDiGraph, subject: str, index: GraphIndex | None = No
     return []
 
 
-def scores(G: nx.MultiDiGraph, findings: Iterable[Finding], *, index: GraphIndex | None = None) -> list[dict[str, Any]]:
+def scores(
+    G: nx.MultiDiGraph, findings: Iterable[Finding], *, index: GraphIndex | None = None
+) -> list[dict[str, Any]]:
     """Count findings by severity per party organization and its subtree (the shape 考核 work uses).
 
     The subtree of a party organization is itself and everything below it

@@ -287,8 +287,13 @@ def _build(G: nx.MultiDiGraph, day: str) -> GraphIndex:
             ix.n_evidence += 1
         elif kind == _PROBLEM:
             pb = ProblemRec(
-                n, d.get("org", ""), d.get("origin", "other"), d.get("found") or None, d.get("due") or None,
-                d.get("reported_on") or None, d.get("closed_on") or None,
+                n,
+                d.get("org", ""),
+                d.get("origin", "other"),
+                d.get("found") or None,
+                d.get("due") or None,
+                d.get("reported_on") or None,
+                d.get("closed_on") or None,
             )
             for v, keys in succ[n].items():
                 if _HAS_MEASURE in keys:
@@ -298,8 +303,13 @@ def _build(G: nx.MultiDiGraph, day: str) -> GraphIndex:
             ix.problems.append(pb)
         elif kind == _MEASURE:
             done_on = d.get("done_on") or None
-            m = MeasureRec(n, d.get("problem", ""), d.get("due") or None, bool(done_on) or d.get("status") == "done",
-                           done_on)
+            m = MeasureRec(
+                n,
+                d.get("problem", ""),
+                d.get("due") or None,
+                bool(done_on) or d.get("status") == "done",
+                done_on,
+            )
             for v, keys in succ[n].items():
                 if _RESPONSIBLE in keys:
                     m.responsible.append(v)

@@ -250,17 +250,32 @@ class Obligation:
     def to_dict(self) -> dict[str, Any]:
         """The obligation as plain data (for JSON and for the Cypher parameters' source)."""
         return {
-            "id": self.id, "name_zh": self.name_zh, "name_en": self.name_en, "severity": self.severity,
-            "subject": self.subject, "roles": list(self.roles), "org_kinds": list(self.org_kinds),
-            "levels": list(self.levels), "event_kind": self.event_kind, "sub_value": self.sub_value,
-            "as": self.as_, "by": self.by, "at_least": self.at_least, "per": self.per,
-            "within_days": self.within_days, "basis": dict(self.basis),
+            "id": self.id,
+            "name_zh": self.name_zh,
+            "name_en": self.name_en,
+            "severity": self.severity,
+            "subject": self.subject,
+            "roles": list(self.roles),
+            "org_kinds": list(self.org_kinds),
+            "levels": list(self.levels),
+            "event_kind": self.event_kind,
+            "sub_value": self.sub_value,
+            "as": self.as_,
+            "by": self.by,
+            "at_least": self.at_least,
+            "per": self.per,
+            "within_days": self.within_days,
+            "basis": dict(self.basis),
         }
 
 
 _EVENT_ZH = {
-    "talk": "谈话", "meeting": "会议", "ecology_rating": "政治生态研判", "accountability": "问责",
-    "assessment": "考核", "consultation": "专题会商",
+    "talk": "谈话",
+    "meeting": "会议",
+    "ecology_rating": "政治生态研判",
+    "accountability": "问责",
+    "assessment": "考核",
+    "consultation": "专题会商",
 }
 
 
@@ -358,13 +373,17 @@ class _View:
     parent: dict[str, str]
     posts: list[tuple[str, str, str, str | None, str | None]]  # person, org, role, since, until
     heads: dict[str, list[tuple[str, str | None, str | None]]]  # org -> (person, since, until)
-    events: dict[str, list[tuple[str, str, dict[str, Any], dict[str, set[str]]]]]  # kind -> (id, date, attrs, rels)
+    events: dict[
+        str, list[tuple[str, str, dict[str, Any], dict[str, set[str]]]]
+    ]  # kind -> (id, date, attrs, rels)
     # (kind, rel) -> subject -> its events of that kind, in the order of ``events``
-    by_subject: dict[tuple[str, str], dict[str, list[tuple[str, str, dict[str, Any], dict[str, set[str]]]]]] = field(
-        default_factory=dict
-    )
+    by_subject: dict[
+        tuple[str, str], dict[str, list[tuple[str, str, dict[str, Any], dict[str, set[str]]]]]
+    ] = field(default_factory=dict)
 
-    def events_of(self, kind: str, rel: str, subject: str) -> list[tuple[str, str, dict[str, Any], dict[str, set[str]]]]:
+    def events_of(
+        self, kind: str, rel: str, subject: str
+    ) -> list[tuple[str, str, dict[str, Any], dict[str, set[str]]]]:
         """The events of ``kind`` whose ``rel`` reaches ``subject`` (one scan per kind and rel, then lookups)."""
         ix = self.by_subject.get((kind, rel))
         if ix is None:
@@ -440,7 +459,9 @@ def _counted(v: _View, ob: Obligation, subject: str, orgs: Iterable[str], start:
             continue
         if sub is not None and attrs.get(sub) != want:
             continue
-        if ob.by == "parent_head" and not (rels.get(RelType.BY.value, set()) & _parent_heads_at(v, orgs, date)):
+        if ob.by == "parent_head" and not (
+            rels.get(RelType.BY.value, set()) & _parent_heads_at(v, orgs, date)
+        ):
             continue
         out.append(eid)
     return out
@@ -485,9 +506,7 @@ def _rows(v: _View, ob: Obligation, *, as_of: str, period: str, every: bool) -> 
         return rows
     y = f"{int(period):04d}"
     slots = {
-        (person, s, o)
-        for person, o, _role, s, _u in posts
-        if s is not None and s[:4] == y and s <= as_of
+        (person, s, o) for person, o, _role, s, _u in posts if s is not None and s[:4] == y and s <= as_of
     }
     for person, s, o in sorted(slots):
         got = _counted(v, ob, person, (o,), window_start(s, ob.within_days or 0), s)
@@ -524,7 +543,9 @@ def assemble(
             else:
                 since, _o, oname = slot
                 zh.append(f"{since}任{oname}职务前{ob.within_days}日：{n}/{ob.at_least}")
-                en.append(f"{ob.within_days} days up to taking up the post in {oname} on {since}: {n} of {ob.at_least}")
+                en.append(
+                    f"{ob.within_days} days up to taking up the post in {oname} on {since}: {n} of {ob.at_least}"
+                )
         name, source = names.get(subject, (subject, None))
         name = name or subject
         out.append(
@@ -625,14 +646,25 @@ class Coverage:
         if not self.expected:
             return "0/0"
         tail = ("full" if lang == "en" else "全覆盖") if self.full else f"{self.percent:g}%"
-        return f"{self.held}/{self.expected} {self.unit(lang)}" + (f" ({tail})" if lang == "en" else f"（{tail}）")
+        return f"{self.held}/{self.expected} {self.unit(lang)}" + (
+            f" ({tail})" if lang == "en" else f"（{tail}）"
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "obligation": self.obligation, "name_zh": self.name_zh, "name_en": self.name_en,
-            "subject": self.subject, "org": self.org, "org_name": self.org_name, "slots": self.slots,
-            "met": self.met, "expected": self.expected, "held": self.held, "percent": self.percent,
-            "unit_zh": self.unit("zh"), "unit_en": self.unit("en"),
+            "obligation": self.obligation,
+            "name_zh": self.name_zh,
+            "name_en": self.name_en,
+            "subject": self.subject,
+            "org": self.org,
+            "org_name": self.org_name,
+            "slots": self.slots,
+            "met": self.met,
+            "expected": self.expected,
+            "held": self.held,
+            "percent": self.percent,
+            "unit_zh": self.unit("zh"),
+            "unit_en": self.unit("en"),
         }
 
 

@@ -39,7 +39,11 @@ def obligation_cypher(shape: str) -> str:
     """The Cypher of one shape of obligation (``people_per``, ``people_within``, ``orgs_per``)."""
     if shape not in SHAPES:
         raise ValueError(f"unknown obligation shape {shape!r}")
-    return files("respchain.queries").joinpath("cypher", f"obligation-{shape}.cypher").read_text(encoding="utf-8")
+    return (
+        files("respchain.queries")
+        .joinpath("cypher", f"obligation-{shape}.cypher")
+        .read_text(encoding="utf-8")
+    )
 
 
 def obligation_params(ob: Obligation, *, as_of: str, period: str) -> dict[str, Any]:
@@ -57,7 +61,9 @@ def obligation_params(ob: Obligation, *, as_of: str, period: str) -> dict[str, A
         "at_least": ob.at_least,
     }
     if ob.per:
-        p["periods"] = [{"i": x.index, "start": x.start, "end": x.end} for x in periods_of(ob.per, period, as_of)]
+        p["periods"] = [
+            {"i": x.index, "start": x.start, "end": x.end} for x in periods_of(ob.per, period, as_of)
+        ]
     else:
         p["days"] = ob.within_days
     return p

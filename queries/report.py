@@ -93,7 +93,7 @@ def fix_text(rule: str, lang: Lang = "zh") -> str:
 _CAVEAT = (
     "本登记册由文章整理：文章只写了部分情况，以下缺口可能只表示\u201c文章未提及\u201d，须向相关单位核实后才能认定。",
     "This register was read from articles: an article tells only part of the story, so a gap below may only mean "
-    "\"the article does not say\"; check with the organizations before taking it as a failure.",
+    '"the article does not say"; check with the organizations before taking it as a failure.',
 )
 _CAVEAT_MARK = ("待核实：文章可能未提及", "to verify: the article may not say")
 
@@ -136,7 +136,9 @@ def _meta(G: nx.MultiDiGraph, as_of: str | None, period: str | int | None) -> tu
     return str(as_of or G.graph.get("as_of", "")), str(period or G.graph.get("period", ""))
 
 
-def _scores(G: nx.MultiDiGraph, findings: list[Finding], sc: list[dict[str, Any]] | None) -> list[dict[str, Any]]:
+def _scores(
+    G: nx.MultiDiGraph, findings: list[Finding], sc: list[dict[str, Any]] | None
+) -> list[dict[str, Any]]:
     return sc if sc is not None else scores(G, findings)
 
 
@@ -199,7 +201,13 @@ def report_dict(
 
 
 def render_json(
-    findings: list[Finding], G: nx.MultiDiGraph, *, as_of: str | None = None, period: int | str | None = None, score_rows: Any = None, coverage: Any = None
+    findings: list[Finding],
+    G: nx.MultiDiGraph,
+    *,
+    as_of: str | None = None,
+    period: int | str | None = None,
+    score_rows: Any = None,
+    coverage: Any = None,
 ) -> str:
     """The JSON report as text (UTF-8, Chinese kept readable)."""
     return (
@@ -264,7 +272,12 @@ def render_table(
             if i:
                 t.add_section()
             for f in fs:
-                t.add_row(rule, _t(f.subject), _t(f.subject_name), _t(_msg(f, lang)) + (f"（{mark}）" if mark else ""))
+                t.add_row(
+                    rule,
+                    _t(f.subject),
+                    _t(f.subject_name),
+                    _t(_msg(f, lang)) + (f"（{mark}）" if mark else ""),
+                )
         con.print(t)
     if not findings:
         con.print("[green]未发现缺口 / no gaps found[/]")
@@ -300,8 +313,12 @@ def render_table(
         ct.add_column("未全覆盖的单位 / organizations short", justify="right")
         short_by_ob = Counter(c.obligation for _o, _n, cs in rows_c for c in cs.values() if not c.full)
         for tc in totals:
-            ct.add_row(tc.obligation, _t(tc.name_en if lang == "en" else tc.name_zh), tc.text(lang),
-                       str(short_by_ob[tc.obligation]))
+            ct.add_row(
+                tc.obligation,
+                _t(tc.name_en if lang == "en" else tc.name_zh),
+                tc.text(lang),
+                str(short_by_ob[tc.obligation]),
+            )
         con.print(ct)
         short = [r for r in rows_c if any(not c.full for c in r[2].values())]
         if short:
@@ -313,7 +330,9 @@ def render_table(
                 ut.add_row(_t(f"{name} ({org})"), *(_cell_text(cs.get(tc.obligation), lang) for tc in totals))
             con.print(ut)
             if len(short) > _TOP_SCORES:
-                con.print(f"另有 {len(short) - _TOP_SCORES} 个单位未全覆盖 / {len(short) - _TOP_SCORES} more organizations short")
+                con.print(
+                    f"另有 {len(short) - _TOP_SCORES} 个单位未全覆盖 / {len(short) - _TOP_SCORES} more organizations short"
+                )
         if held := len(rows_c) - len(short):
             who = "其余" if short else "全部"
             en = "the other" if short else "all"
@@ -459,7 +478,9 @@ _CSV_COLUMNS = (
 _CSV_MARK = ("核实说明", "check")
 
 
-def finding_rows(findings: list[Finding], G: nx.MultiDiGraph, lang: Lang = "zh") -> tuple[list[str], list[list[str]]]:
+def finding_rows(
+    findings: list[Finding], G: nx.MultiDiGraph, lang: Lang = "zh"
+) -> tuple[list[str], list[list[str]]]:
     """The one table a unit is handed: header and one row per finding.
 
     Columns: severity, rule, rule title, subject id, subject name, the gap, the
@@ -493,7 +514,13 @@ def finding_rows(findings: list[Finding], G: nx.MultiDiGraph, lang: Lang = "zh")
 
 
 def render_csv(
-    findings: list[Finding], G: nx.MultiDiGraph, *, lang: Lang = "zh", as_of: str | None = None, period: int | str | None = None, score_rows: Any = None
+    findings: list[Finding],
+    G: nx.MultiDiGraph,
+    *,
+    lang: Lang = "zh",
+    as_of: str | None = None,
+    period: int | str | None = None,
+    score_rows: Any = None,
 ) -> str:
     """CSV for Excel: a BOM and one table, a row per finding (:func:`finding_rows`)."""
     buf = io.StringIO()
@@ -570,16 +597,18 @@ def write_xlsx(
             else ["义务", "义务名称", "组织编号", "组织名称", "应有", "实有", "覆盖率（%）", "单位"]
         )
         for c in coverage:
-            cv.append([
-                c.obligation,
-                c.name_en if en else c.name_zh,
-                c.org,
-                c.org_name if c.org else ("whole register" if en else "全部"),
-                c.expected,
-                c.held,
-                c.percent,
-                c.unit(lang),
-            ])
+            cv.append(
+                [
+                    c.obligation,
+                    c.name_en if en else c.name_zh,
+                    c.org,
+                    c.org_name if c.org else ("whole register" if en else "全部"),
+                    c.expected,
+                    c.held,
+                    c.percent,
+                    c.unit(lang),
+                ]
+            )
         for r in cv.iter_rows(min_row=2):
             for i in (0, 1, 2, 3, 7):
                 r[i].data_type = "s"
@@ -613,7 +642,9 @@ def render(
             findings, G, lang=lang, as_of=as_of, period=period, score_rows=sc, color=color, coverage=coverage
         )
     if fmt == "markdown":
-        return render_markdown(findings, G, lang=lang, as_of=as_of, period=period, score_rows=sc, coverage=coverage)
+        return render_markdown(
+            findings, G, lang=lang, as_of=as_of, period=period, score_rows=sc, coverage=coverage
+        )
     if fmt == "csv":
         return render_csv(findings, G, lang=lang, as_of=as_of, period=period, score_rows=sc)
     raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")

@@ -29,7 +29,9 @@ from respchain.exceptions import InputError, Problem
 
 __all__ = ["atomic_path", "write_text_atomic", "all_or_none", "shareable_path", "example_registers"]
 
-_PENDING: contextvars.ContextVar[list[tuple[Path, Path]] | None] = contextvars.ContextVar("pending", default=None)
+_PENDING: contextvars.ContextVar[list[tuple[Path, Path]] | None] = contextvars.ContextVar(
+    "pending", default=None
+)
 
 
 def _umask() -> int:
@@ -48,7 +50,9 @@ def _target(path: Path) -> tuple[Path, int | None]:
         return path, None
     if not stat.S_ISREG(st.st_mode):
         what = "目录 / a folder" if stat.S_ISDIR(st.st_mode) else "设备或管道 / a device or pipe"
-        raise InputError(Problem(str(path), 0, "", f"输出不是普通文件 / the output is not a regular file but {what}"))
+        raise InputError(
+            Problem(str(path), 0, "", f"输出不是普通文件 / the output is not a regular file but {what}")
+        )
     return path, stat.S_IMODE(st.st_mode)
 
 

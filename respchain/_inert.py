@@ -47,8 +47,18 @@ def uncell(value: Any) -> Any:
     return value
 
 
-_MD = {"\\": "\\\\", "|": "\\|", "<": "&lt;", ">": "&gt;", "&": "&amp;", "[": "\\[", "]": "\\]",
-       "`": "\\`", "\n": " ", "\r": " "}
+_MD = {
+    "\\": "\\\\",
+    "|": "\\|",
+    "<": "&lt;",
+    ">": "&gt;",
+    "&": "&amp;",
+    "[": "\\[",
+    "]": "\\]",
+    "`": "\\`",
+    "\n": " ",
+    "\r": " ",
+}
 _MD_RE = re.compile(r"[\\|<>&\[\]`\n\r]")
 
 
@@ -74,4 +84,6 @@ def visible(text: str) -> str:
     >>> visible("a\\x1b]0;x\\x07b")
     'a\\\\x1b]0;x\\\\x07b'
     """
-    return _CONTROL_RE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
+    return _CONTROL_RE.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text
+    )

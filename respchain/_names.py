@@ -9,7 +9,9 @@ __all__ = ["SURNAMES", "GIVEN_CHARS", "GIVEN_NAMES"]
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 """Common surnames, one character each."""
-GIVEN_CHARS = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红建国文辉力斌宇浩凯鹏飞鑫波宁晨阳欣怡佳琳雪梅海燕"
+GIVEN_CHARS = (
+    "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红建国文辉力斌宇浩凯鹏飞鑫波宁晨阳欣怡佳琳雪梅海燕"
+)
 """Characters of given names (a given name is one or two of them)."""
 GIVEN_NAMES = (
     "建国",

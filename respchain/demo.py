@@ -38,10 +38,13 @@ from respchain.viz import save_html, save_report_html, to_pyvis
 
 __all__ = ["run_demo", "example_registers", "DEMO_STEPS", "GLOBAL_STEPS", "DEMO_LEVEL", "DEMO_SEED"]
 
+
 def build_step(G: nx.MultiDiGraph, name: str, outdir: Path, findings: list[Finding]) -> list[Path]:
     """``graph.json``, ``graph.graphml`` and ``stats.json``."""
     out = [write_graph(G, outdir / "graph.json"), write_graph(G, outdir / "graph.graphml")]
-    out.append(write_text_atomic(outdir / "stats.json", json.dumps(graph_stats(G), ensure_ascii=False, indent=2)))
+    out.append(
+        write_text_atomic(outdir / "stats.json", json.dumps(graph_stats(G), ensure_ascii=False, indent=2))
+    )
     return out
 
 
@@ -62,7 +65,10 @@ def viz_step(G: nx.MultiDiGraph, name: str, outdir: Path, findings: list[Finding
     return [
         save_html(to_pyvis(G, findings=findings), outdir / "graph.html"),
         save_report_html(
-            findings, G, outdir / "report.html", graph_href="graph.html",
+            findings,
+            G,
+            outdir / "report.html",
+            graph_href="graph.html",
             coverage=obligation_coverage(G, default_obligations()),
         ),
     ]

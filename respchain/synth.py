@@ -42,6 +42,7 @@ from typing import Any
 
 from respchain._files import all_or_none, write_text_atomic
 from respchain._names import GIVEN_CHARS, SURNAMES
+from respchain._planting import RatePlan, chain_breaks, plant_task_gaps
 from respchain.graph.schema import LEADING_ORG_KINDS, PARTY_ORG_KINDS
 from respchain.queries.catalog import PLANTABLE_RULES
 
@@ -142,35 +143,23 @@ class _Gen:
         self.units_of: dict[str, list[str]] = {}
         self.juris: list[_Juris] = []
         self.juris_of: dict[str, _Juris] = {}  # organization -> its jurisdiction
-        self.planted: list[tuple[str, str]] = []
+        self.plan = RatePlan(seed, rate)
         self.people: list[dict] = []
         self.posts_of: dict[str, list[dict]] = {}  # person -> posts
         self.people_in: dict[str, list[str]] = defaultdict(list)  # org -> persons with a post in it
         self.head_of: dict[str, str] = {}
         self.events: list[dict] = []
         self._ev = 0
-        self._salt = f"{seed}|".encode()
+        self._salt = f"{seed}|".encode()  # the SUP-003 guest's party group
 
     # -- decisions -------------------------------------------------------
-    def hit(self, rule: str, subject: str) -> bool:
-        """Plant ``rule`` on ``subject``? A hash of (seed, rule, subject) below the rate."""
-        if self.rate <= 0:
-            return False
-        if self.rate >= 1:
-            return True
-        h = hashlib.blake2b(self._salt + f"{rule}|{subject}".encode(), digest_size=8).digest()
-        return int.from_bytes(h, "big") < self.rate * 18446744073709551616
-
     def plant(self, rule: str, subject: str) -> bool:
-        if self.hit(rule, subject):
-            self.planted.append((rule, subject))
-            return True
-        return False
+        """Plant ``rule`` on ``subject``? A hash of (seed, rule, subject) below the rate."""
+        return self.plan.plant(rule, subject)
 
     def chance(self, tag: str, subject: str, p: float) -> bool:
         """A fixed-probability choice of the layout (not a gap), stable per subject."""
-        h = hashlib.blake2b(self._salt + f"~{tag}|{subject}".encode(), digest_size=4).digest()
-        return int.from_bytes(h, "big") < p * 4294967296
+        return self.plan.chance(tag, subject, p)
 
     # -- names -----------------------------------------------------------
     def place(self) -> str:
@@ -493,21 +482,15 @@ class _Gen:
             tid = f"{lid}-t{t}"
             goal, measure = goals[(len(owner) + t) % len(goals)]
             task: dict[str, Any] = {"id": tid, "goal": goal, "measure": measure}
-            if doers and not self.plant("LIST-001", tid):
+            if doers:
                 task["responsible"] = doers[(t - 1) % len(doers)]
-            elif not doers:  # nobody in post to be responsible: the task has a LIST-001 gap of its own
-                self.planted.append(("LIST-001", tid))
-            if not self.plant("LIST-002", tid):
-                task["lead"] = lead
-            no_due = self.plant("LIST-003", tid)
-            if not no_due:
-                if self.plant("LIST-004", tid):
-                    task["due"], task["status"] = _date(_Y0, 120 + 30 * t), "open"
-                elif self.chance("past", tid, 0.5):
-                    task["due"], task["status"] = _date(_Y0, 90 + 30 * t), "done"
-                else:
-                    task["due"], task["status"] = ("2025-12-31" if t % 2 else "2025-11-30"), "open"
+            task["lead"] = lead
+            if self.chance("past", tid, 0.5):
+                task["due"], task["status"] = _date(_Y0, 90 + 30 * t), "done"
             else:
+                task["due"], task["status"] = ("2025-12-31" if t % 2 else "2025-11-30"), "open"
+            plant_task_gaps(task, self.plan, overdue=_date(_Y0, 120 + 30 * t))
+            if "due" not in task:
                 task["status"] = "open"
             task["implements"] = kind
             tasks.append(task)
@@ -630,17 +613,8 @@ class _Gen:
 
     # -- results ---------------------------------------------------------
     def chain(self) -> list[tuple[str, str]]:
-        broken = self.no_main | self.no_head
-        below: dict[str, bool] = {}
-        out = []
-        for o in self.orgs:  # parents come before their children
-            oid = o["id"]
-            par = self.parent.get(oid)
-            b = par is not None and (par in broken or below.get(par, False))
-            below[oid] = b
-            if b and o["kind"] in _PARTY:
-                out.append(("CHAIN-001", oid))
-        return out
+        """CHAIN-001 below every planted MAIN-001 and FIRST-001."""
+        return chain_breaks(self.orgs, self.no_main | self.no_head)
 
 
 _MAIN_GOALS = [
@@ -711,7 +685,7 @@ def synth_register(orgs: int, *, seed: int = 0, gap_rate: float = 0.0) -> tuple[
     }
     if not data["mechanisms"][0]["adopted_by"]:
         del data["mechanisms"]
-    expected = sorted([list(x) for x in (*g.planted, *g.chain())])
+    expected = sorted([list(x) for x in (*g.plan.planted, *g.chain())])
     return data, expected
 
 

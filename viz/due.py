@@ -41,8 +41,16 @@ def _state(it: DueItem, lang: Lang) -> str:
 def _row(it: DueItem, lang: Lang) -> list[str]:
     who = "、".join(n for _, n in it.people) if lang == "zh" else ", ".join(n for _, n in it.people)
     return [
-        _state(it, lang), it.due, "" if it.done else str(it.days), it.kind_zh if lang == "zh" else it.kind_en,
-        it.id, it.name, it.parent_name, who, it.unit_name, it.done_on or "",
+        _state(it, lang),
+        it.due,
+        "" if it.done else str(it.days),
+        it.kind_zh if lang == "zh" else it.kind_en,
+        it.id,
+        it.name,
+        it.parent_name,
+        who,
+        it.unit_name,
+        it.done_on or "",
     ]
 
 
@@ -51,15 +59,21 @@ def due_summary(items: Sequence[DueItem]) -> dict[str, int]:
     return {s: sum(1 for i in items if i.state == s) for s in STATES}
 
 
-def render_due_table(items: Sequence[DueItem], *, by: str = "unit", lang: Lang = "zh", as_of: str = "") -> str:
+def render_due_table(
+    items: Sequence[DueItem], *, by: str = "unit", lang: Lang = "zh", as_of: str = ""
+) -> str:
     """The deadlines as plain text, one block per unit (or person), most pressing first."""
     counts = due_summary(items)
     if lang == "zh":
-        head = (f"截至 {as_of}：红 逾期未完成 {counts['overdue']}，黄 即将到期 {counts['soon']}，"
-                f"黄 逾期完成 {counts['late']}，绿 按期 {counts['on_time']}")
+        head = (
+            f"截至 {as_of}：红 逾期未完成 {counts['overdue']}，黄 即将到期 {counts['soon']}，"
+            f"黄 逾期完成 {counts['late']}，绿 按期 {counts['on_time']}"
+        )
     else:
-        head = (f"As of {as_of}: red overdue {counts['overdue']}, yellow due soon {counts['soon']}, "
-                f"yellow done late {counts['late']}, green on time {counts['on_time']}")
+        head = (
+            f"As of {as_of}: red overdue {counts['overdue']}, yellow due soon {counts['soon']}, "
+            f"yellow done late {counts['late']}, green on time {counts['on_time']}"
+        )
     out = [head]
     for (gid, gname), rows in group_items(items, by).items():
         label = gname or _NOBODY[lang]
@@ -98,7 +112,15 @@ def write_due_xlsx(
         ws.append(list(_HEADERS[lang]))
     for (_gid, gname), rows in groups.items():
         ws = wb.create_sheet(_sheet_name(gname or _NOBODY[lang], used))
-        ws.append([plain_text(f"{gname or _NOBODY[lang]}（{as_of}）" if lang == "zh" else f"{gname or _NOBODY[lang]} ({as_of})")])
+        ws.append(
+            [
+                plain_text(
+                    f"{gname or _NOBODY[lang]}（{as_of}）"
+                    if lang == "zh"
+                    else f"{gname or _NOBODY[lang]} ({as_of})"
+                )
+            ]
+        )
         ws.append(list(_HEADERS[lang]))
         for c in ws[2]:
             c.font = Font(bold=True)

@@ -230,7 +230,9 @@ def _org_timeline(G: nx.MultiDiGraph, org: str, lang: Lang, states: dict[str, st
                 continue
             label = "problem" if en else "问题"
             if a.get("found"):
-                out.append((str(a["found"]), n, f"{'problem found' if en else '发现问题'}：{a.get('name', n)}"))
+                out.append(
+                    (str(a["found"]), n, f"{'problem found' if en else '发现问题'}：{a.get('name', n)}")
+                )
         elif kind == NodeKind.MEASURE:
             pb = G.nodes.get(a.get("problem"), {})
             if pb.get("org") != org and org not in G.succ[n]:

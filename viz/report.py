@@ -210,7 +210,14 @@ def render_report_html(
         + "".join(
             f"<th>{escape(ui(k, lang))}</th>"
             for k in (
-                "col_sev", "col_rule", "col_subject", "col_org", "col_message", "col_basis", "col_fix", "col_evidence"
+                "col_sev",
+                "col_rule",
+                "col_subject",
+                "col_org",
+                "col_message",
+                "col_basis",
+                "col_fix",
+                "col_evidence",
             )
         )
         + "</tr></thead><tbody>"
@@ -293,7 +300,7 @@ def _coverage_html(G: nx.MultiDiGraph, coverage: list | None, lang: Lang, graph_
         if c is None:
             return "<td>—</td>"
         style = "" if c.full else ' style="background: #ffebee"'
-        return f'<td{style}>{c.held}/{c.expected}</td>'
+        return f"<td{style}>{c.held}/{c.expected}</td>"
 
     org_rows = "".join(
         f'<tr data-org="{escape(org)}"><td>{_link(G, org, graph_href, text=str(name))}</td>'
@@ -301,8 +308,11 @@ def _coverage_html(G: nx.MultiDiGraph, coverage: list | None, lang: Lang, graph_
         + "</tr>"
         for org, name, cs in rows
     )
-    title = "Coverage of the obligations: how many of the expected events happened" if en else \
-        "履责覆盖：应开展的次数（人次）中实际开展了多少"
+    title = (
+        "Coverage of the obligations: how many of the expected events happened"
+        if en
+        else "履责覆盖：应开展的次数（人次）中实际开展了多少"
+    )
     if caveat_mark(G, lang):
         title += f" ({caveat_mark(G, lang)})" if en else f"（{caveat_mark(G, lang)}）"
     per_org = "Per organization" if en else "各单位"

@@ -476,7 +476,9 @@ def graph_to_neo4j(
     return {"nodes": sum(map(len, nodes.values())), "relationships": sum(map(len, rels.values()))}
 
 
-def _existing_rels(tx: neo4j.ManagedTransaction, starts: list[str], batch_size: int) -> dict[tuple[Any, ...], str]:
+def _existing_rels(
+    tx: neo4j.ManagedTransaction, starts: list[str], batch_size: int
+) -> dict[tuple[Any, ...], str]:
     """``(start, type, end, key or None) -> element id`` of the relationships leaving ``starts`` now."""
     sources = sorted(set(starts))
     out: dict[tuple[Any, ...], str] = {}

@@ -90,8 +90,10 @@ class EvidencePool:
         if len(found) == 1:
             return next(iter(found)), None
         if found:
-            return None, (f"佐证材料 {name!r} 对应多份记录，请写明 / matches several evidence records, "
-                          f"write one of: {'、'.join(f'{name}（{i}）' for i in sorted(found))}")
+            return None, (
+                f"佐证材料 {name!r} 对应多份记录，请写明 / matches several evidence records, "
+                f"write one of: {'、'.join(f'{name}（{i}）' for i in sorted(found))}"
+            )
         return None, None
 
     def add(self, name: str, base: str) -> str:

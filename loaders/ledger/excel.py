@@ -161,8 +161,17 @@ def write_ledger(
     wb.add_named_style(NamedStyle("台账正文", border=border, alignment=wrap))
     wb.add_named_style(NamedStyle("台账日期", border=border, alignment=wrap, number_format="yyyy-mm-dd"))
     for i, tid in enumerate(tasks, 1):
-        values = _task_values(G, tid, i, people=people, orgs=orgs, evidence=evidence, lang=lang,
-                              found=gaps.get(tid, []), deadlines=deadlines)
+        values = _task_values(
+            G,
+            tid,
+            i,
+            people=people,
+            orgs=orgs,
+            evidence=evidence,
+            lang=lang,
+            found=gaps.get(tid, []),
+            deadlines=deadlines,
+        )
         found = gaps.get(tid, [])
         r = i + 2
         for key, v in values.items():
@@ -228,7 +237,9 @@ def _task_values(
 ) -> dict[str, Any]:
     """The cells of one task's row, by column key, as an exported ledger shows them."""
     a = G.nodes[tid]
-    out: dict[str, list[str]] = {t: [] for t in (RelType.RESPONSIBLE.value, RelType.LEAD.value, RelType.ASSIST.value)}
+    out: dict[str, list[str]] = {
+        t: [] for t in (RelType.RESPONSIBLE.value, RelType.LEAD.value, RelType.ASSIST.value)
+    }
     impl = None
     proofs: list[str] = []
     for _, v, d in G.out_edges(tid, data=True):

@@ -166,7 +166,10 @@ class HeaderSet:
     """
 
     def __init__(
-        self, aliases: dict[str, tuple[str, ...]], key_field: str, shared: dict[str, tuple[str, ...]] | None = None
+        self,
+        aliases: dict[str, tuple[str, ...]],
+        key_field: str,
+        shared: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
         self.aliases = aliases
         self.key_field = key_field
@@ -227,7 +230,6 @@ class HeaderSet:
                 unknown = [c for c, v in enumerate(rows[r]) if v is not None and c not in cols]
                 return r, cols, unknown
         return None
-
 
     def title(self, sheets: Any) -> str | None:
         """The first text above the first header of ``sheets`` (tables with ``rows``): the ledger's title."""

@@ -106,7 +106,9 @@ def write_ledger_like(
     like = Path(like)
     file = str(like)
     if like.suffix.lower() not in (".xlsx", ".xlsm"):
-        raise InputError(Problem(file, 0, "--like", "版式台账须为 .xlsx / the layout ledger must be an .xlsx workbook"))
+        raise InputError(
+            Problem(file, 0, "--like", "版式台账须为 .xlsx / the layout ledger must be an .xlsx workbook")
+        )
     if not like.exists():
         raise InputError(Problem(file, 0, "--like", "文件不存在 / no such file"))
     check_workbook(like)
@@ -115,13 +117,22 @@ def write_ledger_like(
     with zipfile.ZipFile(like) as z:
         size = sum(i.file_size for i in z.infolist())
     if size > MAX_LIKE_BYTES:
-        raise InputError(Problem(file, 0, "--like", f"作为版式的台账解压后超过 {MAX_LIKE_BYTES >> 20} MB / the "
-                                                    f"layout ledger is over {MAX_LIKE_BYTES >> 20} MB uncompressed"))
+        raise InputError(
+            Problem(
+                file,
+                0,
+                "--like",
+                f"作为版式的台账解压后超过 {MAX_LIKE_BYTES >> 20} MB / the "
+                f"layout ledger is over {MAX_LIKE_BYTES >> 20} MB uncompressed",
+            )
+        )
     sheets = _read_xlsx(like)  # values with merged cells filled, as the import read them
     try:
         wb = openpyxl.load_workbook(like, keep_vba=like.suffix.lower() == ".xlsm")
     except Exception as e:  # openpyxl raises many kinds (zipfile, KeyError, InvalidFileException)
-        raise InputError(Problem(file, 0, "--like", f"无法读取 Excel 文件 / cannot read the workbook: {e}")) from None
+        raise InputError(
+            Problem(file, 0, "--like", f"无法读取 Excel 文件 / cannot read the workbook: {e}")
+        ) from None
 
     reg = register_from_data([("<register>", register_data_from_graph(G), None)])
     year = G.nodes[list_id].get("year")
@@ -162,8 +173,10 @@ def write_ledger_like(
             match = next((t for t in by_goal.get(goal) or () if t not in placed), None)
             if match is None:
                 if notes is not None:
-                    notes.append(f"{sheet.name}!{rownum}: 清单中没有此任务，原样保留 / the list has no such task: "
-                                 "left as it was")
+                    notes.append(
+                        f"{sheet.name}!{rownum}: 清单中没有此任务，原样保留 / the list has no such task: "
+                        "left as it was"
+                    )
                 continue
             placed.add(match)
             cells = {f: (row[c] if c < len(row) else None, c) for c, f in cols.items()}
@@ -171,8 +184,15 @@ def write_ledger_like(
             matched.append((rownum, match, was))
         found_sheets.append((ws, hr + 1, cols, matched, last, seq))
     if not found_sheets:
-        raise InputError(Problem(file, 0, "--like", "未找到台账表头（须有任务目标列）/ no ledger header found in the "
-                                                    "layout ledger (a goal column such as 任务目标)"))
+        raise InputError(
+            Problem(
+                file,
+                0,
+                "--like",
+                "未找到台账表头（须有任务目标列）/ no ledger header found in the "
+                "layout ledger (a goal column such as 任务目标)",
+            )
+        )
     new = [t for t in tasks if t not in placed]
 
     # Pass 2: the columns the changes need, the rows rewritten, the new tasks added.
@@ -181,14 +201,38 @@ def write_ledger_like(
         for f in _needed_columns(G, cols, here):
             _extra_col(ws, header_row, cols, f)
         for rownum, tid, was in matched:
-            values = _task_values(G, tid, seq, people=people, orgs=orgs, evidence=evidence, lang=lang,
-                                  found=gaps.get(tid, []), deadlines=deadlines)
+            values = _task_values(
+                G,
+                tid,
+                seq,
+                people=people,
+                orgs=orgs,
+                evidence=evidence,
+                lang=lang,
+                found=gaps.get(tid, []),
+                deadlines=deadlines,
+            )
             _update_row(ws, rownum, cols, G, tid, values, was, notes)
         _mark(ws, header_row, cols, [(r, t) for r, t, _ in matched], gaps, deadlines, lang)
     if new:
         ws, header_row, cols, _matched, last, seq = found_sheets[0]
-        _append(ws, header_row, cols, last, seq, new, G, list_id, people, orgs, evidence, lang, gaps, deadlines,
-                notes)
+        _append(
+            ws,
+            header_row,
+            cols,
+            last,
+            seq,
+            new,
+            G,
+            list_id,
+            people,
+            orgs,
+            evidence,
+            lang,
+            gaps,
+            deadlines,
+            notes,
+        )
     return _write_file(Path(path), lambda p: wb.save(p))
 
 
@@ -219,8 +263,10 @@ def _set(ws: Any, row: int, col: int, value: Any, notes: list[str] | None, heade
     cell = _writable(ws, row, col)
     if cell is None:
         if notes is not None:
-            notes.append(f"{ws.title}!{row} {header}: 合并单元格由上一行填写，未改 / a merged cell owned by a row "
-                         "above: not changed")
+            notes.append(
+                f"{ws.title}!{row} {header}: 合并单元格由上一行填写，未改 / a merged cell owned by a row "
+                "above: not changed"
+            )
         return
     was_date = cell.is_date
     if value is None:
@@ -231,8 +277,16 @@ def _set(ws: Any, row: int, col: int, value: Any, notes: list[str] | None, heade
         cell.number_format = "yyyy-mm-dd"
 
 
-def _update_row(ws: Any, row: int, cols: dict[int, str], G: Any, tid: str, values: dict[str, Any],
-                was: dict | None, notes: list[str] | None) -> None:
+def _update_row(
+    ws: Any,
+    row: int,
+    cols: dict[int, str],
+    G: Any,
+    tid: str,
+    values: dict[str, Any],
+    was: dict | None,
+    notes: list[str] | None,
+) -> None:
     """Rewrite the cells of one task row whose value the register changed."""
     a = G.nodes[tid]
     col_of = {f: c + 1 for c, f in cols.items()}
@@ -249,7 +303,11 @@ def _update_row(ws: Any, row: int, cols: dict[int, str], G: Any, tid: str, value
     lead, assist = _targets(G, tid, RelType.LEAD.value), _targets(G, tid, RelType.ASSIST.value)
     if was.get("lead") != (lead[0] if lead else None) or set(was.get("assist") or ()) != set(assist):
         if "lead" in col_of:
-            text = values["lead"] if "assist" in col_of else "、".join(x for x in (values["lead"], values["assist"]) if x)
+            text = (
+                values["lead"]
+                if "assist" in col_of
+                else "、".join(x for x in (values["lead"], values["assist"]) if x)
+            )
             _set(ws, row, col_of["lead"], text or None, notes, header["lead"])
         if "assist" in col_of:
             _set(ws, row, col_of["assist"], values["assist"], notes, header["assist"])
@@ -268,7 +326,9 @@ def _update_row(ws: Any, row: int, cols: dict[int, str], G: Any, tid: str, value
         cell = ws.cell(row, col_of[f])
         now = _text(getattr(cell, "value", None))
         if f == "evidence":
-            same = {_key(x) for x in split_evidence(now or "")} == {_key(x) for x in split_evidence(values[f] or "")}
+            same = {_key(x) for x in split_evidence(now or "")} == {
+                _key(x) for x in split_evidence(values[f] or "")
+            }
         else:
             same = (now or None) == (_text(values[f]) or None)
         if not same and (f != "implements" or values[f] is not None):
@@ -308,8 +368,15 @@ def _extra_col(ws: Any, header_row: int, cols: dict[int, str], field: str) -> in
     return c
 
 
-def _mark(ws: Any, header_row: int, cols: dict[int, str], rows: list[tuple[int, str]], gaps: dict[str, list],
-          deadlines: Mapping[str, tuple[str, str]] | None, lang: Lang) -> None:
+def _mark(
+    ws: Any,
+    header_row: int,
+    cols: dict[int, str],
+    rows: list[tuple[int, str]],
+    gaps: dict[str, list],
+    deadlines: Mapping[str, tuple[str, str]] | None,
+    lang: Lang,
+) -> None:
     """The 缺口 column and the colours of the gaps and deadline states on the task rows."""
     from openpyxl.styles import PatternFill
 
@@ -337,10 +404,23 @@ def _mark(ws: Any, header_row: int, cols: dict[int, str], rows: list[tuple[int, 
                 cell.fill = PatternFill("solid", fgColor=_FILLS.get(fd.severity, "FFC7CE"))
 
 
-def _append(ws: Any, header_row: int, cols: dict[int, str], last: int, seq: int, new: list[str], G: Any,
-            list_id: str, people: Mapping[str, str], orgs: Mapping[str, str], evidence: Mapping[str, str],
-            lang: Lang, gaps: dict[str, list], deadlines: Mapping[str, tuple[str, str]] | None,
-            notes: list[str] | None) -> None:
+def _append(
+    ws: Any,
+    header_row: int,
+    cols: dict[int, str],
+    last: int,
+    seq: int,
+    new: list[str],
+    G: Any,
+    list_id: str,
+    people: Mapping[str, str],
+    orgs: Mapping[str, str],
+    evidence: Mapping[str, str],
+    lang: Lang,
+    gaps: dict[str, list],
+    deadlines: Mapping[str, tuple[str, str]] | None,
+    notes: list[str] | None,
+) -> None:
     """Insert the tasks the ledger does not hold below its last task row, in that row's style."""
     at = last + 1
     n = len(new)
@@ -352,13 +432,24 @@ def _append(ws: Any, header_row: int, cols: dict[int, str], last: int, seq: int,
     rows = []
     for i, tid in enumerate(new):
         r = at + i
-        given = tid[len(list_id) + 1:] if tid.startswith(f"{list_id}-") else ""
+        given = tid[len(list_id) + 1 :] if tid.startswith(f"{list_id}-") else ""
         num = int(given) if given.isdigit() else seq + i + 1
         if not given.isdigit() and "id" not in cols.values() and notes is not None:
-            notes.append(f"{ws.title}!{r}: 任务 {tid} 的编号在此台账中无法写出（没有任务编号列），再次导入时编号会不同 / "
-                         "the ledger has no 任务编号 column: this task's id will differ when it is imported again")
-        values = _task_values(G, tid, num, people=people, orgs=orgs, evidence=evidence, lang=lang,
-                              found=gaps.get(tid, []), deadlines=deadlines)
+            notes.append(
+                f"{ws.title}!{r}: 任务 {tid} 的编号在此台账中无法写出（没有任务编号列），再次导入时编号会不同 / "
+                "the ledger has no 任务编号 column: this task's id will differ when it is imported again"
+            )
+        values = _task_values(
+            G,
+            tid,
+            num,
+            people=people,
+            orgs=orgs,
+            evidence=evidence,
+            lang=lang,
+            found=gaps.get(tid, []),
+            deadlines=deadlines,
+        )
         fields = set(cols.values())
         if "responsible" not in fields:  # the people go where the ledger names them
             values["leader"] = values["responsible"]

@@ -14,7 +14,10 @@ from respchain._files import atomic_path
 def list_to_yaml(record: dict) -> str:
     """A list record as a register file: ``respchain: 1``, ``lists: [record]`` and the new
     evidence records its ledger named (``evidence: [...]``)."""
-    data: dict[str, Any] = {"respchain": 1, "lists": [{k: v for k, v in record.items() if not k.startswith("_")}]}
+    data: dict[str, Any] = {
+        "respchain": 1,
+        "lists": [{k: v for k, v in record.items() if not k.startswith("_")}],
+    }
     if record.get("_evidence"):
         data["evidence"] = record["_evidence"]
     return register_yaml(data)
@@ -28,8 +31,21 @@ def _write_file(path: Path, write: Callable[[Path], object]) -> Path:
     return path
 
 
-_CHANGE_FIELDS = ("goal", "measure", "responsible", "lead", "assist", "due", "due_note", "status",
-                  "done_on", "progress", "evidence", "implements", "note")
+_CHANGE_FIELDS = (
+    "goal",
+    "measure",
+    "responsible",
+    "lead",
+    "assist",
+    "due",
+    "due_note",
+    "status",
+    "done_on",
+    "progress",
+    "evidence",
+    "implements",
+    "note",
+)
 
 
 def list_changes(old: dict, new: dict) -> list[str]:

@@ -26,8 +26,16 @@ class _Index:
     @classmethod
     def build(cls, reg: Register) -> _Index:
         ix = cls()
-        for section in ("sources", "responsibilities", "lists", "events", "mechanisms", "facts",
-                        "evidence", "problems"):
+        for section in (
+            "sources",
+            "responsibilities",
+            "lists",
+            "events",
+            "mechanisms",
+            "facts",
+            "evidence",
+            "problems",
+        ):
             for rec in getattr(reg, section):
                 if isinstance(rec.get("id"), str):
                     ix.kinds[rec["id"]] = section

@@ -125,7 +125,8 @@ def read_ledger(
     old = next((lst for lst in reg.lists if lst.get("id") == lid), None) if update else None
     if old is not None:  # a refilled ledger: its list and task ids are its own
         index.kinds = {
-            k: v for k, v in index.kinds.items()
+            k: v
+            for k, v in index.kinds.items()
             if k != lid and k not in {t.get("id") for t in old.get("tasks") or ()}
         }
     problems: list[Problem] = []

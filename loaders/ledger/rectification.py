@@ -77,36 +77,100 @@ RECT_ALIASES: dict[str, tuple[str, ...]] = {
     "pid": ("问题编号", "问题序号", "问题id"),
     "category": ("问题类别", "问题类型", "问题分类", "类别", "方面", "问题方面"),
     "title": (
-        "问题", "反馈问题", "存在问题", "问题描述", "巡察反馈问题", "巡视反馈问题", "发现问题",
-        "发现的问题", "具体问题", "问题内容", "主要问题", "问题清单", "检查发现问题", "审计发现问题",
-        "问题名称", "反馈意见", "整改问题", "突出问题", "问题事项",
+        "问题",
+        "反馈问题",
+        "存在问题",
+        "问题描述",
+        "巡察反馈问题",
+        "巡视反馈问题",
+        "发现问题",
+        "发现的问题",
+        "具体问题",
+        "问题内容",
+        "主要问题",
+        "问题清单",
+        "检查发现问题",
+        "审计发现问题",
+        "问题名称",
+        "反馈意见",
+        "整改问题",
+        "突出问题",
+        "问题事项",
     ),
     "detail": ("具体表现", "问题表现", "问题具体表现", "主要表现", "表现形式", "问题具体情况"),
     "action": (
-        "整改措施", "整改举措", "具体整改措施", "整改任务", "措施", "具体措施", "整改要求",
-        "整改目标及措施", "整改措施及目标", "整改目标和措施", "落实措施", "工作措施",
+        "整改措施",
+        "整改举措",
+        "具体整改措施",
+        "整改任务",
+        "措施",
+        "具体措施",
+        "整改要求",
+        "整改目标及措施",
+        "整改措施及目标",
+        "整改目标和措施",
+        "落实措施",
+        "工作措施",
     ),
     "leader": ("责任领导", "分管领导", "牵头领导", "整改责任领导", "领导责任人", "包保领导", "责任校领导"),
     "responsible": ("责任人", "具体责任人", "整改责任人", "直接责任人", "经办人", "责任人员"),
     "lead": (
-        "责任单位", "牵头单位", "责任部门", "牵头部门", "整改责任单位", "整改责任部门", "责任科室",
-        "牵头科室", "主责单位", "主责部门",
+        "责任单位",
+        "牵头单位",
+        "责任部门",
+        "牵头部门",
+        "整改责任单位",
+        "整改责任部门",
+        "责任科室",
+        "牵头科室",
+        "主责单位",
+        "主责部门",
     ),
     "assist": ("配合单位", "协助部门", "配合部门", "协办单位", "协助单位", "协同单位", "配合科室"),
     "due": (
-        "整改时限", "完成时限", "时限", "整改期限", "完成期限", "整改时间", "时间节点",
-        "整改完成时限", "时限要求", "截止时间", "整改措施完成时限",
+        "整改时限",
+        "完成时限",
+        "时限",
+        "整改期限",
+        "完成期限",
+        "整改时间",
+        "时间节点",
+        "整改完成时限",
+        "时限要求",
+        "截止时间",
+        "整改措施完成时限",
     ),
     "done_on": (
-        "完成日期", "实际完成日期", "实际完成时间", "整改完成时间", "整改完成日期", "办结日期",
-        "办结时间", "完成于",
+        "完成日期",
+        "实际完成日期",
+        "实际完成时间",
+        "整改完成时间",
+        "整改完成日期",
+        "办结日期",
+        "办结时间",
+        "完成于",
     ),
     "status": (
-        "整改状态", "状态", "完成状态", "是否完成", "是否整改到位", "是否整改完成", "整改结果", "整改进度",
+        "整改状态",
+        "状态",
+        "完成状态",
+        "是否完成",
+        "是否整改到位",
+        "是否整改完成",
+        "整改结果",
+        "整改进度",
     ),
     "progress": (
-        "整改情况", "整改进展", "整改进展情况", "完成情况", "落实情况", "整改落实情况", "进展情况",
-        "整改完成情况", "整改措施落实情况", "推进情况",
+        "整改情况",
+        "整改进展",
+        "整改进展情况",
+        "完成情况",
+        "落实情况",
+        "整改落实情况",
+        "进展情况",
+        "整改完成情况",
+        "整改措施落实情况",
+        "推进情况",
     ),
     "evidence": ("佐证材料", "佐证资料", "证明材料", "支撑材料", "整改佐证材料", "佐证", "印证材料"),
     "closed": ("是否销号", "销号情况", "销号", "销号状态"),
@@ -115,8 +179,15 @@ RECT_ALIASES: dict[str, tuple[str, ...]] = {
     "found": ("发现日期", "发现时间", "反馈日期", "反馈时间", "交办日期", "交办时间"),
     "origin": ("问题来源", "来源", "发现渠道", "问题渠道", "发现方式"),
     "org": (
-        "被巡察单位", "被巡视单位", "被检查单位", "被审计单位", "整改单位", "整改主体", "整改责任主体",
-        "问题单位", "被巡察党组织",
+        "被巡察单位",
+        "被巡视单位",
+        "被检查单位",
+        "被审计单位",
+        "整改单位",
+        "整改主体",
+        "整改责任主体",
+        "问题单位",
+        "被巡察党组织",
     ),
     "note": ("备注", "说明", "附注"),
 }
@@ -139,19 +210,82 @@ _ORIGIN_WORDS: tuple[tuple[str, str], ...] = (
 )
 
 _SECTION_RE = re.compile(r"^[一二三四五六七八九十]+[、.．]|^第[一二三四五六七八九十]+(部分|方面)")
-_MEASURE_DONE = {"已完成", "完成", "已整改", "整改完成", "已整改到位", "整改到位", "已销号", "销号", "已办结",
-                 "办结", "是", "√", "✓", "done", "已落实"}
-_MEASURE_OPEN = {"整改中", "正在整改", "未完成", "持续整改", "长期坚持", "长期整改", "未整改", "否", "推进中",
-                 "基本完成", "部分完成", "未销号", "×", "open", "立行立改中"}
+_MEASURE_DONE = {
+    "已完成",
+    "完成",
+    "已整改",
+    "整改完成",
+    "已整改到位",
+    "整改到位",
+    "已销号",
+    "销号",
+    "已办结",
+    "办结",
+    "是",
+    "√",
+    "✓",
+    "done",
+    "已落实",
+}
+_MEASURE_OPEN = {
+    "整改中",
+    "正在整改",
+    "未完成",
+    "持续整改",
+    "长期坚持",
+    "长期整改",
+    "未整改",
+    "否",
+    "推进中",
+    "基本完成",
+    "部分完成",
+    "未销号",
+    "×",
+    "open",
+    "立行立改中",
+}
 _YES = {"是", "已销号", "销号", "已", "√", "✓", "yes", "y", "true", "1"}
 _NO = {"否", "未销号", "未", "×", "no", "n", "false", "0"}
 
-_MEASURE_FIELDS = ("action", "leader", "responsible", "lead", "assist", "due", "done_on", "status", "progress",
-                   "evidence")
-_PROBLEM_ORDER = ("id", "org", "origin", "title", "found", "due", "reported_on", "closed_on", "evidence",
-                  "measures", "note", "source")
-_MEASURE_ORDER = ("id", "action", "responsible", "lead", "assist", "due", "done_on", "status", "evidence",
-                  "progress", "note")
+_MEASURE_FIELDS = (
+    "action",
+    "leader",
+    "responsible",
+    "lead",
+    "assist",
+    "due",
+    "done_on",
+    "status",
+    "progress",
+    "evidence",
+)
+_PROBLEM_ORDER = (
+    "id",
+    "org",
+    "origin",
+    "title",
+    "found",
+    "due",
+    "reported_on",
+    "closed_on",
+    "evidence",
+    "measures",
+    "note",
+    "source",
+)
+_MEASURE_ORDER = (
+    "id",
+    "action",
+    "responsible",
+    "lead",
+    "assist",
+    "due",
+    "done_on",
+    "status",
+    "evidence",
+    "progress",
+    "note",
+)
 
 
 def parse_origin(text: str) -> str | None:
@@ -260,7 +394,9 @@ def read_rectification_ledger(
         if err or note or not found_iso:
             head.append(Problem(file, 0, "found", f"反馈日期须为日期 / found must be a date: {found!r}"))
     if prefix is not None and not _ID_RE.match(prefix):
-        head.append(Problem(file, 0, "prefix", f"前缀不能含空白 / a prefix cannot contain spaces: {prefix!r}"))
+        head.append(
+            Problem(file, 0, "prefix", f"前缀不能含空白 / a prefix cannot contain spaces: {prefix!r}")
+        )
     if head:
         raise InputError(head)
     sheets = load_sheets(path)
@@ -276,15 +412,38 @@ def read_rectification_ledger(
     for sheet in sheets:
         read_any |= _read_sheet(sheet, ctx, opened, notes)
     if not read_any:
-        raise InputError(Problem(file, 0, "", "未找到整改台账表头（须有问题列，如 反馈问题、存在问题）/ no "
-                                              "rectification ledger header found (a problem column such as "
-                                              "反馈问题 and one more known column)"))
+        raise InputError(
+            Problem(
+                file,
+                0,
+                "",
+                "未找到整改台账表头（须有问题列，如 反馈问题、存在问题）/ no "
+                "rectification ledger header found (a problem column such as "
+                "反馈问题 and one more known column)",
+            )
+        )
     if org_id is None and any("org" not in p.record for p in opened):
-        ctx.problems.append(Problem(file, 0, "org", "未指定整改单位：请用 --org，或在台账中加“被巡察单位”列 / "
-                                                    "no unit to rectify: give --org or a 被巡察单位 column"))
+        ctx.problems.append(
+            Problem(
+                file,
+                0,
+                "org",
+                "未指定整改单位：请用 --org，或在台账中加“被巡察单位”列 / "
+                "no unit to rectify: give --org or a 被巡察单位 column",
+            )
+        )
     pool = EvidencePool.build(reg, set(index.kinds))
-    problems = _finish(opened, ctx, pool, org_id=org_id, origin=origin_value, found=found_iso, prefix=prefix,
-                       source=source, notes=notes)
+    problems = _finish(
+        opened,
+        ctx,
+        pool,
+        org_id=org_id,
+        origin=origin_value,
+        found=found_iso,
+        prefix=prefix,
+        source=source,
+        notes=notes,
+    )
     if ctx.problems:
         raise InputError(ctx.problems)
     if not problems and notes is not None:
@@ -296,8 +455,10 @@ def read_rectification_ledger(
 
 def _origin_error(text: str) -> str:
     words = "、".join(PROBLEM_ORIGIN_NAMES.values())
-    return (f"不是问题来源 / not an origin: {text!r}（须为 / one of: {words}, "
-            f"{', '.join(ProblemOrigin.values())}）")
+    return (
+        f"不是问题来源 / not an origin: {text!r}（须为 / one of: {words}, "
+        f"{', '.join(ProblemOrigin.values())}）"
+    )
 
 
 def _read_sheet(sheet: _Sheet, ctx: _Ctx, opened: list[_Open], notes: list[str] | None) -> bool:
@@ -305,7 +466,9 @@ def _read_sheet(sheet: _Sheet, ctx: _Ctx, opened: list[_Open], notes: list[str] 
     label = f"工作表 / sheet {sheet.name!r}" if sheet.name is not None else "CSV"
     if found is None:
         if notes is not None and any(any(v is not None for v in row) for row in sheet.rows):
-            notes.append(f"{label}: 未找到整改台账表头，已跳过 / no rectification ledger header found, skipped")
+            notes.append(
+                f"{label}: 未找到整改台账表头，已跳过 / no rectification ledger header found, skipped"
+            )
         return False
     hr, cols, unknown = found
     if notes is not None and unknown:
@@ -321,7 +484,9 @@ def _read_sheet(sheet: _Sheet, ctx: _Ctx, opened: list[_Open], notes: list[str] 
             continue
         if _is_heading(sheet, r, row, cols, title_col):
             texts = [t for t in (_text(v) for v in row) if t]
-            if texts and not re.match(r"^(填表人|填报人|制表人|审核人|联系人|负责人|日期|填报日期|注)\s*[:：]", texts[0]):
+            if texts and not re.match(
+                r"^(填表人|填报人|制表人|审核人|联系人|负责人|日期|填报日期|注)\s*[:：]", texts[0]
+            ):
                 category = texts[0]
             continue
         title_v = row[title_col] if title_col < len(row) else None
@@ -395,8 +560,16 @@ def _where(sheet: _Sheet, rownum: int, col: int) -> str:
     return f"{sheet.name}!{cell}" if sheet.name is not None else cell
 
 
-def _problem_cells(current: _Open, sheet: _Sheet, rownum: int, cells: dict[str, tuple[Any, int]],
-                   header: dict[int, str], ctx: _Ctx, val: Any, bad: Any) -> None:
+def _problem_cells(
+    current: _Open,
+    sheet: _Sheet,
+    rownum: int,
+    cells: dict[str, tuple[Any, int]],
+    header: dict[int, str],
+    ctx: _Ctx,
+    val: Any,
+    bad: Any,
+) -> None:
     """The problem-level cells of a row: the same on every row of a problem, or an error."""
 
     def once(f: str, value: Any) -> None:
@@ -404,8 +577,11 @@ def _problem_cells(current: _Open, sheet: _Sheet, rownum: int, cells: dict[str, 
             current.seen[f] = (value, _where(sheet, rownum, cells[f][1]))
             current.record[f] = value
         elif current.seen[f][0] != value:
-            bad(f, f"同一问题的{header[cells[f][1]]}前后不一致 / differs from the value given for this "
-                   f"problem at {current.seen[f][1]}: {current.seen[f][0]!r}")
+            bad(
+                f,
+                f"同一问题的{header[cells[f][1]]}前后不一致 / differs from the value given for this "
+                f"problem at {current.seen[f][1]}: {current.seen[f][0]!r}",
+            )
 
     for f in ("found", "closed_on", "reported_on"):
         v = cells.get(f, (None, 0))[0]
@@ -455,8 +631,9 @@ def _measure_status(text: str) -> str:
     return _status_from_text(text)
 
 
-def _measure(sheet: _Sheet, rownum: int, cells: dict[str, tuple[Any, int]], ctx: _Ctx, val: Any,
-             bad: Any) -> dict | None:
+def _measure(
+    sheet: _Sheet, rownum: int, cells: dict[str, tuple[Any, int]], ctx: _Ctx, val: Any, bad: Any
+) -> dict | None:
     ok = True
     m: dict[str, Any] = {}
 
@@ -519,7 +696,10 @@ def _measure(sheet: _Sheet, rownum: int, cells: dict[str, tuple[Any, int]], ctx:
             fail("done_on", err or f"完成日期须为日期 / the date done must be a date: {note!r}")
             done_on = None
         elif status == "open" or (status is None and _said_open(val("progress"))):
-            fail("done_on", "填了完成日期，整改状态却是未完成 / a date done is given but the status says not done")
+            fail(
+                "done_on",
+                "填了完成日期，整改状态却是未完成 / a date done is given but the status says not done",
+            )
     progress = val("progress")
     if status is None:
         status = "done" if done_on else _measure_status(progress) if progress else "open"
@@ -535,8 +715,18 @@ def _measure(sheet: _Sheet, rownum: int, cells: dict[str, tuple[Any, int]], ctx:
     return m if ok else None
 
 
-def _finish(opened: list[_Open], ctx: _Ctx, pool: EvidencePool, *, org_id: str | None, origin: str | None,
-            found: str | None, prefix: str | None, source: str | None, notes: list[str] | None) -> list[dict]:
+def _finish(
+    opened: list[_Open],
+    ctx: _Ctx,
+    pool: EvidencePool,
+    *,
+    org_id: str | None,
+    origin: str | None,
+    found: str | None,
+    prefix: str | None,
+    source: str | None,
+    notes: list[str] | None,
+) -> list[dict]:
     """Ids, defaults and evidence for the problems read, in order."""
     used: set[str] = set()
     counters: dict[str, int] = {}
@@ -554,8 +744,14 @@ def _finish(opened: list[_Open], ctx: _Ctx, pool: EvidencePool, *, org_id: str |
         if p.pid is not None:
             pid = p.pid
             if pid in used or pid in ctx.index.kinds:
-                ctx.problems.append(Problem(ctx.file, p.row, where, f"问题编号 {pid!r} 已被使用 / problem id "
-                                                                    f"{pid!r} is already used"))
+                ctx.problems.append(
+                    Problem(
+                        ctx.file,
+                        p.row,
+                        where,
+                        f"问题编号 {pid!r} 已被使用 / problem id {pid!r} is already used",
+                    )
+                )
                 continue
         else:
             base = prefix or f"pb-{rec['org']}"
@@ -567,17 +763,24 @@ def _finish(opened: list[_Open], ctx: _Ctx, pool: EvidencePool, *, org_id: str |
                     break
             counters[base] = n
             if pid in ctx.index.kinds:
-                ctx.problems.append(Problem(
-                    ctx.file, p.row, where,
-                    f"问题编号 {pid!r} 已在登记册中：同一台账再次导入时，登记册中不要带上旧的导入结果，"
-                    f"或用 --prefix 换前缀 / problem id {pid!r} is already in the register: leave the "
-                    f"earlier import out of the register files, or give another --prefix"))
+                ctx.problems.append(
+                    Problem(
+                        ctx.file,
+                        p.row,
+                        where,
+                        f"问题编号 {pid!r} 已在登记册中：同一台账再次导入时，登记册中不要带上旧的导入结果，"
+                        f"或用 --prefix 换前缀 / problem id {pid!r} is already in the register: leave the "
+                        f"earlier import out of the register files, or give another --prefix",
+                    )
+                )
                 continue
         used.add(pid)
         rec["id"] = pid
         if p.closed_flag and "closed_on" not in rec and notes is not None:
-            notes.append(f"{where}: 问题 {pid} 标为已销号但没有销号日期，按未销号读取 / marked closed "
-                         f"(销号) with no date: read as not closed")
+            notes.append(
+                f"{where}: 问题 {pid} 标为已销号但没有销号日期，按未销号读取 / marked closed "
+                f"(销号) with no date: read as not closed"
+            )
         measures = []
         for k, (sheet, rownum, m) in enumerate(p.measures, 1):
             mid = f"{pid}-m{k}"

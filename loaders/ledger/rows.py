@@ -81,7 +81,9 @@ def _is_heading(sheet: _Sheet, r: int, row: list[Any], cols: dict[int, str], goa
     footers are ``填表人：`` style entries. A row with anything else in a ledger
     column is a task (and an empty goal is reported).
     """
-    filled = [c for c in cols if c < len(row) and _text(row[c]) is not None and cols[c] not in COMPUTED_COLUMNS]
+    filled = [
+        c for c in cols if c < len(row) and _text(row[c]) is not None and cols[c] not in COMPUTED_COLUMNS
+    ]
     if not filled or (len(filled) == 1 and cols[filled[0]] == "seq"):
         return True
     if all(_FOOTER_RE.match(_text(row[c]) or "") for c in filled):

@@ -70,20 +70,31 @@ def check_workbook(path: Path) -> None:
         with zipfile.ZipFile(path) as z:
             infos = z.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as e:
-        raise _refuse(path, f"不是有效的 Excel 文件（.xlsx 为 zip 格式）/ not a valid .xlsx workbook: {e}") from None
+        raise _refuse(
+            path, f"不是有效的 Excel 文件（.xlsx 为 zip 格式）/ not a valid .xlsx workbook: {e}"
+        ) from None
     if len(infos) > MAX_PARTS:
-        raise _refuse(path, f"工作簿含 {len(infos)} 个部件，超过上限 {MAX_PARTS} / the workbook has "
-                            f"{len(infos)} parts, over the limit of {MAX_PARTS}: not read")
+        raise _refuse(
+            path,
+            f"工作簿含 {len(infos)} 个部件，超过上限 {MAX_PARTS} / the workbook has "
+            f"{len(infos)} parts, over the limit of {MAX_PARTS}: not read",
+        )
     total = 0
     for info in infos:
         total += info.file_size
         if info.file_size > MAX_PART_BYTES:
-            raise _refuse(path, f"部件 {info.filename} 解压后 {_mb(info.file_size)}，超过上限 "
-                                f"{_mb(MAX_PART_BYTES)}，未读取 / part {info.filename} is {_mb(info.file_size)} "
-                                f"uncompressed, over the limit of {_mb(MAX_PART_BYTES)}: not read")
+            raise _refuse(
+                path,
+                f"部件 {info.filename} 解压后 {_mb(info.file_size)}，超过上限 "
+                f"{_mb(MAX_PART_BYTES)}，未读取 / part {info.filename} is {_mb(info.file_size)} "
+                f"uncompressed, over the limit of {_mb(MAX_PART_BYTES)}: not read",
+            )
     if total > MAX_TOTAL_BYTES:
-        raise _refuse(path, f"工作簿解压后 {_mb(total)}，超过上限 {_mb(MAX_TOTAL_BYTES)}，未读取 / the workbook "
-                            f"is {_mb(total)} uncompressed, over the limit of {_mb(MAX_TOTAL_BYTES)}: not read")
+        raise _refuse(
+            path,
+            f"工作簿解压后 {_mb(total)}，超过上限 {_mb(MAX_TOTAL_BYTES)}，未读取 / the workbook "
+            f"is {_mb(total)} uncompressed, over the limit of {_mb(MAX_TOTAL_BYTES)}: not read",
+        )
 
 
 def _merged_ranges(path: Path, ws: Any) -> list[tuple[int, int, int, int]]:
@@ -106,8 +117,11 @@ def _merged_ranges(path: Path, ws: Any) -> list[tuple[int, int, int, int]]:
                 refs[ref] = None
             tail = buf[-200:]
         if len(refs) > MAX_MERGES:
-            raise _refuse(path, f"工作表 {ws.title!r} 的合并单元格超过 {MAX_MERGES} 处 / sheet {ws.title!r} "
-                                f"has more than {MAX_MERGES} merged ranges: not read")
+            raise _refuse(
+                path,
+                f"工作表 {ws.title!r} 的合并单元格超过 {MAX_MERGES} 处 / sheet {ws.title!r} "
+                f"has more than {MAX_MERGES} merged ranges: not read",
+            )
     out = []
     for ref in refs:
         c0, r0, c1, r1 = range_boundaries(ref.decode())
@@ -115,7 +129,9 @@ def _merged_ranges(path: Path, ws: Any) -> list[tuple[int, int, int, int]]:
     return out
 
 
-def _bounded_rows(path: Path, title: str | None, source: Iterable[Sequence[Any]], counter: list[int]) -> list[list[Any]]:
+def _bounded_rows(
+    path: Path, title: str | None, source: Iterable[Sequence[Any]], counter: list[int]
+) -> list[list[Any]]:
     """The rows of one table up to its last value, trailing empty cells dropped, texts as written
     before they were made inert (:func:`respchain._inert.uncell`); refused when a
     value lies beyond :data:`MAX_ROWS` or the file holds more than :data:`MAX_CELLS` cells."""
@@ -131,11 +147,18 @@ def _bounded_rows(path: Path, title: str | None, source: Iterable[Sequence[Any]]
             continue
         where = f"{title}!{r}" if title is not None else ""
         if r > MAX_ROWS:
-            raise _refuse(path, f"第 {r} 行仍有内容：台账最多 {MAX_ROWS} 行 / row {r} holds a value: a ledger "
-                                f"has at most {MAX_ROWS} rows: not read", r, where)
+            raise _refuse(
+                path,
+                f"第 {r} 行仍有内容：台账最多 {MAX_ROWS} 行 / row {r} holds a value: a ledger "
+                f"has at most {MAX_ROWS} rows: not read",
+                r,
+                where,
+            )
         counter[0] += len(row)
         if counter[0] > MAX_CELLS:
-            raise _refuse(path, f"单元格超过 {MAX_CELLS} 个 / more than {MAX_CELLS} cells: not read", r, where)
+            raise _refuse(
+                path, f"单元格超过 {MAX_CELLS} 个 / more than {MAX_CELLS} cells: not read", r, where
+            )
         rows.append(row)
         last = r
     del rows[last:]
@@ -214,8 +237,11 @@ def _decode(data: bytes) -> str:
 def _read_csv(path: Path) -> list[_Sheet]:
     size = path.stat().st_size
     if size > MAX_CSV_BYTES:
-        raise _refuse(path, f"CSV 文件 {_mb(size)}，超过上限 {_mb(MAX_CSV_BYTES)}，未读取 / the CSV file is "
-                            f"{_mb(size)}, over the limit of {_mb(MAX_CSV_BYTES)}: not read")
+        raise _refuse(
+            path,
+            f"CSV 文件 {_mb(size)}，超过上限 {_mb(MAX_CSV_BYTES)}，未读取 / the CSV file is "
+            f"{_mb(size)}, over the limit of {_mb(MAX_CSV_BYTES)}: not read",
+        )
     try:
         text = _decode(path.read_bytes())
     except UnicodeDecodeError as e:
@@ -258,11 +284,18 @@ def load_sheets(path: Path, meta: dict[str, Any] | None = None) -> list[_Sheet]:
     suffix = path.suffix.lower()
     if suffix == ".xls":
         raise InputError(
-            Problem(file, 0, "", "不支持旧版 .xls，请另存为 .xlsx / old .xls is not supported: save it as .xlsx")
+            Problem(
+                file, 0, "", "不支持旧版 .xls，请另存为 .xlsx / old .xls is not supported: save it as .xlsx"
+            )
         )
     if suffix not in LEDGER_SUFFIXES:
         raise InputError(
-            Problem(file, 0, "", f"不支持的文件类型 / unsupported file type {suffix!r} "
-                                 f"(supported: {', '.join(LEDGER_SUFFIXES)})")
+            Problem(
+                file,
+                0,
+                "",
+                f"不支持的文件类型 / unsupported file type {suffix!r} "
+                f"(supported: {', '.join(LEDGER_SUFFIXES)})",
+            )
         )
     return _read_xlsx(path, meta) if suffix in (".xlsx", ".xlsm") else _read_csv(path)

@@ -47,8 +47,13 @@ def _remap(value: Any, to: dict[str, str]) -> Any:
     return value
 
 
-def _merge(records: list[dict], key: Any, to: dict[str, str], found_in: dict[str, list[str]],
-           union: tuple[str, ...] = ()) -> list[dict]:
+def _merge(
+    records: list[dict],
+    key: Any,
+    to: dict[str, str],
+    found_in: dict[str, list[str]],
+    union: tuple[str, ...] = (),
+) -> list[dict]:
     first: dict[Any, dict] = {}
     out = []
     for rec in records:
@@ -166,8 +171,13 @@ def corpus_report(draft: dict[str, Any], merged: dict[str, Any] | None = None) -
         lines.append(f"- **{md(region)}**")
         for name in sorted(by_region[region]):
             lines.append(f"  - {md(name)}：{md('、'.join(sorted(by_region[region][name])))}")
-    lines += ["", "## 按机制 / By mechanism", "", "| 机制 / mechanism | 采用者 / adopted by | 来源 / sources |",
-              "|---|---|---|"]
+    lines += [
+        "",
+        "## 按机制 / By mechanism",
+        "",
+        "| 机制 / mechanism | 采用者 / adopted by | 来源 / sources |",
+        "|---|---|---|",
+    ]
     for m in sorted(mechs, key=lambda m: (-len(m.get("adopted_by") or []), m.get("name", ""))):
         adopters = "、".join(org_name(o) for o in m.get("adopted_by") or []) or "—"
         srcs = found_in.get(m["id"]) or ([m["source"]] if m.get("source") else [])
@@ -175,16 +185,28 @@ def corpus_report(draft: dict[str, Any], merged: dict[str, Any] | None = None) -
         lines.append(f"| {md(m.get('name', m['id']))} | {md(adopters)} | {shown or '—'} |")
     many = [o for o in orgs.values() if len(found_in.get(o["id"]) or ()) > 1]
     if many:
-        lines += ["", "## 多篇文章提到的组织 / Organizations in several articles", "",
-                  "| 组织 / organization | 文章 / articles |", "|---|---|"]
+        lines += [
+            "",
+            "## 多篇文章提到的组织 / Organizations in several articles",
+            "",
+            "| 组织 / organization | 文章 / articles |",
+            "|---|---|",
+        ]
         for o in sorted(many, key=lambda o: (-len(found_in[o["id"]]), o.get("name", ""))):
             lines.append(f"| {md(o.get('name', o['id']))} | {'；'.join(src(x) for x in found_in[o['id']])} |")
-    lines += ["", "## 数据及其来源 / Figures and their sources", "",
-              "| 对象 / about | 指标 / metric | 数值 / value | 原文 / quote | 来源 / source |", "|---|---|---|---|---|"]
+    lines += [
+        "",
+        "## 数据及其来源 / Figures and their sources",
+        "",
+        "| 对象 / about | 指标 / metric | 数值 / value | 原文 / quote | 来源 / source |",
+        "|---|---|---|---|---|",
+    ]
     for f in draft.get("facts") or []:
         value = f"{f.get('value', '')}{f.get('unit', '')}"
         quote = str(f.get("quote") or "")
         quote = quote if len(quote) <= 60 else quote[:59] + "…"
-        lines.append(f"| {md(org_name(str(f.get('subject', ''))))} | {md(f.get('metric', ''))} | {md(value)} | "
-                     f"{md(quote)} | {src(f.get('source'))} |")
+        lines.append(
+            f"| {md(org_name(str(f.get('subject', ''))))} | {md(f.get('metric', ''))} | {md(value)} | "
+            f"{md(quote)} | {src(f.get('source'))} |"
+        )
     return "\n".join(lines) + "\n"

@@ -89,8 +89,14 @@ def _metric(text: str, sent: _Sentence, f: _Found, lex: Lexicon) -> str:
         if k >= 0 and (best2 is None or k > best2[0] or (k == best2[0] and len(key) > 0)):
             best2 = (k, stem)
     unit = f.data["unit"]
-    tail = {"人": "persons", "人次": "person_times", "名": "persons", "位": "persons", "%": "rate",
-            "％": "rate"}.get(unit, "count")
+    tail = {
+        "人": "persons",
+        "人次": "person_times",
+        "名": "persons",
+        "位": "persons",
+        "%": "rate",
+        "％": "rate",
+    }.get(unit, "count")
     if best2 is not None:
         return f"{best2[1]}.{tail}" + (".min" if f.data["more"] else "")
     return f"{tail}" + (".min" if f.data["more"] else "")

@@ -209,7 +209,9 @@ def _accept_regions(pieces: list[_Piece], lex: Lexicon, text: str = "") -> None:
             elif prev is not None and prev.code in r.ancestors:
                 choice = r
             elif any(a in named for a in r.ancestors[1:]) or (
-                r.ancestors and r.ancestors[0] in named and (r.level != "county" or _at_boundary(text, p.start))
+                r.ancestors
+                and r.ancestors[0] in named
+                and (r.level != "county" or _at_boundary(text, p.start))
             ):
                 # a county of a named province alone must stand at a word boundary too
                 choice = choice or r

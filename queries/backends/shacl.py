@@ -61,7 +61,11 @@ def _posts(
     out = set()
     for p in G._succ.get(person, ()):
         d = G._node[p]
-        if d.get("kind") == NodeKind.POST and d.get("role") in roles and held_at(d.get("since"), d.get("until"), as_of):
+        if (
+            d.get("kind") == NodeKind.POST
+            and d.get("role") in roles
+            and held_at(d.get("since"), d.get("until"), as_of)
+        ):
             org = d.get("org")
             if G._node.get(org, {}).get("org_kind") in kinds:
                 out.add(org)
@@ -84,9 +88,15 @@ def _evidence(G: nx.MultiDiGraph, rule: str, s: str, as_of: str) -> tuple[list[s
         units = _out(G, s, RelType.LEADS.value)
         return [s, *sorted(units)], {"units": len(units)}
     if rule == "SUP-002":
-        ids = [r for r in _out(G, s, RelType.BEARS.value) if G._node[r].get("type") == ResponsibilityKind.SUPERVISORY]
+        ids = [
+            r
+            for r in _out(G, s, RelType.BEARS.value)
+            if G._node[r].get("type") == ResponsibilityKind.SUPERVISORY
+        ]
         ids += [
-            lst for lst in _out(G, s, RelType.OWNS.value) if G._node[lst].get("list_kind") == ListKind.SUPERVISORY
+            lst
+            for lst in _out(G, s, RelType.OWNS.value)
+            if G._node[lst].get("list_kind") == ListKind.SUPERVISORY
         ]
         return [s, *sorted(set(ids))], {"kind": G._node[s].get("org_kind") or "person"}
     if rule.startswith("LIST-"):

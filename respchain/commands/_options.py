@@ -12,8 +12,17 @@ from typing import Any
 
 import click
 
-__all__ = ["FILES", "LANGS", "lang_option", "format_option", "output_option", "as_of_date", "as_of_option",
-           "neo4j_connection_options", "DEFAULT_NEO4J_URI"]
+__all__ = [
+    "FILES",
+    "LANGS",
+    "lang_option",
+    "format_option",
+    "output_option",
+    "as_of_date",
+    "as_of_option",
+    "neo4j_connection_options",
+    "DEFAULT_NEO4J_URI",
+]
 
 #: One or more register files or folders (required).
 FILES = click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))

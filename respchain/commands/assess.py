@@ -28,20 +28,38 @@ def _assessment(files, rubric, obligations, lang, as_of, period, previous=None):
         findings = find_gaps(G, as_of=as_of, period=period, obligations=obligations)
         cov = obligation_coverage(G, obligations, as_of=as_of, period=period)
     with stage("评分 / scoring"):
-        return assess(G, findings, rubric, obligations=obligations, previous=previous, lang=lang, coverage=cov)
+        return assess(
+            G, findings, rubric, obligations=obligations, previous=previous, lang=lang, coverage=cov
+        )
 
 
 @click.command("assess")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--rubric", "rubric_file", type=click.Path(path_type=Path),
-              help="考核细则文件（默认：随附的示例细则）/ rubric file (default: the example rubric shipped)")
-@click.option("--previous", "previous", multiple=True, type=click.Path(path_type=Path), metavar="REGISTER",
-              help="上年度登记册（可多次），给出较上年变化 / last year's register files: the change from last year")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "xlsx", "html"]),
-              help="输出格式（默认 table，或按 -o 的后缀）/ output format (default table, or from -o's suffix)")
+@click.option(
+    "--rubric",
+    "rubric_file",
+    type=click.Path(path_type=Path),
+    help="考核细则文件（默认：随附的示例细则）/ rubric file (default: the example rubric shipped)",
+)
+@click.option(
+    "--previous",
+    "previous",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    metavar="REGISTER",
+    help="上年度登记册（可多次），给出较上年变化 / last year's register files: the change from last year",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "xlsx", "html"]),
+    help="输出格式（默认 table，或按 -o 的后缀）/ output format (default table, or from -o's suffix)",
+)
 @output_option("输出文件 / output file")
 @click.option("--as-of", "as_of", metavar="DATE", help="基准日 / reference date (default: meta.as_of)")
-@click.option("--period", type=click.IntRange(1900, 2999), metavar="YEAR", help="考核年度 / the year assessed")
+@click.option(
+    "--period", type=click.IntRange(1900, 2999), metavar="YEAR", help="考核年度 / the year assessed"
+)
 @obligations_option
 @lang_option("输出语言 / output language")
 def assess_cmd(files, rubric_file, previous, fmt, output, as_of, period, obligation_files, lang) -> int:
@@ -63,7 +81,9 @@ def assess_cmd(files, rubric_file, previous, fmt, output, as_of, period, obligat
 
         with as_file(pkg_files("respchain.queries").joinpath("rubric.yaml")) as p:
             rubric = load_rubric(p, rules=ids)
-        click.echo("使用示例考核细则 / using the EXAMPLE rubric (not an official one): give --rubric FILE", err=True)
+        click.echo(
+            "使用示例考核细则 / using the EXAMPLE rubric (not an official one): give --rubric FILE", err=True
+        )
     else:
         rubric = load_rubric(rubric_file, rules=ids)
     if fmt is None:

@@ -23,10 +23,23 @@ def validate_cmd(files: tuple[Path, ...]) -> int:
     from respchain.loaders import load_register
 
     reg = load_register(files)
-    n = sum(len(getattr(reg, s)) for s in ("organizations", "people", "responsibilities", "lists", "events",
-                                              "mechanisms", "facts", "sources"))
-    click.echo(f"有效 / valid: {len(reg.files)} 个文件 / file(s), {n} 条记录 / records, "
-               f"{sum(1 for _ in reg.tasks())} 项任务 / tasks")
+    n = sum(
+        len(getattr(reg, s))
+        for s in (
+            "organizations",
+            "people",
+            "responsibilities",
+            "lists",
+            "events",
+            "mechanisms",
+            "facts",
+            "sources",
+        )
+    )
+    click.echo(
+        f"有效 / valid: {len(reg.files)} 个文件 / file(s), {n} 条记录 / records, "
+        f"{sum(1 for _ in reg.tasks())} 项任务 / tasks"
+    )
     return 0
 
 
@@ -40,14 +53,18 @@ def build_cmd(files: tuple[Path, ...], output: Path) -> int:
 
     G = load_graph(list(files))
     write_graph(G, output)
-    click.echo(f"已写入 / wrote {output}: {G.number_of_nodes()} 个节点 / nodes, {G.number_of_edges()} 条边 / edges")
+    click.echo(
+        f"已写入 / wrote {output}: {G.number_of_nodes()} 个节点 / nodes, {G.number_of_edges()} 条边 / edges"
+    )
     return 0
 
 
 @click.command("stats")
 @FILES
 @format_option("table", "json")
-@click.option("--top", default=15, show_default=True, help="列出人数最多的组织数 / organizations listed by headcount")
+@click.option(
+    "--top", default=15, show_default=True, help="列出人数最多的组织数 / organizations listed by headcount"
+)
 @lang_option("标签语言 / label language")
 def stats_cmd(files: tuple[Path, ...], fmt: str, top: int, lang: Lang) -> int:
     """统计图中内容 / Count what the graph holds: kinds, responsibility types, people per organization."""
@@ -81,19 +98,32 @@ def stats_cmd(files: tuple[Path, ...], fmt: str, top: int, lang: Lang) -> int:
 
     table("按节点类型 / by node kind", st["by_kind"], lab("node_kind"))
     table("按组织类型 / by organization kind", st["by_org_kind"], lab("org_kind"))
-    table("按责任类型（声明的责任与清单）/ by responsibility type (declared)", st["by_responsibility_type"],
-          lab("responsibility_type"))
+    table(
+        "按责任类型（声明的责任与清单）/ by responsibility type (declared)",
+        st["by_responsibility_type"],
+        lab("responsibility_type"),
+    )
     if st["events_by_kind"]:
         table("按事件类型 / events by kind", st["events_by_kind"], lab("event_kind"))
     G_names = {k: G.nodes[k].get("name", k) for k in list(st["people_per_org"])[:top]}
-    table(f"各组织人数（前 {top}）/ people per organization (top {top})",
-          dict(list(st["people_per_org"].items())[:top]), lambda k: f"{G_names[k]} ({k})")
+    table(
+        f"各组织人数（前 {top}）/ people per organization (top {top})",
+        dict(list(st["people_per_org"].items())[:top]),
+        lambda k: f"{G_names[k]} ({k})",
+    )
     return 0
 
 
 @click.command("demo")
-@click.option("-o", "--output", "outdir", default="out", show_default=True, type=click.Path(path_type=Path),
-              help="输出目录 / output folder")
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    default="out",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="输出目录 / output folder",
+)
 def demo_cmd(outdir: Path) -> int:
     """运行示例：加载示例登记册并写出全部产出 / Run the demo on the example registers and write all outputs."""
     from respchain.demo import run_demo

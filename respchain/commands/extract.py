@@ -16,6 +16,7 @@ __all__ = ["register", "write_draft"]
 
 _ARTICLE_SUFFIXES = (".txt", ".htm", ".html")
 
+
 @click.command("extract")
 @click.argument("articles", nargs=-1, required=True, type=click.Path(path_type=Path))
 @output_option("草稿登记册 .yaml / the draft register to write", required=True)
@@ -61,12 +62,21 @@ def extract_cmd(
     files = [
         f
         for a in articles
-        for f in (sorted(p for p in a.iterdir() if p.suffix.lower() in _ARTICLE_SUFFIXES and p.is_file())
-                  if a.is_dir() else [a])
+        for f in (
+            sorted(p for p in a.iterdir() if p.suffix.lower() in _ARTICLE_SUFFIXES and p.is_file())
+            if a.is_dir()
+            else [a]
+        )
     ]
     if not files:
-        raise InputError([Problem(str(a), 0, "", "文件夹中没有文章（.txt、.html）/ no articles (.txt, .html) in "
-                                                 "the folder") for a in articles])
+        raise InputError(
+            [
+                Problem(
+                    str(a), 0, "", "文件夹中没有文章（.txt、.html）/ no articles (.txt, .html) in the folder"
+                )
+                for a in articles
+            ]
+        )
     for a in track(files, "读取文章 / reading the articles"):
         try:
             read.append(read_article(a))
@@ -98,8 +108,10 @@ def extract_cmd(
     )
     click.echo(f"已写入草稿 / wrote draft {output}: {len(read)} 篇文章 / article(s); {counts}")
     if merged is not None:
-        click.echo(f"合并 / merged: {merged['organizations']} 个组织 / organizations, {merged['mechanisms']} 项机制 / "
-                   "mechanisms")
+        click.echo(
+            f"合并 / merged: {merged['organizations']} 个组织 / organizations, {merged['mechanisms']} 项机制 / "
+            "mechanisms"
+        )
     if report_path is not None:
         click.echo(f"已写入报告 / wrote report {report_path}")
     for w in warnings:

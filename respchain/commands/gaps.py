@@ -405,8 +405,12 @@ def _explain_obligation(ob, no_example: bool) -> None:
     click.echo(f"要求 / rule: {ob.rule_zh()} / {ob.rule_en()}")
     click.echo(f"\n依据 / basis:\n  {ob.basis_text()}")
     click.echo(f"\n整改 / fix:\n  {ob.fix('zh')}\n  {ob.fix('en')}")
-    click.echo("\n证据 / evidence: [对象, 不足期间内计入的事件（升序）/ the subject, then the events counted in the short periods, sorted]")
-    click.echo(f"实现 / implementations: queries/obligations.py (memory); queries/cypher/obligation-{ob.shape}.cypher (neo4j)")
+    click.echo(
+        "\n证据 / evidence: [对象, 不足期间内计入的事件（升序）/ the subject, then the events counted in the short periods, sorted]"
+    )
+    click.echo(
+        f"实现 / implementations: queries/obligations.py (memory); queries/cypher/obligation-{ob.shape}.cypher (neo4j)"
+    )
     if ob.file:
         click.echo(f"定义于 / defined in: {ob.file}:{ob.line}")
     if no_example:
@@ -423,7 +427,9 @@ def _explain_obligation(ob, no_example: bool) -> None:
         found = find_gaps(G, rules=[ob.id], obligations=[ob])
         if found:
             f = found[0]
-            click.echo(f"\n示例 / example ({reg}): {f.subject} ({f.subject_name})\n  {f.message_zh}\n  {f.message_en}")
+            click.echo(
+                f"\n示例 / example ({reg}): {f.subject} ({f.subject_name})\n  {f.message_zh}\n  {f.message_en}"
+            )
             return
     click.echo("\n示例 / example: 示例数据中没有此缺口 / the example registers have no such gap")
 

@@ -127,14 +127,24 @@ def import_cmd(
 @ledger.command("problems")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_registers_option("登记册文件（可多个）/ register files the ledger names people and units of")
-@click.option("--org", default=None,
-              help="整改单位（id 或名称；台账有“被巡察单位”列时可省）/ the unit to rectify (id or name)")
-@click.option("--origin", default=None,
-              help="问题来源：巡视、巡察、监督检查、审计、信访举报（默认取台账标题）/ where the problems were "
-                   "found: inspection, patrol, supervision, audit, petition, other (default: the title's words)")
+@click.option(
+    "--org",
+    default=None,
+    help="整改单位（id 或名称；台账有“被巡察单位”列时可省）/ the unit to rectify (id or name)",
+)
+@click.option(
+    "--origin",
+    default=None,
+    help="问题来源：巡视、巡察、监督检查、审计、信访举报（默认取台账标题）/ where the problems were "
+    "found: inspection, patrol, supervision, audit, petition, other (default: the title's words)",
+)
 @click.option("--found", default=None, help="反馈日期 / the date the problems were fed back (found)")
-@click.option("--prefix", default=None, help="问题 id 前缀（默认 pb-<单位>）/ problem id prefix (default pb-<unit>)")
-@click.option("--source", default=None, help="来源（登记册 sources 中的 id）/ source id the problems come from")
+@click.option(
+    "--prefix", default=None, help="问题 id 前缀（默认 pb-<单位>）/ problem id prefix (default pb-<unit>)"
+)
+@click.option(
+    "--source", default=None, help="来源（登记册 sources 中的 id）/ source id the problems come from"
+)
 @output_option("输出 YAML 文件 / output file", required=True)
 def problems_cmd(
     paths: tuple[Path, ...],
@@ -189,8 +199,13 @@ def problems_cmd(
 @FILES
 @click.option("--list", "list_id", required=True, help="清单 id / the list to export")
 @as_of_option("判断逾期的日期（默认取登记册）/ date for overdue tasks (default: the register's)")
-@click.option("--within", default=30, show_default=True, type=click.IntRange(0, 3660),
-              help="几天内到期为黄色 / days ahead that count as due soon (黄)")
+@click.option(
+    "--within",
+    default=30,
+    show_default=True,
+    type=click.IntRange(0, 3660),
+    help="几天内到期为黄色 / days ahead that count as due soon (黄)",
+)
 @output_option("输出 .xlsx / output file", required=True)
 @lang_option("取值语言（状态、责任类型、缺口）/ language of the values (status, duty, gaps)")
 @click.option(
@@ -201,7 +216,12 @@ def problems_cmd(
     "imported from, keeping its headers and layout",
 )
 def export_cmd(
-    files: tuple[Path, ...], list_id: str, as_of: str | None, within: int, output: Path, lang: Lang,
+    files: tuple[Path, ...],
+    list_id: str,
+    as_of: str | None,
+    within: int,
+    output: Path,
+    lang: Lang,
     like: Path | None,
 ) -> int:
     """导出清单为台账（含缺口列、期限红黄绿）/ Export a list as an Excel ledger, with its gaps and
@@ -224,27 +244,38 @@ def export_cmd(
     deadlines = {}
     for item in due_items(G, as_of=as_of, within=within) if list_id in G else ():
         info = STATE_INFO[item.state]
-        label = f"{info['zh']} {info['label_zh']}" if lang == "zh" else f"{info['colour']}: {info['label_en']}"
+        label = (
+            f"{info['zh']} {info['label_zh']}" if lang == "zh" else f"{info['colour']}: {info['label_en']}"
+        )
         deadlines[item.id] = (label, info["rgb"])
     notes: list[str] = []
     if like is not None:
         from respchain.loaders.ledger import write_ledger_like
 
-        write_ledger_like(G, list_id, like, output, findings=findings, lang=lang, deadlines=deadlines, notes=notes)
+        write_ledger_like(
+            G, list_id, like, output, findings=findings, lang=lang, deadlines=deadlines, notes=notes
+        )
     else:
         write_ledger(G, list_id, output, findings=findings, lang=lang, deadlines=deadlines)
     for note in notes:
         click.echo(f"  注意 / note: {note}", err=True)
     n = sum(1 for _, _, d in G.out_edges(list_id, data=True) if d.get("type") == "HAS_TASK")
-    click.echo(f"已写入 / wrote {output}: {n} 项任务 / tasks" + (f"（按 / in the layout of {like}）" if like else ""))
+    click.echo(
+        f"已写入 / wrote {output}: {n} 项任务 / tasks" + (f"（按 / in the layout of {like}）" if like else "")
+    )
     return 0
 
 
 @ledger.command("template")
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @_registers_option("登记册文件：下拉列表取其单位和人员 / register files for the drop-down lists")
-@click.option("--rows", default=500, show_default=True, type=click.IntRange(1, 100_000),
-              help="带校验的行数 / rows with validation")
+@click.option(
+    "--rows",
+    default=500,
+    show_default=True,
+    type=click.IntRange(1, 100_000),
+    help="带校验的行数 / rows with validation",
+)
 @output_option("输出 .xlsx / output file", required=True)
 def template_cmd(files: tuple[Path, ...], registers: tuple[Path, ...], rows: int, output: Path) -> int:
     """空白台账模板（下拉列表、日期校验）/ A blank ledger with drop-down lists and date validation."""

@@ -75,7 +75,9 @@ def _open(uri: str, auth: tuple[str, str] | None) -> neo4j.Driver:
             uri, auth=auth, connection_timeout=10.0, connection_acquisition_timeout=20.0
         )
     except (ValueError, _neo4j.exceptions.ConfigurationError) as e:
-        raise BackendError(f"Neo4j 地址无效 / invalid Neo4j URI {_redact(uri)!r}: {str(e).split('. ')[0]}") from None
+        raise BackendError(
+            f"Neo4j 地址无效 / invalid Neo4j URI {_redact(uri)!r}: {str(e).split('. ')[0]}"
+        ) from None
     try:
         driver.verify_connectivity()
     except BaseException:

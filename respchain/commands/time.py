@@ -33,7 +33,9 @@ _OUT_SUFFIXES = (".xlsx", ".ics", ".json", ".txt")
 @as_of_option()
 @output_option("输出 .xlsx（每单位一页）、.ics（日历）、.json 或 .txt / output file (by its suffix)")
 @lang_option("输出语言 / language")
-@click.option("--fail-on-overdue", is_flag=True, help="存在逾期事项时退出码为 1 / exit 1 when anything is overdue")
+@click.option(
+    "--fail-on-overdue", is_flag=True, help="存在逾期事项时退出码为 1 / exit 1 when anything is overdue"
+)
 def due_cmd(files, within, by, as_of, output, lang, fail_on_overdue) -> int:
     """到期事项：逾期（红）、即将到期（黄）、按期（绿）/ Deadlines: overdue (red), due soon
     (yellow), on time (green), per unit or per responsible leader.
@@ -100,13 +102,18 @@ def verify_cmd(files, fmt) -> int:
     checks = verify_evidence(list(files))
     bad = [c for c in checks if c.failed]
     if fmt == "json":
-        click.echo(json.dumps({"checks": [c.to_dict() for c in checks], "failed": len(bad)}, ensure_ascii=False,
-                              indent=2))
+        click.echo(
+            json.dumps(
+                {"checks": [c.to_dict() for c in checks], "failed": len(bad)}, ensure_ascii=False, indent=2
+            )
+        )
     else:
         for c in checks:
             zh, en = STATUS_TEXT[c.status]
             where = c.path or "-"
-            line = f"{'✗' if c.failed else '✓'} {c.id} {zh} / {en}: {where} ({c.title}; {c.register}:{c.line})"
+            line = (
+                f"{'✗' if c.failed else '✓'} {c.id} {zh} / {en}: {where} ({c.title}; {c.register}:{c.line})"
+            )
             if c.status == "changed":
                 line += f"\n    登记摘要 / recorded {c.expected}\n    现在摘要 / now      {c.actual}"
             click.echo(_safe(line))

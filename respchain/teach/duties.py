@@ -47,7 +47,9 @@ def _leading(orgs: list[dict]) -> list[str]:
     return [o["id"] for o in orgs if o["kind"] in LEADING_KINDS]
 
 
-def _team(orgs: list[dict], people: dict[str, dict], kinds: Iterable[str] = LEADING_KINDS) -> dict[str, list[str]]:
+def _team(
+    orgs: list[dict], people: dict[str, dict], kinds: Iterable[str] = LEADING_KINDS
+) -> dict[str, list[str]]:
     """Organization -> the people with a head, deputy or member post in it (organizations of ``kinds``)."""
     kind = {o["id"]: o["kind"] for o in orgs}
     kinds = set(kinds)
@@ -103,9 +105,7 @@ def plan_duties(
     """
     team = _team(orgs, people)
     leading = _leading(orgs)
-    members = sorted(
-        {pid for o in leading for pid in team[o] if people[pid]["posts"][0]["role"] != "head"}
-    )
+    members = sorted({pid for o in leading for pid in team[o] if people[pid]["posts"][0]["role"] != "head"})
     # The newcomers: team members who took up their post in January of the period.
     newcomers = sorted(rng.sample(members, min(new_posts, len(members))))
     since = {pid: f"2025-01-{6 + 3 * i:02d}" for i, pid in enumerate(newcomers)}
@@ -177,7 +177,9 @@ def duty_events(
         how = missed("OB-MZSHH", o)
         if how != "none":
             date = f"{last}-12-{20 + i % 8:02d}" if how == "last_year" else f"{y}-01-{20 + i % 8:02d}"
-            events.append({"id": f"mzshh-{o}", "kind": "meeting", "date": date, "org": o, "meeting": "民主生活会"})
+            events.append(
+                {"id": f"mzshh-{o}", "kind": "meeting", "date": date, "org": o, "meeting": "民主生活会"}
+            )
         # 述责述廉: the team reports on duty and integrity
         who = [p for p in team[o] if missed("OB-SZSL", p) is None]
         if who:
@@ -235,7 +237,9 @@ def duty_events(
         if how == "none":
             continue
         date = f"{last}-11-{10 + i % 15:02d}" if how == "last_year" else f"{y}-06-{10 + i % 15:02d}"
-        events.append({"id": f"yanpan-{o}", "kind": "ecology_rating", "date": date, "org": o, "rating": "good"})
+        events.append(
+            {"id": f"yanpan-{o}", "kind": "ecology_rating", "date": date, "org": o, "rating": "good"}
+        )
     return events
 
 
@@ -482,7 +486,10 @@ def lesson_duties(seed: str = "lesson") -> dict[str, Any]:
             }
         )
     periods = {
-        per: [{"zh": p.label_zh, "en": p.label_en, "start": p.start, "end": p.end} for p in periods_of(per, PERIOD, AS_OF)]
+        per: [
+            {"zh": p.label_zh, "en": p.label_en, "start": p.start, "end": p.end}
+            for p in periods_of(per, PERIOD, AS_OF)
+        ]
         for per in ("year", "half", "quarter")
     }
     ex = make_exercise("obligations", seed)

@@ -50,6 +50,7 @@ import yaml
 
 from respchain._files import write_text_atomic
 from respchain._names import GIVEN_NAMES, SURNAMES
+from respchain._planting import ChosenPlan, chain_breaks, plant_task_gaps
 from respchain.exceptions import InputError, Problem
 from respchain.loaders._guard import GuardError, load_yaml, show
 from respchain.queries.catalog import PLANTABLE_RULES
@@ -495,8 +496,8 @@ def _emit(
     (:func:`respchain.teach.duties.plan_duties`); every other recurring duty is kept.
     """
 
-    def has(rule: str, subject: str) -> bool:
-        return subject in planted.get(rule, ())
+    plan = ChosenPlan({rule: subjects for rule, subjects in planted.items() if not rule.endswith("@")})
+    has = plan.hit
 
     what = "经常性义务练习" if level == OBLIGATIONS_LEVEL else f"练习 {level} 级"
     reg = new_register(f"{sk.place}全面从严治党责任体系（{what}，种子 {seed}）")
@@ -570,14 +571,7 @@ def _emit(
     tasks = []
     for t in sk.tasks:
         t = dict(t)
-        if has("LIST-001", t["id"]):
-            del t["responsible"]
-        if has("LIST-002", t["id"]):
-            del t["lead"]
-        if has("LIST-003", t["id"]):
-            del t["due"]
-        if has("LIST-004", t["id"]):
-            t["due"] = "2025-09-30"
+        plant_task_gaps(t, plan, overdue=f"{PERIOD}-09-30")
         tasks.append(t)
     reg["lists"] = [
         {
@@ -757,9 +751,7 @@ def make_exercise(level: int | str, seed: int | str = 1) -> Exercise:
     if duties is not None:
         expected |= _normalize_planted(duties[0])
     # A broken link above a branch also breaks the chain below it (CHAIN-001).
-    for rule in ("MAIN-001", "FIRST-001"):
-        for o in planted.get(rule, ()):
-            expected |= {("CHAIN-001", b) for b, t in sk.branches.items() if t == o}
+    expected |= set(chain_breaks(sk.orgs, {*planted.get("MAIN-001", ()), *planted.get("FIRST-001", ())}))
     if found != expected:
         raise RuntimeError(
             f"练习生成错误 / exercise generator error (level {level}, seed {seed}): "
@@ -944,7 +936,9 @@ def new_exercise(
         if key.resolve().parent == outdir.resolve() or outdir.resolve() in key.resolve().parents:
             raise InputError(
                 Problem(
-                    str(key), 0, "--key",
+                    str(key),
+                    0,
+                    "--key",
                     "答案须放在学生目录之外 / the key must be written outside the students' folder",
                 )
             )
@@ -1045,7 +1039,9 @@ def read_answers(path: str | Path) -> list[tuple[str, str]]:
             p = _pair(item)
             if p is None:
                 problems.append(
-                    Problem(name, 0, f"[{i}]", f"应为 [规则, 对象] / expected [rule, subject], got {show(item)}")
+                    Problem(
+                        name, 0, f"[{i}]", f"应为 [规则, 对象] / expected [rule, subject], got {show(item)}"
+                    )
                 )
             else:
                 pairs.append(p)

@@ -297,8 +297,14 @@ def _ex_due_soon() -> tuple[Data, Data]:
 
 def _problem_reg(**problem: Any) -> Data:
     reg = _base(copy.deepcopy(_GROUP), people=(copy.deepcopy(_HEAD),))
-    pb = {"id": "pb1", "org": "bureau-group", "origin": "patrol", "title": "落实主体责任不到位",
-          "found": "2025-07-01", "reported_on": "2025-08-25"}
+    pb = {
+        "id": "pb1",
+        "org": "bureau-group",
+        "origin": "patrol",
+        "title": "落实主体责任不到位",
+        "found": "2025-07-01",
+        "reported_on": "2025-08-25",
+    }
     pb.update(problem)
     reg["problems"] = [{k: v for k, v in pb.items() if v is not None}]
     return reg

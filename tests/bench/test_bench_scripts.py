@@ -54,7 +54,9 @@ def test_bench_viz_opens_a_grouped_page_offline():
 
 
 def test_bench_gaps_compares_gaps_with_the_floor():
-    out = run("bench_gaps.py", "--sizes", "200", "--repeat", "1", "-o", str(ROOT / "test-artifacts" / "gaps.json"))
+    out = run(
+        "bench_gaps.py", "--sizes", "200", "--repeat", "1", "-o", str(ROOT / "test-artifacts" / "gaps.json")
+    )
     assert "vs floor" in out and "vs json" in out
     assert "finds what the floor finds: yes" in out
 

@@ -17,7 +17,11 @@ from bench.floor import RULES, floor_findings
 from respchain.synth import synth_register
 
 ROOT = Path(__file__).resolve().parents[2]
-REGISTERS = [ROOT / "data" / "seed", ROOT / "data" / "demo-city", *sorted((ROOT / "tests" / "data" / "gaps").iterdir())]
+REGISTERS = [
+    ROOT / "data" / "seed",
+    ROOT / "data" / "demo-city",
+    *sorted((ROOT / "tests" / "data" / "gaps").iterdir()),
+]
 
 
 def triples(G) -> set[tuple]:

@@ -54,8 +54,13 @@ def test_stats_counts(capsys):
     assert st["by_kind"]["Organization"] == 7 and st["by_kind"]["Person"] == 4 and st["by_kind"]["Task"] == 2
     assert st["by_org_kind"]["party_group"] == 1
     # a main list counts as a declared main responsibility beside r1
-    assert st["by_responsibility_type"] == {"first_responsible": 1, "functional_regulatory": 1, "main": 2,
-                                             "one_post_two_duties": 1, "supervisory": 1}
+    assert st["by_responsibility_type"] == {
+        "first_responsible": 1,
+        "functional_regulatory": 1,
+        "main": 2,
+        "one_post_two_duties": 1,
+        "supervisory": 1,
+    }
     assert st["people_per_org"]["civil-group"] == 2 and st["people_per_org"]["city"] == 2
     assert main(["stats", str(FULL)]) == 0
     out = capsys.readouterr().out
@@ -80,7 +85,9 @@ def test_unknown_command_exits_2(capsys):
 
 
 def test_console_script_and_module_both_work():
-    r = subprocess.run([sys.executable, "-m", "respchain", "validate", str(FULL)], capture_output=True, text=True)
+    r = subprocess.run(
+        [sys.executable, "-m", "respchain", "validate", str(FULL)], capture_output=True, text=True
+    )
     assert r.returncode == 0 and "valid" in r.stdout
     exe = Path(sys.executable).with_name("respchain")
     r = subprocess.run([str(exe), "validate", str(FULL)], capture_output=True, text=True)
@@ -92,7 +99,10 @@ def test_demo_writes_outputs_for_every_example(tmp_path, capsys):
     for name in ("seed",):
         G = read_graph(tmp_path / name / "graph.json")
         assert G.number_of_nodes() > 50
-        assert json.loads((tmp_path / name / "stats.json").read_text(encoding="utf-8"))["nodes"] == G.number_of_nodes()
+        assert (
+            json.loads((tmp_path / name / "stats.json").read_text(encoding="utf-8"))["nodes"]
+            == G.number_of_nodes()
+        )
 
 
 def test_an_output_that_cannot_be_written_is_one_clear_line(tmp_path, capsys):

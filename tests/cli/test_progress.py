@@ -50,8 +50,10 @@ def _run_with_terminal_stderr(args: list[str], cwd: Path) -> tuple[int, str, str
         (["assess", CITY, "-o", "a.json"], ["loading and building", "running the rules", "scoring"]),
         (["due", CITY, "-o", "d.ics"], ["loading and building"]),
         (["export", "--to", "ttl", CITY, "-o", "c.ttl"], ["loading and building", "writing the export"]),
-        (["ledger", "export", CITY, "--list", "health-main-2025", "-o", "l.xlsx"],
-         ["loading and building", "running the rules"]),
+        (
+            ["ledger", "export", CITY, "--list", "health-main-2025", "-o", "l.xlsx"],
+            ["loading and building", "running the rules"],
+        ),
         (["extract", str(ROOT / "data" / "seed"), "-o", "d.yaml"], ["reading the articles", "extracting"]),
     ],
 )

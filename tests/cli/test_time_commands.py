@@ -42,7 +42,11 @@ def test_evidence_verify_passes_once_the_files_are_restored(tmp_path, capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["failed"] == 0
     assert {c["id"]: c["status"] for c in data["checks"]} == {
-        "ev-ok": "ok", "ev-changed": "ok", "ev-missing": "unchecked", "ev-plain": "unchecked", "ev-paper": "no_file",
+        "ev-ok": "ok",
+        "ev-changed": "ok",
+        "ev-missing": "unchecked",
+        "ev-plain": "unchecked",
+        "ev-paper": "no_file",
     }
     # A file changed afterwards is shown, never accepted.
     (work / "files" / "minutes-0715.txt").write_text("改过的记录\n", encoding="utf-8")
@@ -96,7 +100,10 @@ def test_due_table_per_unit_with_red_yellow_green(capsys):
 
 
 def test_due_within_and_by_person_and_english(capsys):
-    assert main(["due", str(REGISTER), "--within", "5", "--by", "person", "--lang", "en", "--fail-on-overdue"]) == 1
+    assert (
+        main(["due", str(REGISTER), "--within", "5", "--by", "person", "--lang", "en", "--fail-on-overdue"])
+        == 1
+    )
     out = capsys.readouterr().out
     assert "yellow due soon 0" in out
     assert "== 教育局局长 (p)" in out and "== (none)" in out  # the problem has no responsible person
@@ -147,7 +154,8 @@ def test_due_refuses_an_unknown_output_type_and_writes_nothing(tmp_path, capsys)
 def test_due_xlsx_cells_never_hold_a_formula(tmp_path, name):
     reg = tmp_path / "r.yaml"
     reg.write_text(
-        "respchain: 1\nmeta: {as_of: 2025-09-30}\norganizations: [{id: g, name: '" + name.replace("'", "''")
+        "respchain: 1\nmeta: {as_of: 2025-09-30}\norganizations: [{id: g, name: '"
+        + name.replace("'", "''")
         + "', kind: party_group}]\nlists:\n  - {id: l, name: L, kind: main, owner: g, tasks: [{id: t, goal: x, due: 2025-10-01}]}\n",
         encoding="utf-8",
     )

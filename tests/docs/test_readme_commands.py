@@ -56,4 +56,3 @@ def test_every_readme_command_works_as_written(tmp_path):
         if not ok or "Traceback" in r.stderr + r.stdout:
             failed.append(f"{cmd}\n  exit {r.returncode}\n{r.stdout[-800:]}{r.stderr[-800:]}")
     assert not failed, "\n".join(failed)
-

@@ -146,7 +146,9 @@ def test_due_colours_the_planted_deadlines(capsys, tmp_path):
     assert state["soon"] == {"cs-3"}
     assert state["late"] == {"cm-3"}
     # done early, on the due day, not due yet, due on the 31st day: green
-    assert {"cm-2", "cs-1", "edu-1", "tr-2", "cm-4", "pb-edu-1", "pb-edu-2-m1", "pb-housing-1-m1"} <= state["on_time"]
+    assert {"cm-2", "cs-1", "edu-1", "tr-2", "cm-4", "pb-edu-1", "pb-edu-2-m1", "pb-housing-1-m1"} <= state[
+        "on_time"
+    ]
 
 
 def test_evidence_verify_names_the_missing_and_changed_files(capsys):
@@ -159,8 +161,14 @@ def test_evidence_verify_names_the_missing_and_changed_files(capsys):
     assert status.pop("missing") == {"ev-edu1", "ev-housing-list"}
     assert status.pop("unchecked") == {"ev-edu-rules"}
     assert status.pop("no_file") == {"ev-agri-paper"}
-    assert status.pop("ok") == {"ev-cm2", "ev-cm3", "ev-edu-report", "ev-edu-minutes", "ev-city-dlm",
-                                "ev-rqth-veterans"}
+    assert status.pop("ok") == {
+        "ev-cm2",
+        "ev-cm3",
+        "ev-edu-report",
+        "ev-edu-minutes",
+        "ev-city-dlm",
+        "ev-rqth-veterans",
+    }
     assert status == {} and data["failed"] == 3
 
 
@@ -190,8 +198,12 @@ def test_assess_deducts_the_planted_findings_only(capsys):
     assert code == 0
     subjects = {s["subject"]: s for s in data["subjects"]}
     ded = {k: {(d["rule"], d["finding_subject"]) for d in s["deductions"]} for k, s in subjects.items()}
-    assert ded["affairs-group"] == {("OB-SZSL", "p-aff-head"), ("OB-SZSL", "p-aff-dep"),
-                                    ("OB-MZSHH", "affairs-group"), ("SUP-001", "affairs-group")}
+    assert ded["affairs-group"] == {
+        ("OB-SZSL", "p-aff-head"),
+        ("OB-SZSL", "p-aff-dep"),
+        ("OB-MZSHH", "affairs-group"),
+        ("SUP-001", "affairs-group"),
+    }
     assert ded["housing-group"] >= {("RECT-003", "pb-housing-1-m2"), ("RECT-005", "pb-housing-1-m3")}
     assert ("RECT-004", "pb-agri-1") in ded["agri-group"]
     assert ("LIST-005", "cm-3") in ded["city"]
@@ -210,7 +222,10 @@ def test_assess_shows_each_unit_its_coverage(capsys, tmp_path):
 
     code, data = _json_of(capsys, "assess", str(CITY), "--format", "json")
     assert code == 0
-    cov = {s["subject"]: {c["obligation"]: (c["held"], c["expected"]) for c in s["coverage"]} for s in data["subjects"]}
+    cov = {
+        s["subject"]: {c["obligation"]: (c["held"], c["expected"]) for c in s["coverage"]}
+        for s in data["subjects"]
+    }
     assert cov["affairs-group"]["OB-SZSL"] == (0, 2) and cov["affairs-group"]["OB-RQTH"] == (2, 2)
     assert cov["emergency-group"]["OB-SZSL"] == (1, 2)
     assert cov["dev-group"] == {"OB-SZSL": (2, 2), "OB-MZSHH": (1, 1), "OB-SJTH": (1, 1), "OB-YANPAN": (1, 1)}

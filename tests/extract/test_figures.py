@@ -38,7 +38,8 @@ def test_a_percentage_is_a_rate(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "body", ["深入落实中央八项规定精神。", "加强对四大班子的监督。", "严明六大纪律。", "构建三位一体的监督格局。"]
+    "body",
+    ["深入落实中央八项规定精神。", "加强对四大班子的监督。", "严明六大纪律。", "构建三位一体的监督格局。"],
 )
 def test_named_terms_are_not_counts(tmp_path, body):
     assert _facts(tmp_path, body) == []

@@ -61,13 +61,19 @@ def test_extract_prints_the_warnings_on_stderr(tmp_path: Path, capsys: pytest.Ca
     "text,present,absent",
     [
         # 乡镇和县直单位 is 乡镇 / 和 / 县直单位, even when the county 和县's province is named
-        ("安徽省滁州市纪委监委通报\n滁州市纪委监委督促乡镇和县直单位落实主体责任。", "安徽省滁州市纪委监委", "和县"),
+        (
+            "安徽省滁州市纪委监委通报\n滁州市纪委监委督促乡镇和县直单位落实主体责任。",
+            "安徽省滁州市纪委监委",
+            "和县",
+        ),
         # the county itself, after its province or at the start of a clause
         ("安徽省纪委监委通报\n安徽省和县纪委监委开展监督检查。", "和县纪委监委", None),
         ("安徽省纪委监委通报\n近日，和县纪委监委开展监督检查。", "和县纪委监委", None),
     ],
 )
-def test_a_county_inside_a_run_of_words_is_not_a_place(tmp_path: Path, text: str, present: str, absent: str | None):
+def test_a_county_inside_a_run_of_words_is_not_a_place(
+    tmp_path: Path, text: str, present: str, absent: str | None
+):
     orgs, _ = _orgs(tmp_path, text)
     names = [n for n, _, _ in orgs]
     assert any(present in n for n in names), names

@@ -38,7 +38,12 @@ def test_vocabulary_nodes_explain_themselves(G):
 
 def test_organizations_and_their_links(G):
     city = G.nodes["city"]
-    assert (city["kind"], city["org_kind"], city["level"], city["region"]) == ("Organization", "party_committee", "municipal", "示例省/示例市")
+    assert (city["kind"], city["org_kind"], city["level"], city["region"]) == (
+        "Organization",
+        "party_committee",
+        "municipal",
+        "示例省/示例市",
+    )
     assert rels(G, "cdi", "SUB_ORGANIZATION_OF") == ["city"]
     assert rels(G, "civil-group", "LEADS") == ["civil-bureau"]
     assert rels(G, "civil-group", "HAS_KIND") == ["orgkind:party_group"]
@@ -48,7 +53,12 @@ def test_organizations_and_their_links(G):
 def test_posts_link_people_to_organizations_and_areas(G):
     assert rels(G, "p-li", "HOLDS") == ["post:p-li:0"]
     post = G.nodes["post:p-li:0"]
-    assert (post["role"], post["org"], post["title"], post["areas_text"]) == ("member", "civil-group", "党组成员、副局长", ["社会救助"])
+    assert (post["role"], post["org"], post["title"], post["areas_text"]) == (
+        "member",
+        "civil-group",
+        "党组成员、副局长",
+        ["社会救助"],
+    )
     assert rels(G, "post:p-li:0", "POST_IN") == ["civil-group"]
     assert rels(G, "post:p-li:0", "IN_CHARGE_OF") == ["civil-bureau"]
     assert len(rels(G, "p-sec", "HOLDS")) == 2
@@ -67,14 +77,24 @@ def test_lists_and_tasks(G):
     assert rels(G, "civil-group", "OWNS") == ["l1"] and rels(G, "l1", "OF_TYPE") == ["type:main"]
     assert rels(G, "l1", "HAS_TASK") == ["t1", "t2"]
     t1 = G.nodes["t1"]
-    assert (t1["goal"], t1["measure"], t1["due"], t1["status"], t1["list"]) == ("落实意识形态工作责任制", "每季度专题研究一次", "2025-12-31", "open", "l1")
+    assert (t1["goal"], t1["measure"], t1["due"], t1["status"], t1["list"]) == (
+        "落实意识形态工作责任制",
+        "每季度专题研究一次",
+        "2025-12-31",
+        "open",
+        "l1",
+    )
     assert rels(G, "t1", "RESPONSIBLE") == ["p-wang"] and rels(G, "t1", "LEAD") == ["civil-bureau"]
     assert rels(G, "t1", "ASSIST") == ["org-dept"] and rels(G, "t1", "IMPLEMENTS") == ["type:main"]
     assert rels(G, "t2", "RESPONSIBLE") == ["p-li", "p-wang"] and G.nodes["t2"]["status"] == "done"
 
 
 def test_events(G):
-    assert (G.nodes["e1"]["event_kind"], G.nodes["e1"]["talk"], G.nodes["e1"]["date"]) == ("talk", "warning", "2025-05-10")
+    assert (G.nodes["e1"]["event_kind"], G.nodes["e1"]["talk"], G.nodes["e1"]["date"]) == (
+        "talk",
+        "warning",
+        "2025-05-10",
+    )
     assert G.nodes["e1"]["name"] == "警示类谈话 2025-05-10"
     assert rels(G, "e1", "BY") == ["p-sec"] and rels(G, "e1", "WITH") == ["p-wang"]
     assert rels(G, "e2", "TARGET") == ["p-li"] and rels(G, "e2", "FOR") == ["type:main"]

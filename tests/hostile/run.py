@@ -38,5 +38,7 @@ def run_cli(args: list[str], cwd: Path | None = None, timeout: float = TIME_LIMI
             env=env,
         )
     except subprocess.TimeoutExpired as e:
-        return Run(None, (e.stdout or b"").decode("utf-8", "replace"), (e.stderr or b"").decode("utf-8", "replace"))
+        return Run(
+            None, (e.stdout or b"").decode("utf-8", "replace"), (e.stderr or b"").decode("utf-8", "replace")
+        )
     return Run(r.returncode, r.stdout.decode("utf-8", "replace"), r.stderr.decode("utf-8", "replace"))

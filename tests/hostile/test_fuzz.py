@@ -24,14 +24,40 @@ text = st.text(st.characters(codec="utf-8"), max_size=40) | st.sampled_from(
     ["=1+1", "²", "ｃｉｔｙ", "city\u200b", "\x1b[2J", "[/]", "<script>", ".nan", "city", "grp", "talk"]
 )
 scalar = st.none() | st.booleans() | st.integers() | st.floats() | text
-value = st.recursive(scalar, lambda c: st.lists(c, max_size=4) | st.dictionaries(text, c, max_size=4), max_leaves=12)
-FIELDS = ["id", "name", "kind", "parent", "posts", "org", "role", "type", "bearer", "over", "date", "period",
-          "tasks", "goal", "responsible", "lead", "due", "value", "subject", "metric", "with", "talk"]
+value = st.recursive(
+    scalar, lambda c: st.lists(c, max_size=4) | st.dictionaries(text, c, max_size=4), max_leaves=12
+)
+FIELDS = [
+    "id",
+    "name",
+    "kind",
+    "parent",
+    "posts",
+    "org",
+    "role",
+    "type",
+    "bearer",
+    "over",
+    "date",
+    "period",
+    "tasks",
+    "goal",
+    "responsible",
+    "lead",
+    "due",
+    "value",
+    "subject",
+    "metric",
+    "with",
+    "talk",
+]
 record = st.dictionaries(st.sampled_from(FIELDS) | text, value, max_size=6)
 register = st.fixed_dictionaries(
     {"respchain": st.sampled_from([1, 1, True, 1.0, "1"])},
-    optional={s: st.lists(record, max_size=4) | value
-              for s in ("meta", "organizations", "people", "responsibilities", "lists", "events", "facts")},
+    optional={
+        s: st.lists(record, max_size=4) | value
+        for s in ("meta", "organizations", "people", "responsibilities", "lists", "events", "facts")
+    },
 )
 
 
@@ -79,9 +105,14 @@ def test_ledgers_read_or_fail_cleanly(tmp_path: Path, rows: list[list[str]], hea
 
 
 @FUZZ
-@given(rows=st.lists(st.lists(text, max_size=8), max_size=8), header=st.booleans(), org=st.sampled_from(["grp", None]))
-def test_rectification_ledgers_read_or_fail_cleanly(tmp_path: Path, rows: list[list[str]], header: bool,
-                                                    org: str | None) -> None:
+@given(
+    rows=st.lists(st.lists(text, max_size=8), max_size=8),
+    header=st.booleans(),
+    org=st.sampled_from(["grp", None]),
+)
+def test_rectification_ledgers_read_or_fail_cleanly(
+    tmp_path: Path, rows: list[list[str]], header: bool, org: str | None
+) -> None:
     import csv
 
     reg = tmp_path / "base.yaml"
@@ -90,8 +121,23 @@ def test_rectification_ledgers_read_or_fail_cleanly(tmp_path: Path, rows: list[l
     with p.open("w", encoding="utf-8", newline="", errors="surrogatepass") as f:
         w = csv.writer(f)
         if header:
-            w.writerow(["序号", "反馈问题", "整改措施", "责任领导", "责任单位", "整改时限", "整改状态", "完成时间",
-                        "是否销号", "销号日期", "问题来源", "被巡察单位", "佐证材料"])
+            w.writerow(
+                [
+                    "序号",
+                    "反馈问题",
+                    "整改措施",
+                    "责任领导",
+                    "责任单位",
+                    "整改时限",
+                    "整改状态",
+                    "完成时间",
+                    "是否销号",
+                    "销号日期",
+                    "问题来源",
+                    "被巡察单位",
+                    "佐证材料",
+                ]
+            )
         w.writerows(rows)
     _clean_or_own_error(read_rectification_ledger, p, reg, org=org)
 

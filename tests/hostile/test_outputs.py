@@ -13,7 +13,7 @@ import openpyxl
 from respchain.cli import main
 
 EVIL = [
-    "=HYPERLINK(\"http://x\",\"y\")",
+    '=HYPERLINK("http://x","y")',
     "+1+1",
     "-2+3",
     "@SUM(A1)",
@@ -26,7 +26,8 @@ EVIL = [
 
 def _register(tmp_path: Path) -> Path:
     orgs = "".join(
-        f"  - {{id: g{i}, name: {json.dumps(n)}, kind: party_group, parent: city}}\n" for i, n in enumerate(EVIL)
+        f"  - {{id: g{i}, name: {json.dumps(n)}, kind: party_group, parent: city}}\n"
+        for i, n in enumerate(EVIL)
     )
     reg = tmp_path / "evil.yaml"
     reg.write_text(
@@ -64,18 +65,21 @@ def test_ledger_export_and_template_cells_are_text(tmp_path: Path) -> None:
     reg = tmp_path / "l.yaml"
     reg.write_text(
         "respchain: 1\nmeta: {as_of: 2025-10-20, period: 2025}\n"
-        "organizations:\n  - {id: grp, name: \"=1+2\", kind: party_group}\n"
-        "people:\n  - {id: p, name: \"@SUM(1)\", posts: [{org: grp, role: head}]}\n"
-        "lists:\n  - id: l1\n    name: \"=HYPERLINK(1)\"\n    kind: main\n    owner: grp\n"
-        "    tasks:\n      - {id: t1, goal: \"=2+2\", responsible: p, lead: grp}\n",
+        'organizations:\n  - {id: grp, name: "=1+2", kind: party_group}\n'
+        'people:\n  - {id: p, name: "@SUM(1)", posts: [{org: grp, role: head}]}\n'
+        'lists:\n  - id: l1\n    name: "=HYPERLINK(1)"\n    kind: main\n    owner: grp\n'
+        '    tasks:\n      - {id: t1, goal: "=2+2", responsible: p, lead: grp}\n',
         encoding="utf-8",
     )
-    for args in (["ledger", "export", str(reg), "--list", "l1", "-o", str(tmp_path / "e.xlsx")],
-                 ["ledger", "template", str(reg), "-o", str(tmp_path / "t.xlsx")]):
+    for args in (
+        ["ledger", "export", str(reg), "--list", "l1", "-o", str(tmp_path / "e.xlsx")],
+        ["ledger", "template", str(reg), "-o", str(tmp_path / "t.xlsx")],
+    ):
         assert main(args) == 0, args
         wb = openpyxl.load_workbook(args[-1])
-        formulas = [c.coordinate for ws in wb.worksheets for row in ws.iter_rows() for c in row
-                    if c.data_type == "f"]
+        formulas = [
+            c.coordinate for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.data_type == "f"
+        ]
         assert formulas == [], (args[1], formulas)
 
 

@@ -17,7 +17,9 @@ from respchain.exceptions import InputError
 SEED = "data/seed"
 
 
-@pytest.mark.parametrize(("cmd", "suffix"), [(["build"], ".json"), (["build"], ".graphml"), (["export", "--to", "ttl"], ".ttl")])
+@pytest.mark.parametrize(
+    ("cmd", "suffix"), [(["build"], ".json"), (["build"], ".graphml"), (["export", "--to", "ttl"], ".ttl")]
+)
 def test_a_planted_part_link_is_not_followed(tmp_path: Path, cmd: list[str], suffix: str) -> None:
     victim = tmp_path / "victim.txt"
     victim.write_text("keep me", encoding="utf-8")

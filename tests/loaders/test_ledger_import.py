@@ -406,7 +406,11 @@ def test_a_misspelt_name_is_shown_the_closest_names_not_titles(tmp_path):
                     {"id": "court", "name": "某市中级人民法院", "kind": "unit"},
                 ],
                 "people": [
-                    {"id": f"p-{n}", "name": f"副院长{n}", "posts": [{"org": "court-group", "role": "member", "title": "副院长"}]}
+                    {
+                        "id": f"p-{n}",
+                        "name": f"副院长{n}",
+                        "posts": [{"org": "court-group", "role": "member", "title": "副院长"}],
+                    }
                     for n in ("甲", "乙", "丙", "丁", "戊", "己")
                 ],
             },
@@ -414,7 +418,11 @@ def test_a_misspelt_name_is_shown_the_closest_names_not_titles(tmp_path):
         ),
         encoding="utf-8",
     )
-    rows = [["清单"], ["序号", "任务目标", "责任人", "牵头单位"], [1, "审判监督", "副院长已", "某市中级人民法院"]]
+    rows = [
+        ["清单"],
+        ["序号", "任务目标", "责任人", "牵头单位"],
+        [1, "审判监督", "副院长已", "某市中级人民法院"],
+    ]
     path = make_xlsx(tmp_path / "l.xlsx", {"任务": rows})
     with pytest.raises(InputError) as e:
         read_ledger(path, [reg_file], owner="court-group", kind="main")
@@ -449,8 +457,23 @@ def test_a_refilled_ledger_updates_the_list_it_came_from(tmp_path, capsys):
     ws.cell(new, col["责任人"], "p-edu")
     ws.cell(new, col["牵头单位"], "edu")
     wb.save(xlsx)
-    argv = ["ledger", "import", str(xlsx), "-r", str(REGISTER), "-r", str(lists),
-            "--owner", "edu-group", "--kind", "main", "--id", "edu-main-2025", "-o", str(lists)]
+    argv = [
+        "ledger",
+        "import",
+        str(xlsx),
+        "-r",
+        str(REGISTER),
+        "-r",
+        str(lists),
+        "--owner",
+        "edu-group",
+        "--kind",
+        "main",
+        "--id",
+        "edu-main-2025",
+        "-o",
+        str(lists),
+    ]
     # without --update the list id is taken: refused, nothing written
     before = lists.read_text(encoding="utf-8")
     assert main(argv) == 2

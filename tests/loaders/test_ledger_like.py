@@ -22,10 +22,40 @@ def _office_ledger(path: Path) -> Path:
         [TITLE],
         HEADER,
         ["一、政治建设"],
-        [1, "落实意识形态工作责任制", "专题研究", "党组书记、局长", "示例县教育局", None, "2025年12月底", "推进中", None],
-        [2, "开展警示教育", "观看警示片", "周副局长", "示例县教育局", None, "2025年6月30日", "推进中", "每半年"],
+        [
+            1,
+            "落实意识形态工作责任制",
+            "专题研究",
+            "党组书记、局长",
+            "示例县教育局",
+            None,
+            "2025年12月底",
+            "推进中",
+            None,
+        ],
+        [
+            2,
+            "开展警示教育",
+            "观看警示片",
+            "周副局长",
+            "示例县教育局",
+            None,
+            "2025年6月30日",
+            "推进中",
+            "每半年",
+        ],
         ["二、作风建设"],
-        [3, "整治形式主义", "精简会议", "周副局长", "示例县教育局", "示例县财政局", "2025年9月底", None, None],
+        [
+            3,
+            "整治形式主义",
+            "精简会议",
+            "周副局长",
+            "示例县教育局",
+            "示例县财政局",
+            "2025年9月底",
+            None,
+            None,
+        ],
         [],
         ["填表人：吴敏", None, None, None, "填报日期：2025年7月1日"],
     ]
@@ -42,8 +72,21 @@ def _office_ledger(path: Path) -> Path:
 def imported(tmp_path: Path) -> tuple[Path, Path]:
     ledger = _office_ledger(tmp_path / "原台账.xlsx")
     lists = tmp_path / "list.yaml"
-    argv = ["ledger", "import", str(ledger), "-r", str(REGISTER), "--owner", "edu-group", "--kind", "main",
-            "--id", "edu-2025", "-o", str(lists)]
+    argv = [
+        "ledger",
+        "import",
+        str(ledger),
+        "-r",
+        str(REGISTER),
+        "--owner",
+        "edu-group",
+        "--kind",
+        "main",
+        "--id",
+        "edu-2025",
+        "-o",
+        str(lists),
+    ]
     assert main(argv) == 0
     return ledger, lists
 
@@ -61,16 +104,38 @@ def test_the_layout_is_kept_and_only_changed_cells_are_rewritten(tmp_path, impor
     # The year goes on: one task done, one deadline moved, a task added.
     by_goal["开展警示教育"].update(status="done", done_on="2025-06-28", progress="已完成")
     by_goal["整治形式主义"]["due"] = "2025-11-30"
-    tasks.append({"id": "edu-2025-4", "goal": "开展廉政教育月活动", "responsible": "p-edu-dep", "lead": "edu",
-                  "due": "2025-10-31", "status": "open"})
+    tasks.append(
+        {
+            "id": "edu-2025-4",
+            "goal": "开展廉政教育月活动",
+            "responsible": "p-edu-dep",
+            "lead": "edu",
+            "due": "2025-10-31",
+            "status": "open",
+        }
+    )
     lists.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     out = tmp_path / "新台账.xlsx"
-    argv = ["ledger", "export", str(REGISTER), str(lists), "--list", "edu-2025", "--like", str(ledger),
-            "--as-of", "2025-10-20", "-o", str(out)]
+    argv = [
+        "ledger",
+        "export",
+        str(REGISTER),
+        str(lists),
+        "--list",
+        "edu-2025",
+        "--like",
+        str(ledger),
+        "--as-of",
+        "2025-10-20",
+        "-o",
+        str(out),
+    ]
     assert main(argv) == 0
     assert "4 项任务" in capsys.readouterr().out
     before, after = _rows(ledger), _rows(out)
-    assert after[0][0] == TITLE and after[1][: len(HEADER)] == HEADER  # title and headers as the office wrote them
+    assert (
+        after[0][0] == TITLE and after[1][: len(HEADER)] == HEADER
+    )  # title and headers as the office wrote them
     assert after[2][0] == "一、政治建设" and after[5][0] == "二、作风建设"
     # unchanged cells stay as written: a post title for a person, a Chinese date
     assert after[3][3] == "党组书记、局长" and after[3][6] == "2025年12月底"
@@ -99,11 +164,42 @@ def test_reimporting_the_written_ledger_changes_nothing(tmp_path, imported, caps
     data["lists"][0]["tasks"][1].update(status="done", done_on="2025-06-28")
     lists.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     out = tmp_path / "新台账.xlsx"
-    assert main(["ledger", "export", str(REGISTER), str(lists), "--list", "edu-2025", "--like", str(ledger),
-                 "-o", str(out)]) == 0
+    assert (
+        main(
+            [
+                "ledger",
+                "export",
+                str(REGISTER),
+                str(lists),
+                "--list",
+                "edu-2025",
+                "--like",
+                str(ledger),
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
     capsys.readouterr()
-    again = ["ledger", "import", str(out), "-r", str(REGISTER), "-r", str(lists), "--owner", "edu-group",
-             "--kind", "main", "--id", "edu-2025", "--update", "-o", str(lists)]
+    again = [
+        "ledger",
+        "import",
+        str(out),
+        "-r",
+        str(REGISTER),
+        "-r",
+        str(lists),
+        "--owner",
+        "edu-group",
+        "--kind",
+        "main",
+        "--id",
+        "edu-2025",
+        "--update",
+        "-o",
+        str(lists),
+    ]
     assert main(again) == 0
     said = capsys.readouterr().out
     assert "0 处改动" in said, said
@@ -115,8 +211,23 @@ def test_gaps_get_a_column_at_the_right_of_the_header(tmp_path, imported):
     del data["lists"][0]["tasks"][0]["responsible"]  # LIST-001: no one responsible
     lists.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     out = tmp_path / "新台账.xlsx"
-    assert main(["ledger", "export", str(REGISTER), str(lists), "--list", "edu-2025", "--like", str(ledger),
-                 "-o", str(out)]) == 0
+    assert (
+        main(
+            [
+                "ledger",
+                "export",
+                str(REGISTER),
+                str(lists),
+                "--list",
+                "edu-2025",
+                "--like",
+                str(ledger),
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
     after = _rows(out)
     assert after[1][len(HEADER)] == "缺口"
     assert after[3][len(HEADER)].startswith("LIST-001")
@@ -128,8 +239,20 @@ def test_a_bad_layout_file_is_refused_and_nothing_written(tmp_path, imported, ca
     out = tmp_path / "新台账.xlsx"
     not_a_ledger = make_xlsx(tmp_path / "other.xlsx", {"S": [["姓名", "电话"], ["吴敏", "123"]]})
     for like in (not_a_ledger, tmp_path / "missing.xlsx", lists):
-        rc = main(["ledger", "export", str(REGISTER), str(lists), "--list", "edu-2025", "--like", str(like),
-                   "-o", str(out)])
+        rc = main(
+            [
+                "ledger",
+                "export",
+                str(REGISTER),
+                str(lists),
+                "--list",
+                "edu-2025",
+                "--like",
+                str(like),
+                "-o",
+                str(out),
+            ]
+        )
         assert rc == 2
         assert str(like) in capsys.readouterr().err
     assert not out.exists()

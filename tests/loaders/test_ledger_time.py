@@ -66,7 +66,12 @@ def test_export_colours_each_task_by_its_deadline_state(tmp_path, lists):
     for col in ("完成日期", "佐证材料", "期限状态"):
         assert col in header
     state = {t: ws.cell(r, header.index("期限状态") + 1).value for t, r in rows.items()}
-    assert state == {"w-late": "黄 逾期完成", "w-over": "红 逾期未完成", "w-soon": "黄 即将到期", "w-ok": "绿 按期"}
+    assert state == {
+        "w-late": "黄 逾期完成",
+        "w-over": "红 逾期未完成",
+        "w-soon": "黄 即将到期",
+        "w-ok": "绿 按期",
+    }
     fills = {t: _fill(ws, r, header, "完成时限") for t, r in rows.items()}
     assert fills == {"w-late": "FFEB9C", "w-over": "FFC7CE", "w-soon": "FFEB9C", "w-ok": "C6EFCE"}
     late = rows["w-late"]
@@ -95,16 +100,42 @@ def test_exported_ledger_reads_back_with_its_dates_and_evidence(tmp_path, lists)
 
 
 def test_import_records_new_evidence_and_validates(tmp_path, lists):
-    ledger = make_xlsx(tmp_path / "l.xlsx", {"台账": [
-        ["序号", "任务目标", "牵头单位", "完成时限", "实际完成日期", "佐证资料"],
-        [1, "专题研究党风廉政建设", "示例县教育局", "2025年6月30日", "2025年7月15日",
-         "2025年7月党组会议记录；会议照片/七月.jpg"],
-        [2, "开展警示教育", "示例县教育局", "2025年9月30日", None, None],
-        [3, "整改情况报告", "示例县教育局", "2025年9月30日", dt.datetime(2025, 9, 1), "整改情况报告"],
-    ]})
+    ledger = make_xlsx(
+        tmp_path / "l.xlsx",
+        {
+            "台账": [
+                ["序号", "任务目标", "牵头单位", "完成时限", "实际完成日期", "佐证资料"],
+                [
+                    1,
+                    "专题研究党风廉政建设",
+                    "示例县教育局",
+                    "2025年6月30日",
+                    "2025年7月15日",
+                    "2025年7月党组会议记录；会议照片/七月.jpg",
+                ],
+                [2, "开展警示教育", "示例县教育局", "2025年9月30日", None, None],
+                [3, "整改情况报告", "示例县教育局", "2025年9月30日", dt.datetime(2025, 9, 1), "整改情况报告"],
+            ]
+        },
+    )
     out = tmp_path / "list.yaml"
-    args = ["ledger", "import", str(ledger), "-r", str(REGISTER), "-r", str(lists), "--owner", "edu-group",
-            "--kind", "main", "--id", "new", "-o", str(out)]
+    args = [
+        "ledger",
+        "import",
+        str(ledger),
+        "-r",
+        str(REGISTER),
+        "-r",
+        str(lists),
+        "--owner",
+        "edu-group",
+        "--kind",
+        "main",
+        "--id",
+        "new",
+        "-o",
+        str(out),
+    ]
     assert main(args) == 0
     data = yaml.safe_load(out.read_text(encoding="utf-8"))
     t1, t2, t3 = data["lists"][0]["tasks"]
@@ -120,12 +151,17 @@ def test_import_records_new_evidence_and_validates(tmp_path, lists):
 
 
 def test_bad_dates_done_are_all_located(tmp_path):
-    ledger = make_xlsx(tmp_path / "l.xlsx", {"台账": [
-        ["任务目标", "状态", "完成日期"],
-        ["开展警示教育", "未完成", "2025-07-15"],
-        ["约谈下属单位", None, "下周"],
-        ["年度述责述廉", None, "2025年2月30日"],
-    ]})
+    ledger = make_xlsx(
+        tmp_path / "l.xlsx",
+        {
+            "台账": [
+                ["任务目标", "状态", "完成日期"],
+                ["开展警示教育", "未完成", "2025-07-15"],
+                ["约谈下属单位", None, "下周"],
+                ["年度述责述廉", None, "2025年2月30日"],
+            ]
+        },
+    )
     with pytest.raises(InputError) as e:
         read_ledger(ledger, REGISTER, owner="edu-group", kind="main", list_id="L")
     where = [(p.line, p.path) for p in e.value.problems]

@@ -35,9 +35,18 @@ def test_full_register_keeps_every_field():
         "period": 2025,
     }
     src = reg.sources[0]
-    assert (src["published"], src["topics"], src["url"]) == ("2025-10-20", ["main", "supervisory"], "https://example.org/a")
+    assert (src["published"], src["topics"], src["url"]) == (
+        "2025-10-20",
+        ["main", "supervisory"],
+        "https://example.org/a",
+    )
     city = reg.organizations[0]
-    assert (city["level"], city["region"], city["span"], city["quote"]) == ("municipal", "示例省/示例市", [0, 8], "中共示例市委员会")
+    assert (city["level"], city["region"], city["span"], city["quote"]) == (
+        "municipal",
+        "示例省/示例市",
+        [0, 8],
+        "中共示例市委员会",
+    )
     assert city["_line"] == 17 and city["_file"].endswith("full.yaml")
     li = reg.people[1]["posts"][0]
     assert li["areas"] == ["civil-bureau", "社会救助"] and li["role"] == "member"
@@ -60,33 +69,95 @@ def test_meta_defaults_to_today(tmp_path):
 
 ERROR_CASES = [
     # (register text, expected "line path" and message fragment)
-    ("organizations:\n  - {id: a, name: A, kind: partycommittee}\n", "r.yaml:3 organizations[0].kind", "'partycommittee' 不是允许值"),
-    ("organizations:\n  - {id: a, name: A, kind: unit, colour: red}\n", "r.yaml:3 organizations[0].colour", "unknown field 'colour'"),
-    ("organizations:\n  - {id: a, kind: unit}\n", "r.yaml:3 organizations[0]", "missing required field 'name'"),
-    ("organizations:\n  - {id: a, name: A, kind: unit}\n  - {id: a, name: B, kind: unit}\n", "r.yaml:4 organizations[1].id", "duplicate id 'a'"),
-    ("organizations:\n  - {id: a, name: A, kind: unit, parent: nobody}\n", "r.yaml:3 organizations[0].parent", "unknown id 'nobody'"),
-    ("events:\n  - {id: e, kind: talk, talk: warning, date: 2025-02-30, with: []}\n", "r.yaml:3 events[0].date", "not a valid date"),
+    (
+        "organizations:\n  - {id: a, name: A, kind: partycommittee}\n",
+        "r.yaml:3 organizations[0].kind",
+        "'partycommittee' 不是允许值",
+    ),
+    (
+        "organizations:\n  - {id: a, name: A, kind: unit, colour: red}\n",
+        "r.yaml:3 organizations[0].colour",
+        "unknown field 'colour'",
+    ),
+    (
+        "organizations:\n  - {id: a, kind: unit}\n",
+        "r.yaml:3 organizations[0]",
+        "missing required field 'name'",
+    ),
+    (
+        "organizations:\n  - {id: a, name: A, kind: unit}\n  - {id: a, name: B, kind: unit}\n",
+        "r.yaml:4 organizations[1].id",
+        "duplicate id 'a'",
+    ),
+    (
+        "organizations:\n  - {id: a, name: A, kind: unit, parent: nobody}\n",
+        "r.yaml:3 organizations[0].parent",
+        "unknown id 'nobody'",
+    ),
+    (
+        "events:\n  - {id: e, kind: talk, talk: warning, date: 2025-02-30, with: []}\n",
+        "r.yaml:3 events[0].date",
+        "not a valid date",
+    ),
     ("meta:\n  as_of: 20251020\n", "r.yaml:3 meta.as_of", "not a valid date"),
-    ("organizations:\n  - {id: a, name: A, kind: party_group}\npeople:\n  - {id: p, name: P, posts: [{org: a, role: head}, {org: a, role: head}]}\n",
-     "r.yaml:5 people[0].posts[1].role", "head of 'a' twice"),
-    ("organizations:\n  - {id: a, name: A, kind: party_group}\npeople:\n  - {id: p, name: P, posts: [{org: a, role: head}]}\n  - {id: q, name: Q, posts: [{org: a, role: head}]}\n",
-     "r.yaml:6 people[1].posts[0].role", "already has a head: 'p'"),
-    ("organizations:\n  - {id: a, name: A, kind: unit}\npeople:\n  - {id: p, name: P}\nresponsibilities:\n  - {type: main, bearer: a, over: [p]}\n",
-     "r.yaml:7 responsibilities[0].over[0]", "expected organization"),
-    ("organizations:\n  - {id: a, name: A, kind: unit}\nresponsibilities:\n  - {type: main, bearer: a, over: [civl-bureau]}\n",
-     "r.yaml:5 responsibilities[0].over[0]", "unknown id 'civl-bureau'"),
-    ("organizations:\n  - {id: a, name: A, kind: unit}\nlists:\n  - {id: l, name: L, kind: main, owner: a, year: 25}\n", "r.yaml:5 lists[0].year", "must be a year"),
-    ("organizations:\n  - {id: a, name: A, kind: unit}\nlists:\n  - id: l\n    name: L\n    kind: main\n    owner: a\n    tasks:\n      - {id: t, goal: G, status: finished}\n",
-     "r.yaml:10 lists[0].tasks[0].status", "'finished' 不是允许值"),
-    ("organizations:\n  - {id: a, name: A, kind: unit}\nevents:\n  - {id: c, kind: consultation, date: 2025-01-01, parties: [a]}\n",
-     "r.yaml:5 events[0].parties", "at least two parties"),
+    (
+        "organizations:\n  - {id: a, name: A, kind: party_group}\npeople:\n  - {id: p, name: P, posts: [{org: a, role: head}, {org: a, role: head}]}\n",
+        "r.yaml:5 people[0].posts[1].role",
+        "head of 'a' twice",
+    ),
+    (
+        "organizations:\n  - {id: a, name: A, kind: party_group}\npeople:\n  - {id: p, name: P, posts: [{org: a, role: head}]}\n  - {id: q, name: Q, posts: [{org: a, role: head}]}\n",
+        "r.yaml:6 people[1].posts[0].role",
+        "already has a head: 'p'",
+    ),
+    (
+        "organizations:\n  - {id: a, name: A, kind: unit}\npeople:\n  - {id: p, name: P}\nresponsibilities:\n  - {type: main, bearer: a, over: [p]}\n",
+        "r.yaml:7 responsibilities[0].over[0]",
+        "expected organization",
+    ),
+    (
+        "organizations:\n  - {id: a, name: A, kind: unit}\nresponsibilities:\n  - {type: main, bearer: a, over: [civl-bureau]}\n",
+        "r.yaml:5 responsibilities[0].over[0]",
+        "unknown id 'civl-bureau'",
+    ),
+    (
+        "organizations:\n  - {id: a, name: A, kind: unit}\nlists:\n  - {id: l, name: L, kind: main, owner: a, year: 25}\n",
+        "r.yaml:5 lists[0].year",
+        "must be a year",
+    ),
+    (
+        "organizations:\n  - {id: a, name: A, kind: unit}\nlists:\n  - id: l\n    name: L\n    kind: main\n    owner: a\n    tasks:\n      - {id: t, goal: G, status: finished}\n",
+        "r.yaml:10 lists[0].tasks[0].status",
+        "'finished' 不是允许值",
+    ),
+    (
+        "organizations:\n  - {id: a, name: A, kind: unit}\nevents:\n  - {id: c, kind: consultation, date: 2025-01-01, parties: [a]}\n",
+        "r.yaml:5 events[0].parties",
+        "at least two parties",
+    ),
     ("facts:\n  - {subject: x, metric: m, value: many}\n", "r.yaml:3 facts[0].value", "must be a number"),
-    ("organizations:\n  - {id: a, name: A, kind: unit, span: [5, 2]}\n", "r.yaml:3 organizations[0].span", "[start, end]"),
-    ("organizations:\n  - {id: a, name: A, kind: unit, source: nowhere}\n", "r.yaml:3 organizations[0].source", "unknown id 'nowhere'"),
+    (
+        "organizations:\n  - {id: a, name: A, kind: unit, span: [5, 2]}\n",
+        "r.yaml:3 organizations[0].span",
+        "[start, end]",
+    ),
+    (
+        "organizations:\n  - {id: a, name: A, kind: unit, source: nowhere}\n",
+        "r.yaml:3 organizations[0].source",
+        "unknown id 'nowhere'",
+    ),
     ("organisations: []\n", "r.yaml:2 organisations", "unknown top-level key 'organisations'"),
-    ("organizations:\n  - {id: a, name: A, kind: unit}\n  - {id: b, name: B, kind: unit, name: C}\n", "r.yaml:4 organizations[1].name", "key given twice"),
+    (
+        "organizations:\n  - {id: a, name: A, kind: unit}\n  - {id: b, name: B, kind: unit, name: C}\n",
+        "r.yaml:4 organizations[1].name",
+        "key given twice",
+    ),
     ("organizations: {id: a}\n", "r.yaml:2 organizations", "must be a list"),
-    ("organizations:\n  - {id: 'a b', name: A, kind: unit}\n", "r.yaml:3 organizations[0].id", "without whitespace"),
+    (
+        "organizations:\n  - {id: 'a b', name: A, kind: unit}\n",
+        "r.yaml:3 organizations[0].id",
+        "without whitespace",
+    ),
 ]
 
 
@@ -115,7 +186,9 @@ def test_all_problems_are_reported_at_once(tmp_path):
 
 def test_missing_version_and_wrong_version(tmp_path):
     assert any("missing format version" in s for s in problems_of(write(tmp_path, "organizations: []\n")))
-    assert any("unsupported format version 2" in s for s in problems_of(write(tmp_path, "respchain: 2\n", "v2.yaml")))
+    assert any(
+        "unsupported format version 2" in s for s in problems_of(write(tmp_path, "respchain: 2\n", "v2.yaml"))
+    )
 
 
 def test_yaml_syntax_error_has_line(tmp_path):
@@ -125,8 +198,13 @@ def test_yaml_syntax_error_has_line(tmp_path):
 
 
 def test_json_register_and_json_error_lines(tmp_path):
-    data = {"respchain": 1, "organizations": [{"id": "a", "name": "甲党委", "kind": "party_committee"},
-                                               {"id": "b", "name": "乙", "kind": "nope"}]}
+    data = {
+        "respchain": 1,
+        "organizations": [
+            {"id": "a", "name": "甲党委", "kind": "party_committee"},
+            {"id": "b", "name": "乙", "kind": "nope"},
+        ],
+    }
     p = tmp_path / "r.json"
     p.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
     probs = problems_of(p)
@@ -137,7 +215,10 @@ def test_json_register_and_json_error_lines(tmp_path):
 
 def test_utf8_bom_is_accepted(tmp_path):
     p = tmp_path / "bom.yaml"
-    p.write_bytes(b"\xef\xbb\xbf" + "respchain: 1\norganizations:\n  - {id: a, name: 甲党委, kind: party_committee}\n".encode())
+    p.write_bytes(
+        b"\xef\xbb\xbf"
+        + "respchain: 1\norganizations:\n  - {id: a, name: 甲党委, kind: party_committee}\n".encode()
+    )
     assert load_register(p).organizations[0]["name"] == "甲党委"
 
 
@@ -157,7 +238,9 @@ def test_yaml_is_read_safely(tmp_path):
 def test_multi_file_register_resolves_references_across_files():
     reg = load_register(DATA / "multi")
     assert [o["id"] for o in reg.organizations] == ["county", "county-cdi"]
-    assert reg.responsibilities[0]["bearer"] == "county" and reg.responsibilities[0]["_file"].endswith("b.yaml")
+    assert reg.responsibilities[0]["bearer"] == "county" and reg.responsibilities[0]["_file"].endswith(
+        "b.yaml"
+    )
     assert reg.meta["as_of"] == "2025-06-30"
     G = load_graph([DATA / "multi" / "b.yaml", DATA / "multi" / "a.yaml"])
     assert G.has_edge("post:sec:0", "county")
@@ -165,7 +248,11 @@ def test_multi_file_register_resolves_references_across_files():
 
 def test_duplicate_ids_across_files_name_both_places(tmp_path):
     a = write(tmp_path, "respchain: 1\norganizations:\n  - {id: x, name: 甲, kind: unit}\n", "a.yaml")
-    b = write(tmp_path, "respchain: 1\nmeta: {as_of: 2025-01-01}\norganizations:\n  - {id: x, name: 乙, kind: unit}\n", "b.yaml")
+    b = write(
+        tmp_path,
+        "respchain: 1\nmeta: {as_of: 2025-01-01}\norganizations:\n  - {id: x, name: 乙, kind: unit}\n",
+        "b.yaml",
+    )
     probs = problems_of(a, b)
     assert len(probs) == 1 and "b.yaml:4 organizations[0].id" in probs[0] and "a.yaml" in probs[0]
 

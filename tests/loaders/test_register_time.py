@@ -35,7 +35,12 @@ def test_every_new_field_reaches_the_graph():
     assert ev["path"] == "evidence/2025-07-15-党组会议记录.txt"
     assert ev["sha256"] == "9f2c" + "0" * 60  # digests are kept in lower case
     pb = G.nodes["pb1"]
-    assert (pb["kind"], pb["origin"], pb["found"], pb["closed_on"]) == ("Problem", "patrol", "2025-03-10", "2025-09-01")
+    assert (pb["kind"], pb["origin"], pb["found"], pb["closed_on"]) == (
+        "Problem",
+        "patrol",
+        "2025-03-10",
+        "2025-09-01",
+    )
     assert G.has_edge("pb1", "edu-group", "MUST_RECTIFY") and G.has_edge("pb1", "ev2", "HAS_EVIDENCE")
     assert G.has_edge("pb1", "pb1-m1", "HAS_MEASURE") and G.has_edge("pb1-m1", "p-wang", "RESPONSIBLE")
     assert G.has_edge("pb1-m1", "edu-bureau", "LEAD") and G.has_edge("pb1-m2", "edu-bureau", "ASSIST")
@@ -145,8 +150,13 @@ def test_diff_shows_who_left_and_who_came(tmp_path):
     )
     d = diff_gaps(load_graph(old), load_graph(new))
     assert d.handovers == [
-        {"org": "g", "org_name": "庚县党组", "role": "head",
-         "left": [{"id": "a", "name": "李某"}], "came": [{"id": "b", "name": "王某"}]}
+        {
+            "org": "g",
+            "org_name": "庚县党组",
+            "role": "head",
+            "left": [{"id": "a", "name": "李某"}],
+            "came": [{"id": "b", "name": "王某"}],
+        }
     ]
     text = render_diff(d, "zh")
     assert "庚县党组" in text and "离任 / left 李某" in text and "到任 / came 王某" in text

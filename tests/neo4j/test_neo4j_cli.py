@@ -55,7 +55,10 @@ def test_gaps_backend_neo4j_files_without_push_replace_nothing(env, database, tm
     assert main(["gaps", str(other), "--backend", "neo4j"]) == 2
     err = capsys.readouterr().err
     assert "--push" in err and "Traceback" not in err
-    ids = {r["id"] for r in env.execute_query("MATCH (o:Organization) RETURN o.id AS id", database_=database).records}
+    ids = {
+        r["id"]
+        for r in env.execute_query("MATCH (o:Organization) RETURN o.id AS id", database_=database).records
+    }
     assert "health-group" in ids and "solo" not in ids
     # --push without FILES, and the Neo4j options with the memory backend, are refused too.
     assert main(["gaps", "--backend", "neo4j", "--push"]) == 2
@@ -69,7 +72,9 @@ def test_gaps_uri_option_names_the_server(env, monkeypatch, capsys):
     # --uri is taken over NEO4J_URI, like push, pull and query; a password in it is never shown.
     uri = os.environ["NEO4J_URI"]
     monkeypatch.setenv("NEO4J_URI", "bolt://127.0.0.1:9")
-    assert main(["gaps", str(DISTRICT), "--backend", "neo4j", "--push", "--uri", uri, "--format", "json"]) == 0
+    assert (
+        main(["gaps", str(DISTRICT), "--backend", "neo4j", "--push", "--uri", uri, "--format", "json"]) == 0
+    )
     assert json.loads(capsys.readouterr().out)["findings"]
     assert main(["gaps", "--backend", "neo4j", "--uri", "bolt://someone:s3cret-pw@127.0.0.1:9"]) == 2
     cap = capsys.readouterr()

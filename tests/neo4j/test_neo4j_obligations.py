@@ -32,7 +32,9 @@ def _obligations(case: Path) -> list[Obligation]:
 
 def _both(G, obs, driver, database, **kw):
     memory = find_gaps(G, rules="obligations", obligations=obs, **kw)
-    neo = find_gaps(G, rules="obligations", obligations=obs, backend="neo4j", driver=driver, database=database, **kw)
+    neo = find_gaps(
+        G, rules="obligations", obligations=obs, backend="neo4j", driver=driver, database=database, **kw
+    )
     assert [f.to_dict() for f in neo] == [f.to_dict() for f in memory]
     # the coverage figures, every slot met or not, agree as well
     cov_memory = obligation_coverage(G, obs, **kw)
@@ -79,8 +81,20 @@ def test_one_query_per_shape_with_values_as_parameters():
 
 _DAYS = st.dates(min_value=datetime.date(2024, 12, 1), max_value=datetime.date(2025, 12, 31))
 # Dates cluster on the edges of periods, where off-by-one errors live.
-_EDGES = st.sampled_from(["2025-01-01", "2025-03-31", "2025-04-01", "2025-06-30", "2025-07-01",
-                          "2025-09-30", "2025-10-01", "2025-12-31", "2024-12-31", "2024-10-03"])
+_EDGES = st.sampled_from(
+    [
+        "2025-01-01",
+        "2025-03-31",
+        "2025-04-01",
+        "2025-06-30",
+        "2025-07-01",
+        "2025-09-30",
+        "2025-10-01",
+        "2025-12-31",
+        "2024-12-31",
+        "2024-10-03",
+    ]
+)
 _DATE = st.one_of(_EDGES, _DAYS.map(lambda d: d.isoformat()))
 _KINDS = ["party_committee", "party_group", "party_branch", "unit"]
 _MEETINGS = ["述责述廉", "民主生活会", "听取汇报"]
@@ -93,8 +107,12 @@ def registers(draw) -> dict:
     people = [f"p{i}" for i in range(draw(st.integers(1, 6)))]
     org_recs = []
     for i, o in enumerate(orgs):
-        rec = {"id": o, "name": f"组织{i}", "kind": draw(st.sampled_from(_KINDS)),
-               "level": draw(st.sampled_from(["county", "township"]))}
+        rec = {
+            "id": o,
+            "name": f"组织{i}",
+            "kind": draw(st.sampled_from(_KINDS)),
+            "level": draw(st.sampled_from(["county", "township"])),
+        }
         if i and draw(st.booleans()):
             rec["parent"] = orgs[draw(st.integers(0, i - 1))]
         org_recs.append(rec)
@@ -135,8 +153,12 @@ def registers(draw) -> dict:
             ev["org"] = draw(st.sampled_from(orgs))
             ev["rating"] = "good"
         events.append(ev)
-    data = {"respchain": 1, "meta": {"as_of": draw(_DATE), "period": 2025},
-            "organizations": org_recs, "people": person_recs}
+    data = {
+        "respchain": 1,
+        "meta": {"as_of": draw(_DATE), "period": 2025},
+        "organizations": org_recs,
+        "people": person_recs,
+    }
     if events:
         data["events"] = events
     return data
@@ -149,12 +171,19 @@ def obligation_sets(draw) -> list[dict]:
         people = draw(st.booleans())
         ev = draw(st.sampled_from(["meeting", "ecology_rating"] if not people else ["talk", "meeting"]))
         if people:
-            subject = {"people": {"roles": draw(st.lists(st.sampled_from(["head", "deputy", "member"]),
-                                                        min_size=1, unique=True)),
-                                  "in": draw(st.lists(st.sampled_from(_KINDS), min_size=1, unique=True))}}
+            subject = {
+                "people": {
+                    "roles": draw(
+                        st.lists(st.sampled_from(["head", "deputy", "member"]), min_size=1, unique=True)
+                    ),
+                    "in": draw(st.lists(st.sampled_from(_KINDS), min_size=1, unique=True)),
+                }
+            }
             as_ = draw(st.sampled_from(["with", "by"] if ev == "talk" else ["participants"]))
         else:
-            subject = {"organizations": {"kinds": draw(st.lists(st.sampled_from(_KINDS), min_size=1, unique=True))}}
+            subject = {
+                "organizations": {"kinds": draw(st.lists(st.sampled_from(_KINDS), min_size=1, unique=True))}
+            }
             as_ = "org" if ev == "ecology_rating" else draw(st.sampled_from(["org", "participants"]))
         if draw(st.booleans()):
             subject[next(iter(subject))]["levels"] = [draw(st.sampled_from(["county", "township"]))]
@@ -163,8 +192,15 @@ def obligation_sets(draw) -> list[dict]:
             event["talk"] = draw(st.sampled_from(_TALKS))
         if ev == "meeting" and draw(st.booleans()):
             event["meeting"] = draw(st.sampled_from(_MEETINGS))
-        ob = {"id": f"T-{i}", "name_zh": f"义务{i}", "subject": subject, "event": event, "as": as_,
-              "at_least": draw(st.integers(1, 2)), "basis": {"local": {"by": "某县", "source": "清单"}}}
+        ob = {
+            "id": f"T-{i}",
+            "name_zh": f"义务{i}",
+            "subject": subject,
+            "event": event,
+            "as": as_,
+            "at_least": draw(st.integers(1, 2)),
+            "basis": {"local": {"by": "某县", "source": "清单"}},
+        }
         if ev == "talk" and draw(st.booleans()):
             ob["by"] = "parent_head"
         if people and draw(st.booleans()):
@@ -175,11 +211,17 @@ def obligation_sets(draw) -> list[dict]:
     return out
 
 
-@settings(max_examples=120, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=120,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(data=registers(), obs=obligation_sets())
 def test_parity_on_random_registers_and_obligations(neo4j_session_driver, database, data, obs):
     G = graph_from_register(register_from_data([("random.yaml", data, None)]))
-    obligations = build(obligations_from_data([("random-obligations.yaml", {"respchain": 1, "obligations": obs}, None)]))
+    obligations = build(
+        obligations_from_data([("random-obligations.yaml", {"respchain": 1, "obligations": obs}, None)])
+    )
     graph_to_neo4j(G, neo4j_session_driver, database=database, replace=True)
     _both(G, obligations, neo4j_session_driver, database)

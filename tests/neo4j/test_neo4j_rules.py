@@ -148,7 +148,9 @@ def registers(draw) -> dict:
     evidence_ids = [f"ev{i}{draw(_SUFFIX)}" for i in range(draw(st.integers(0, 2)))]
     if evidence_ids:
         data["evidence"] = [{"id": e, "title": "纪实"} for e in evidence_ids]
-    some_evidence = st.lists(st.sampled_from(evidence_ids), max_size=2, unique=True) if evidence_ids else st.just([])
+    some_evidence = (
+        st.lists(st.sampled_from(evidence_ids), max_size=2, unique=True) if evidence_ids else st.just([])
+    )
     lists = []
     for i in range(draw(st.integers(0, 2))):
         tasks = []
@@ -203,8 +205,12 @@ def registers(draw) -> dict:
         data["events"] = events
     problems = []
     for i in range(draw(st.integers(0, 3))):
-        pb = {"id": f"pb{i}{draw(_SUFFIX)}", "org": draw(pick_org), "title": "问题",
-              "origin": draw(st.sampled_from(["inspection", "patrol", "audit", "other"]))}
+        pb = {
+            "id": f"pb{i}{draw(_SUFFIX)}",
+            "org": draw(pick_org),
+            "title": "问题",
+            "origin": draw(st.sampled_from(["inspection", "patrol", "audit", "other"])),
+        }
         found = draw(_DATES)
         if draw(st.booleans()):
             pb["found"] = found

@@ -56,10 +56,15 @@ def test_extra_events_never_make_up_for_a_missing_one(tmp_path):
         "respchain: 1\nmeta: {as_of: 2025-12-31, period: 2025}\norganizations:\n"
         "  - {id: a, name: 甲党组, kind: party_group}\n  - {id: b, name: 乙党组, kind: party_group}\n"
         "events:\n"
-        + "".join(f"  - {{id: m{i}, kind: meeting, date: 2025-0{i}-01, org: a, meeting: 民主生活会}}\n" for i in (1, 2, 3)),
+        + "".join(
+            f"  - {{id: m{i}, kind: meeting, date: 2025-0{i}-01, org: a, meeting: 民主生活会}}\n"
+            for i in (1, 2, 3)
+        ),
         encoding="utf-8",
     )
-    cov = _by_key(obligation_coverage(load_graph(reg), [o for o in default_obligations() if o.id == "OB-MZSHH"]))
+    cov = _by_key(
+        obligation_coverage(load_graph(reg), [o for o in default_obligations() if o.id == "OB-MZSHH"])
+    )
     assert (cov[("OB-MZSHH", "")].expected, cov[("OB-MZSHH", "")].held) == (2, 1)
     assert cov[("OB-MZSHH", "a")].full and cov[("OB-MZSHH", "a")].held == 1
     assert cov[("OB-MZSHH", "b")].percent == 0
@@ -75,7 +80,9 @@ def test_a_person_in_two_teams_counts_once_in_the_total_and_in_each_team(tmp_pat
         "events:\n  - {id: m, kind: meeting, date: 2025-01-10, org: a, meeting: 述责述廉, participants: [p]}\n",
         encoding="utf-8",
     )
-    cov = _by_key(obligation_coverage(load_graph(reg), [o for o in default_obligations() if o.id == "OB-SZSL"]))
+    cov = _by_key(
+        obligation_coverage(load_graph(reg), [o for o in default_obligations() if o.id == "OB-SZSL"])
+    )
     assert (cov[("OB-SZSL", "")].expected, cov[("OB-SZSL", "")].held) == (2, 1)
     assert (cov[("OB-SZSL", "a")].expected, cov[("OB-SZSL", "a")].held) == (1, 1)
     assert (cov[("OB-SZSL", "b")].expected, cov[("OB-SZSL", "b")].held) == (2, 1)
@@ -83,7 +90,9 @@ def test_a_person_in_two_teams_counts_once_in_the_total_and_in_each_team(tmp_pat
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_the_slots_not_met_are_the_ones_the_findings_name(case):
-    G = load_graph(case if case.is_dir() and not (case / "register.yaml").exists() else case / "register.yaml")
+    G = load_graph(
+        case if case.is_dir() and not (case / "register.yaml").exists() else case / "register.yaml"
+    )
     obs = _obligations(case)
     cov = _by_key(obligation_coverage(G, obs))
     v = _view(G)
@@ -103,7 +112,7 @@ def test_the_report_formats_carry_the_coverage(capsys, tmp_path):
     table = render_table(findings, G, coverage=cov, width=200)
     assert "履责覆盖" in table and "未全覆盖的单位" in table
     md = render_markdown(findings, G, coverage=cov)
-    part = md[md.index("## 履责覆盖"):]
+    part = md[md.index("## 履责覆盖") :]
     szsl = next(c for c in cov if c.obligation == "OB-SZSL" and not c.org)
     assert f"| OB-SZSL | 领导班子成员每年述责述廉 | {szsl.held}/{szsl.expected} 人次 |" in part
     # every organization with a slot has a row; the short ones first
@@ -125,7 +134,10 @@ def test_gaps_json_holds_the_coverage_and_follows_the_schema(capsys):
     short = {(f["rule"], f["subject"]) for f in data["findings"] if f["rule"].startswith("OB-")}
     assert sum(c["slots"] - c["met"] for c in totals.values()) == len(short)  # one short year each
     per_org = {(c["obligation"], c["org"]): c for c in data["coverage"]["organizations"]}
-    assert per_org[("OB-RQTH", "env-group")]["held"] == 0 and per_org[("OB-RQTH", "veterans-group")]["percent"] == 100
+    assert (
+        per_org[("OB-RQTH", "env-group")]["held"] == 0
+        and per_org[("OB-RQTH", "veterans-group")]["percent"] == 100
+    )
 
 
 @pytest.mark.parametrize(
@@ -149,15 +161,41 @@ def test_xlsx_and_html_carry_the_coverage(capsys, tmp_path):
     import openpyxl
 
     out = tmp_path / "gaps.xlsx"
-    assert main(["gaps", str(QUARTER / "register.yaml"), "--obligations", "none",
-                 "--obligations", str(QUARTER / "obligations.yaml"), "-o", str(out)]) == 0
+    assert (
+        main(
+            [
+                "gaps",
+                str(QUARTER / "register.yaml"),
+                "--obligations",
+                "none",
+                "--obligations",
+                str(QUARTER / "obligations.yaml"),
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
     ws = openpyxl.load_workbook(out)["覆盖"]
     rows = [r for r in ws.iter_rows(min_row=2, values_only=True)]
     assert ("LOCAL-HB", "班子成员每季度听取分管部门汇报", None, "全部", 15, 8, 53.3, "人次") in rows
     assert ("LOCAL-HB", "班子成员每季度听取分管部门汇报", "town", "中共示例镇委员会", 3, 0, 0, "人次") in rows
     page = tmp_path / "gaps.html"
-    assert main(["gaps", str(QUARTER / "register.yaml"), "--obligations", "none",
-                 "--obligations", str(QUARTER / "obligations.yaml"), "-o", str(page)]) == 0
+    assert (
+        main(
+            [
+                "gaps",
+                str(QUARTER / "register.yaml"),
+                "--obligations",
+                "none",
+                "--obligations",
+                str(QUARTER / "obligations.yaml"),
+                "-o",
+                str(page),
+            ]
+        )
+        == 0
+    )
     html = page.read_text(encoding="utf-8")
     assert "id='coverage'" in html and "id='coverage-orgs'" in html
     assert '<tr data-obligation="LOCAL-ZTYJ"><td>LOCAL-ZTYJ</td>' in html and "1/2 次" in html
@@ -167,7 +205,7 @@ def test_xlsx_and_html_carry_the_coverage(capsys, tmp_path):
 def test_a_register_read_from_articles_marks_its_coverage_to_verify(capsys):
     assert main(["gaps", str(ROOT / "data" / "seed"), "--format", "markdown"]) == 0
     md = capsys.readouterr().out
-    part = md[md.index("## 履责覆盖"):]
+    part = md[md.index("## 履责覆盖") :]
     assert "待核实：文章可能未提及" in part.splitlines()[2]
     assert main(["gaps", str(CITY), "--format", "markdown"]) == 0
     assert "待核实" not in capsys.readouterr().out
@@ -193,5 +231,12 @@ def test_the_report_page_shows_the_coverage_in_chromium(capsys, tmp_path):
             "const r = document.querySelector('#coverage-orgs tbody tr'); "
             "return [r.dataset.org, getComputedStyle([...r.cells].find(c => c.getAttribute('style')) || r).backgroundColor]"
         )
-        assert first[0] in {"west-xiguan", "affairs-group", "stats-group", "env-group", "police-group", "street-west"}
+        assert first[0] in {
+            "west-xiguan",
+            "affairs-group",
+            "stats-group",
+            "env-group",
+            "police-group",
+            "street-west",
+        }
         assert first[1] == "rgb(255, 235, 238)"  # a short cell is marked

@@ -26,7 +26,9 @@ def test_rules_and_scores_of_one_graph_share_one_index():
 def test_removing_a_head_is_seen_by_the_next_run():
     G = load_graph(CASE)
     assert ("FIRST-001", "city") not in keys(G)
-    G.remove_nodes_from([n for n, d in G.nodes(data=True) if d.get("kind") == "Post" and d.get("org") == "city"])
+    G.remove_nodes_from(
+        [n for n, d in G.nodes(data=True) if d.get("kind") == "Post" and d.get("org") == "city"]
+    )
     assert ("FIRST-001", "city") in keys(G)
 
 

@@ -32,7 +32,9 @@ _TEAM = {
         {"id": "b", "name": "乙", "posts": [{"org": "g", "role": "member"}]},
     ],
     # 甲 holds a talk with 乙: 甲 talked, but nobody talked with 甲
-    "events": [{"id": "t1", "kind": "talk", "talk": "conveying", "date": "2025-03-01", "by": "a", "with": ["b"]}],
+    "events": [
+        {"id": "t1", "kind": "talk", "talk": "conveying", "date": "2025-03-01", "by": "a", "with": ["b"]}
+    ],
 }
 
 
@@ -45,22 +47,40 @@ def test_talk_001_says_nobody_talked_with_the_person_who_held_talks(tmp_path):
 
 
 def test_sup_001_of_an_organization_leading_no_unit_names_no_zero_units(tmp_path):
-    G = _graph(tmp_path, {"meta": {"as_of": "2025-10-20"},
-                          "organizations": [{"id": "g", "name": "某局党组", "kind": "party_group"}]})
+    G = _graph(
+        tmp_path,
+        {
+            "meta": {"as_of": "2025-10-20"},
+            "organizations": [{"id": "g", "name": "某局党组", "kind": "party_group"}],
+        },
+    )
     (f,) = find_gaps(G, rules="SUP-001")
     assert "0个" not in f.message_zh and "0 unit" not in f.message_en
     assert "不在任何监督责任的覆盖范围内" in f.message_zh
-    G = _graph(tmp_path, {"meta": {"as_of": "2025-10-20"}, "organizations": [
-        {"id": "g", "name": "某局党组", "kind": "party_group", "leads": ["u1", "u2"]},
-        {"id": "u1", "name": "某局", "kind": "unit"}, {"id": "u2", "name": "某中心", "kind": "unit"}]})
+    G = _graph(
+        tmp_path,
+        {
+            "meta": {"as_of": "2025-10-20"},
+            "organizations": [
+                {"id": "g", "name": "某局党组", "kind": "party_group", "leads": ["u1", "u2"]},
+                {"id": "u1", "name": "某局", "kind": "unit"},
+                {"id": "u2", "name": "某中心", "kind": "unit"},
+            ],
+        },
+    )
     (f,) = find_gaps(G, rules="SUP-001")
     assert "其领导的2个单位也都不在" in f.message_zh
 
 
 def test_sup_002_names_the_kind_in_the_message_language(tmp_path):
-    G = _graph(tmp_path, {"meta": {"as_of": "2025-10-20"},
-                          "organizations": [{"id": "g", "name": "某局党组", "kind": "party_group"}],
-                          "responsibilities": [{"id": "r", "type": "supervisory", "bearer": "g", "over": ["g"]}]})
+    G = _graph(
+        tmp_path,
+        {
+            "meta": {"as_of": "2025-10-20"},
+            "organizations": [{"id": "g", "name": "某局党组", "kind": "party_group"}],
+            "responsibilities": [{"id": "r", "type": "supervisory", "bearer": "g", "over": ["g"]}],
+        },
+    )
     (f,) = find_gaps(G, rules="SUP-002")
     assert "（党组）" in f.message_zh and "party_group" not in f.message_zh
     assert "(Party group)" in f.message_en
@@ -69,10 +89,20 @@ def test_sup_002_names_the_kind_in_the_message_language(tmp_path):
 def _list(tasks: list[dict]) -> dict:
     return {
         "meta": {"as_of": "2025-10-20", "period": 2025},
-        "organizations": [{"id": "g", "name": "某局党组", "kind": "party_group"}, {"id": "u", "name": "某局", "kind": "unit"}],
+        "organizations": [
+            {"id": "g", "name": "某局党组", "kind": "party_group"},
+            {"id": "u", "name": "某局", "kind": "unit"},
+        ],
         "people": [{"id": "p", "name": "甲", "posts": [{"org": "g", "role": "head"}]}],
-        "lists": [{"id": "l", "name": "2025年主体责任清单", "kind": "main", "owner": "g",
-                   "tasks": [{"responsible": "p", "lead": "u", **t} for t in tasks]}],
+        "lists": [
+            {
+                "id": "l",
+                "name": "2025年主体责任清单",
+                "kind": "main",
+                "owner": "g",
+                "tasks": [{"responsible": "p", "lead": "u", **t} for t in tasks],
+            }
+        ],
     }
 
 

@@ -97,7 +97,10 @@ def test_rules_and_skip_select_obligations():
     assert {f.rule for f in find_gaps(G, rules="ob-mzshh", obligations=obs)} == {"OB-MZSHH"}
     found = find_gaps(G, skip=["obligations"], obligations=obs)
     assert not any(f.rule.startswith("OB-") for f in found)
-    assert {f.rule for f in find_gaps(G, rules="main,OB-YANPAN", obligations=obs)} <= {"MAIN-001", "OB-YANPAN"}
+    assert {f.rule for f in find_gaps(G, rules="main,OB-YANPAN", obligations=obs)} <= {
+        "MAIN-001",
+        "OB-YANPAN",
+    }
     assert find_gaps(G) == find_gaps(G, obligations=[])  # the library adds none unless asked
 
 

@@ -29,10 +29,19 @@ def _bare_register(**extra) -> dict:
         "people": [{"id": "p", "name": "局长", "posts": [{"org": "g", "role": "head"}]}],
         "lists": [
             {
-                "id": "l", "name": "清单", "kind": "main", "owner": "g",
+                "id": "l",
+                "name": "清单",
+                "kind": "main",
+                "owner": "g",
                 "tasks": [
-                    {"id": "t-done", "goal": "已完成", "responsible": "p", "lead": "g", "due": "2025-06-30",
-                     "status": "done"},
+                    {
+                        "id": "t-done",
+                        "goal": "已完成",
+                        "responsible": "p",
+                        "lead": "g",
+                        "due": "2025-06-30",
+                        "status": "done",
+                    },
                     {"id": "t-soon", "goal": "将到期", "responsible": "p", "lead": "g", "due": "2025-10-10"},
                 ],
             }

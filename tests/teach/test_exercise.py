@@ -170,7 +170,10 @@ def test_readme_titles_do_not_repeat_themselves(tmp_path):
     new_exercise(2, 3, tmp_path)
     readme = (tmp_path / "README.md").read_text(encoding="utf-8")
     assert "责任体系的责任体系" not in readme
-    assert "responsibility system of" not in readme or "责任体系" not in readme.split("responsibility system of")[1][:30]
+    assert (
+        "responsibility system of" not in readme
+        or "责任体系" not in readme.split("responsibility system of")[1][:30]
+    )
 
 
 def test_the_obligations_level_plants_only_missed_recurring_duties(tmp_path, capsys):
@@ -182,7 +185,18 @@ def test_the_obligations_level_plants_only_missed_recurring_duties(tmp_path, cap
     assert len(set(keys)) == len(keys)
     # The CLI: the students' folder without the key, `gaps` on it finds exactly the key.
     students, key = tmp_path / "students", tmp_path / "teacher" / "key.json"
-    argv = ["exercise", "new", "--level", "obligations", "--seed", "2", "-o", str(students), "--key", str(key)]
+    argv = [
+        "exercise",
+        "new",
+        "--level",
+        "obligations",
+        "--seed",
+        "2",
+        "-o",
+        str(students),
+        "--key",
+        str(key),
+    ]
     assert main(argv) == 0
     assert sorted(p.name for p in students.iterdir()) == ["README.md", "register.yaml"]
     readme = (students / "README.md").read_text(encoding="utf-8")

@@ -37,7 +37,9 @@ def test_page_is_offline_error_free_and_renders_every_section(browser, lesson_pa
     from respchain.queries import CATALOG
 
     # a before and an after picture for every rule of the catalog
-    assert browser.execute_script("return document.querySelectorAll('.rc-rule svg').length") == 2 * len(CATALOG)
+    assert browser.execute_script("return document.querySelectorAll('.rc-rule svg').length") == 2 * len(
+        CATALOG
+    )
     screenshot(browser, f"lesson-{lang}-top.png")
 
 

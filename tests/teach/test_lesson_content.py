@@ -137,7 +137,9 @@ def test_the_lesson_teaches_every_recurring_duty_and_how_it_is_counted(tmp_path)
 
     new_exercise("obligations", seed, d)
     found = find_gaps(load_graph(d / "register.yaml"), obligations=default_obligations())
-    shown = re.findall(r'<article class="rc-duty" data-obligation="([^"]+)"><h4><code>[^<]+</code> ([^<]+)</h4>', section)
+    shown = re.findall(
+        r'<article class="rc-duty" data-obligation="([^"]+)"><h4><code>[^<]+</code> ([^<]+)</h4>', section
+    )
     assert {r for r, _ in shown} == {o.id for o in default_obligations()}
     by_key = {f.key(): f for f in found}
     for rule, subject in shown:

@@ -263,7 +263,9 @@ def test_gap_only_filter_re_lays_out_and_re_fits(driver, seed_pages, seed_graph)
 
 def test_focused_page_lists_only_the_gaps_in_view(driver, tmp_path, seed_graph, seed_findings):
     subject = seed_findings[0].subject
-    g = save_html(to_pyvis(seed_graph, findings=seed_findings, focus=subject, depth=1), tmp_path / "graph.html")
+    g = save_html(
+        to_pyvis(seed_graph, findings=seed_findings, focus=subject, depth=1), tmp_path / "graph.html"
+    )
     url = open_page(driver, g)
     shown = set(js(driver, "return respchain.nodes.getIds()"))
     listed = js(driver, "return [...document.querySelectorAll('#rc-gap-list li')].map(li => li.dataset.id)")
@@ -288,7 +290,9 @@ def _org_label_px(driver):
 
 
 @pytest.mark.parametrize("which", ["seed", "demo-city"])
-def test_organization_labels_are_legible_at_the_initial_zoom(driver, tmp_path, which, seed_graph, seed_findings):
+def test_organization_labels_are_legible_at_the_initial_zoom(
+    driver, tmp_path, which, seed_graph, seed_findings
+):
     if which == "seed":
         G, fs = seed_graph, seed_findings
     else:
@@ -324,7 +328,9 @@ def test_deadline_colours_and_an_organizations_timeline(driver, tmp_path):
     tasks = {it.id: it for it in due_items(G) if it.kind == "Task"}
     assert {it.state for it in tasks.values()} >= {"overdue", "on_time"}
     for tid, it in tasks.items():
-        colour = js(driver, "const c = respchain.nodes.get(arguments[0]).color; return c.background || c;", tid)
+        colour = js(
+            driver, "const c = respchain.nodes.get(arguments[0]).color; return c.background || c;", tid
+        )
         assert colour == DUE_COLORS[it.colour], (tid, it.state, colour)
 
     # edu-group: its problems (found, due, closed) and their measures, in date order

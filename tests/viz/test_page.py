@@ -166,7 +166,9 @@ def test_pages_and_graph_carry_no_absolute_local_paths(tmp_path, seed_graph, see
 
     from respchain.graph import write_graph
 
-    html = save_html(to_pyvis(seed_graph, findings=seed_findings), tmp_path / "g.html").read_text(encoding="utf-8")
+    html = save_html(to_pyvis(seed_graph, findings=seed_findings), tmp_path / "g.html").read_text(
+        encoding="utf-8"
+    )
     data = write_graph(seed_graph, tmp_path / "graph.json").read_text(encoding="utf-8")
     for text in (html, data):
         assert str(tmp_path) not in text
@@ -180,5 +182,10 @@ def test_page_shows_chinese_words_for_vocabulary_values(seed_graph, seed_finding
     facts = [n for n in view["nodes"] if n["kind"] == "Fact"]
     assert facts and not any(re.search(r"[a-z_]+\.[a-z_]+", n["name"]) for n in facts)
     assert any(n["name"].startswith("任务数=") for n in facts)
-    values = {v for n in view["nodes"] for k, v in n["fields"] if k in ("层级", "事件类型", "谈话类型", "数据", "指标")}
+    values = {
+        v
+        for n in view["nodes"]
+        for k, v in n["fields"]
+        if k in ("层级", "事件类型", "谈话类型", "数据", "指标")
+    }
     assert values and not any(re.fullmatch(r"[a-z_.]+", v) for v in values)
