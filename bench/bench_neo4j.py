@@ -18,6 +18,14 @@ then, in this one process:
     constraints of the exported ``constraints.cypher`` are created (their
     indexes built before timing stops). The load time is the sum of the four.
 
+  - ``streamed`` (sizes above ``--stream-above``, a million organizations): the
+    in-memory graph of the whole does not fit (about 18 GB at a million), so the
+    register is cut into parts of whole provinces (:func:`respchain.synth.synth_parts`),
+    each part's graph built and exported as soon as the last is written
+    (:func:`graphs_to_neo4j_admin`), then imported as above. The findings are
+    checked against the gaps the generator planted, and the in-memory figures
+    are the largest in-memory size's of the run, scaled by nodes.
+
 - then every rule in Cypher (:func:`gaps_from_neo4j`; a first run, with query
   planning, and a warm run), each rule on its own once more (to name a slow one),
   and the graph read back (:func:`graph_from_neo4j`);
@@ -35,6 +43,7 @@ Usage::
     python bench/bench_neo4j.py                        # 1k
     python bench/bench_neo4j.py --sizes 1k,10k,100k    # what `make bench` runs (BENCH_SIZES)
     python bench/bench_neo4j.py --sizes 10k --bulk-above 0   # the bulk route at 10k
+    python bench/bench_neo4j.py --sizes 100k,1m --pagecache 8g   # a million organizations
 
 Writes ``bench/results/neo4j.json`` (``-o`` to change).
 """
@@ -286,6 +295,140 @@ def measure(
     return out
 
 
+def _part_graphs(n: int, *, seed: int, gap_rate: float, part_orgs: int, stats: dict[str, Any]):
+    """The graphs of the synthetic register's parts, built one at a time (the register freed as it goes)."""
+    from respchain.graph.model import graph_from_register
+    from respchain.loaders import register_from_data
+
+    from respchain.synth import synth_parts
+
+    t = time.perf_counter()
+    parts, expected = synth_parts(n, seed=seed, gap_rate=gap_rate, part_orgs=part_orgs)
+    stats["synth_s"] = round(time.perf_counter() - t, 3)
+    stats["expected"] = expected
+    stats["nodes"] = stats["relationships"] = stats["parts"] = 0
+    for part in parts:
+        G = graph_from_register(register_from_data([("synth.json", part, None)]), release=True)
+        del part
+        stats["parts"] += 1
+        stats["nodes"] += G.number_of_nodes()
+        stats["relationships"] += G.number_of_edges()
+        yield G
+        del G
+
+
+def measure_streamed(
+    n: int,
+    *,
+    seed: int,
+    gap_rate: float,
+    workdir: Path,
+    part_orgs: int,
+    heap: str,
+    pagecache: str,
+    import_heap: str,
+    memory_row: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """A size too big for the in-memory graph: built and exported a part at a time, then bulk-imported.
+
+    The findings are checked against the gaps the generator planted (the
+    in-memory engine gives exactly those at every size it can hold; the tests
+    check that). The in-memory figures are those of ``memory_row`` (the
+    largest in-memory size of the run), scaled by the number of nodes.
+    """
+    import neo4j
+    from respchain.graph.neo4j.admin import graphs_to_neo4j_admin
+    from respchain.queries.backends.neo4j import gaps_from_neo4j
+    from respchain.queries.catalog import CATALOG
+    from respchain.queries.obligations_neo4j import obligations_from_neo4j
+
+    from respchain.synth import AS_OF, PERIOD
+
+    export = workdir / f"export-{n}"
+    folder = workdir / f"neo4j-bulk-{n}"
+    stats: dict[str, Any] = {}
+    graphs = _part_graphs(n, seed=seed, gap_rate=gap_rate, part_orgs=part_orgs, stats=stats)
+    _, t_export = _timed(graphs_to_neo4j_admin, graphs, export)
+    expected = stats.pop("expected")
+    rows = stats["nodes"] + stats["relationships"]
+    _, t_import = _timed(_bulk_import, export, folder / "home", import_heap=import_heap, workdir=workdir)
+    out: dict[str, Any] = {
+        "orgs": n,
+        "nodes": stats["nodes"],
+        "relationships": stats["relationships"],
+        "findings": len(expected),
+        "route": "streamed",
+        "parts": stats["parts"],
+        "synth_s": stats["synth_s"],
+        "neo4j_export_s": round(t_export - stats["synth_s"], 3),
+        "neo4j_import_s": round(t_import, 3),
+        "neo4j_import_rows_per_s": round(rows / t_import),
+        "neo4j_import_nodes_per_s": round(stats["nodes"] / t_import),
+    }
+    try:
+        uri, t_start = _timed(_start_server, folder, heap, pagecache)
+        with neo4j.GraphDatabase.driver(uri, auth=None) as driver:
+            _, t_index = _timed(_create_constraints, driver, export)
+            neo_cold, t_cold = _timed(gaps_from_neo4j, driver)
+            neo, t_warm = _timed(gaps_from_neo4j, driver)
+            per_rule = {rid: round(_timed(gaps_from_neo4j, driver, [rid])[1], 3) for rid in CATALOG}
+            obs = _obligations()
+            obligations_from_neo4j(driver, obs, as_of=AS_OF, period=PERIOD)  # planned once
+            neo_obl, t_obl = _timed(obligations_from_neo4j, driver, obs, as_of=AS_OF, period=PERIOD)
+        out["store_mb"] = round(sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**20)
+    finally:
+        _stop_server(folder)
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(export, ignore_errors=True)
+    got = sorted([list(f.key()) for f in neo])
+    out.update(
+        neo4j_start_s=round(t_start, 3),
+        neo4j_constraints_s=round(t_index, 3),
+        neo4j_load_s=round(t_export - stats["synth_s"] + t_import + t_start + t_index, 3),
+        same_findings=got == expected and neo_cold == neo,
+        same_graph_read_back=True,  # not read back: the graph does not fit in memory here
+        neo4j_rules_first_s=round(t_cold, 3),
+        neo4j_rules_s=round(t_warm, 3),
+        neo4j_rule_s=per_rule,
+        neo4j_slowest_rule=max(per_rule, key=lambda r: per_rule[r]),
+        neo4j_obligations_s=round(t_obl, 3),
+        neo4j_obligation_findings=len(neo_obl),
+        neo4j_read_s="-",
+        neo4j_rules_rows_per_s=round(rows / t_warm) if t_warm else None,
+    )
+    if memory_row:
+        scale = out["nodes"] / memory_row["nodes"]
+        t_mem = memory_row["memory_rules_s"] * scale
+        t_mem_obl = memory_row["memory_obligations_s"] * scale
+        out.update(
+            memory_scaled_from=memory_row["orgs"],
+            memory_build_s=round(memory_row["memory_build_s"] * scale, 3),
+            memory_rules_s=round(t_mem, 3),
+            memory_obligations_s=round(t_mem_obl, 3),
+            memory_rules_rows_per_s=memory_row["memory_rules_rows_per_s"],
+            rules_ratio_neo4j_over_memory=round(t_warm / t_mem, 1),
+            rules_first_ratio_neo4j_over_memory=round(t_cold / t_mem, 1),
+            obligations_ratio_neo4j_over_memory=round(t_obl / t_mem_obl, 1),
+            load_ratio_neo4j_over_memory_build=round(
+                out["neo4j_load_s"] / (memory_row["memory_build_s"] * scale), 1
+            ),
+        )
+    else:
+        for k in (
+            "memory_build_s",
+            "memory_rules_s",
+            "memory_obligations_s",
+            "memory_rules_rows_per_s",
+            "rules_ratio_neo4j_over_memory",
+            "rules_first_ratio_neo4j_over_memory",
+            "obligations_ratio_neo4j_over_memory",
+            "load_ratio_neo4j_over_memory_build",
+        ):
+            out[k] = "-"
+    out["neo4j_load_rows_per_s"] = round(rows / out["neo4j_load_s"])
+    return out
+
+
 # ---------------------------------------------------------------- table
 
 _COLUMNS: list[tuple[str, Any]] = [
@@ -302,7 +445,7 @@ _COLUMNS: list[tuple[str, Any]] = [
         "= export+import+start+index s",
         lambda r: (
             f"{r['neo4j_export_s']}+{r['neo4j_import_s']}+{r['neo4j_start_s']}+{r['neo4j_constraints_s']}"
-            if r["route"] == "bulk"
+            if r["route"] in ("bulk", "streamed")
             else "-"
         ),
     ),
@@ -349,6 +492,16 @@ def main(argv: list[str] | None = None) -> int:
         help="sizes (organizations) above this load by export + neo4j-admin import (default 50k)",
     )
     ap.add_argument(
+        "--stream-above",
+        type=lambda s: parse_sizes(s)[0],
+        default=300_000,
+        help="sizes above this are built and exported a part at a time, without the in-memory graph "
+        "(its figures are the largest in-memory size's, scaled; default 300k)",
+    )
+    ap.add_argument(
+        "--part-orgs", type=lambda s: parse_sizes(s)[0], default=50_000, help="organizations per part"
+    )
+    ap.add_argument(
         "--heap",
         default=os.environ.get("NEO4J_HEAP", "6g"),
         help="heap of the servers started here (the transaction route holds the whole load in it)",
@@ -371,6 +524,26 @@ def main(argv: list[str] | None = None) -> int:
         tx_driver = None
         try:
             for n in sizes:
+                if n > args.stream_above:
+                    if tx_driver is not None and not args.uri:
+                        tx_driver.close()
+                        tx_driver = None
+                        _stop_server(tx_folder)
+                    in_memory = [r for r in rows if r["route"] != "streamed"]
+                    r = measure_streamed(
+                        n,
+                        seed=args.seed,
+                        gap_rate=args.gap_rate,
+                        workdir=work,
+                        part_orgs=args.part_orgs,
+                        heap=args.heap,
+                        pagecache=args.pagecache,
+                        import_heap=args.import_heap,
+                        memory_row=in_memory[-1] if in_memory else None,
+                    )
+                    rows.append(r)
+                    _print([r])
+                    continue
                 bulk = n > args.bulk_above
                 if bulk and tx_driver is not None and not args.uri:
                     # One server at a time: its heap is the bulk server's to use.

@@ -31,11 +31,14 @@ True
 
 from __future__ import annotations
 
+import copy
 import datetime as _dt
 import hashlib
 import json
 import random
+import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,7 +49,7 @@ from respchain._planting import RatePlan, chain_breaks, plant_task_gaps
 from respchain.graph.schema import LEADING_ORG_KINDS, PARTY_ORG_KINDS
 from respchain.queries.catalog import PLANTABLE_RULES
 
-__all__ = ["synth_register", "write_synth", "expected_path", "SYNTH_RULES", "AS_OF", "PERIOD"]
+__all__ = ["synth_register", "synth_parts", "write_synth", "expected_path", "SYNTH_RULES", "AS_OF", "PERIOD"]
 
 AS_OF = "2025-10-20"
 PERIOD = 2025
@@ -687,6 +690,102 @@ def synth_register(orgs: int, *, seed: int = 0, gap_rate: float = 0.0) -> tuple[
         del data["mechanisms"]
     expected = sorted([list(x) for x in (*g.plan.planted, *g.chain())])
     return data, expected
+
+
+def synth_parts(
+    orgs: int, *, seed: int = 0, gap_rate: float = 0.0, part_orgs: int = 50_000
+) -> tuple[Iterator[dict], list[list[str]]]:
+    """The register of :func:`synth_register`, cut into registers of whole provinces.
+
+    Every record of the synthetic register stays inside its province (an
+    organization, its people, their responsibilities, lists and events), so
+    the parts are registers of their own, each with the ``sources`` and the
+    ``meta`` of the whole and the mechanism's adopters of its provinces.
+    Responsibilities get the ids the whole register's graph gives them
+    (``resp:N``), so that the graphs of the parts together are the graph of
+    the whole: a graph too big for memory can be built and exported a part at
+    a time (:func:`respchain.graph.neo4j.graphs_to_neo4j_admin`).
+
+    Parameters
+    ----------
+    orgs, seed, gap_rate
+        As for :func:`synth_register`.
+    part_orgs : int
+        Provinces are gathered into a part until it holds at least this many organizations.
+
+    Returns
+    -------
+    parts : iterator of dict
+        The registers, in the order of the provinces; each is handed out once
+        and no longer held here.
+    expected : list of [rule, subject]
+        The findings of the whole register.
+
+    Examples
+    --------
+    >>> parts, expected = synth_parts(20000, seed=1, part_orgs=7000)
+    >>> [len(p["organizations"]) for p in parts]
+    [12476, 7524]
+    """
+    if part_orgs < 1:
+        raise ValueError("part_orgs must be at least 1 / 每部分组织数至少为 1")
+    data, expected = synth_register(orgs, seed=seed, gap_rate=gap_rate)
+    return _split(data, part_orgs), expected
+
+
+_PROVINCE = re.compile(r"P\d+")
+
+
+def _split(data: dict[str, Any], part_orgs: int) -> Iterator[dict]:
+    def province(ident: str) -> str:
+        m = _PROVINCE.match(ident)
+        return m.group(0) if m else ""
+
+    part_of: dict[str, int] = {}
+    k = size = 0
+    for o in data["organizations"]:
+        p = province(o["id"])
+        if p not in part_of:
+            if size >= part_orgs:
+                k, size = k + 1, 0
+            part_of[p] = k
+        size += 1
+    n_parts = max(part_of.values()) + 1
+    sections: dict[str, list[list[dict]]] = {}
+
+    def owner(rec: dict[str, Any], section: str) -> str:
+        if section == "responsibilities":
+            return str(rec["bearer"])
+        if section == "lists":
+            return str(rec["owner"])
+        if section == "events":
+            for key in ("org", "by", "target", "with", "parties"):
+                v = rec.get(key)
+                if v:
+                    return str(v[0] if isinstance(v, list) else v)
+        return str(rec["id"])
+
+    for section in ("organizations", "people", "responsibilities", "lists", "events"):
+        buckets: list[list[dict]] = [[] for _ in range(n_parts)]
+        for n, rec in enumerate(data.pop(section), 1):
+            if section == "responsibilities" and "id" not in rec:
+                rec["id"] = f"resp:{n}"  # the id the whole register's graph gives it
+            buckets[part_of[province(owner(rec, section))]].append(rec)
+        sections[section] = buckets
+    mechanisms = data.pop("mechanisms", [])
+    for k in range(n_parts):
+        part: dict[str, Any] = copy.deepcopy(data)  # meta and sources: loading marks the records it reads
+        for section, buckets in sections.items():
+            part[section], buckets[k] = buckets[k], []
+        mine = [
+            {**m, "adopted_by": adopters}
+            for m in mechanisms
+            if (adopters := [o for o in m["adopted_by"] if part_of[province(o)] == k])
+        ]
+        if mine:
+            part["mechanisms"] = mine
+        yield part
+        del part
 
 
 def expected_path(path: str | Path) -> Path:

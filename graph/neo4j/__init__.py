@@ -15,7 +15,7 @@ makes one itself (the command line does, from ``NEO4J_URI``, ``NEO4J_USER``,
 ...     findings = gaps_from_neo4j(driver)
 """
 
-from respchain.graph.neo4j.admin import graph_to_neo4j_admin
+from respchain.graph.neo4j.admin import graph_to_neo4j_admin, graphs_to_neo4j_admin
 from respchain.graph.neo4j.store import (
     DATA_LABELS,
     DEFAULT_BATCH_SIZE,
@@ -38,6 +38,7 @@ __all__ = [
     "run_query",
     "backend_errors",
     "graph_to_neo4j_admin",
+    "graphs_to_neo4j_admin",
     "GRAPH_NODE_ID",
     "DATA_LABELS",
     "DEFAULT_BATCH_SIZE",

@@ -47,7 +47,7 @@ from respchain.graph.schema import NodeKind
 
 from respchain.exceptions import InputError, Problem
 
-__all__ = ["graph_to_neo4j_admin", "neo4j_admin_args", "ARRAY_DELIMITER"]
+__all__ = ["graph_to_neo4j_admin", "graphs_to_neo4j_admin", "neo4j_admin_args", "ARRAY_DELIMITER"]
 
 ARRAY_DELIMITER = "\x1f"
 """Between the elements of an array value (U+001F, the unit separator)."""
@@ -161,38 +161,81 @@ def graph_to_neo4j_admin(G: nx.MultiDiGraph, outdir: str | Path) -> list[Path]:
     >>> files = graph_to_neo4j_admin(G, "out/neo4j-import")  # doctest: +SKIP
     >>> # then: NEO4J_HOME=... neo4j-admin database import full $(cat out/neo4j-import/import.args) neo4j
     """
+    return graphs_to_neo4j_admin([G], outdir)
+
+
+def graphs_to_neo4j_admin(parts: Iterable[nx.MultiDiGraph], outdir: str | Path) -> list[Path]:
+    """Write the import files of one database from a graph given in parts, one part in memory at a time.
+
+    A graph too big for memory (a whole country) is built part by part, for
+    example a province at a time (:func:`respchain.synth.synth_parts` splits a
+    synthetic register so), and each part is written as soon as it is built:
+    only the ids of the nodes written so far stay in memory. The database is
+    the union of the parts. Parts may repeat a node (the vocabulary every
+    graph carries, a shared source or mechanism): the first part that has it
+    writes it, and an edge between two nodes that both came in an earlier part
+    is taken as written with them. Every other record belongs to one part.
+
+    Part 1 writes ``nodes_<Label>.csv`` and ``rels_<TYPE>.csv``, as
+    :func:`graph_to_neo4j_admin` does; part *k* after it
+    ``nodes_<Label>-p<k>.csv`` and so on, each with a header of its own (a
+    column's type may differ between parts). The graph's attributes are the
+    first part's. ``import.args`` lists them all.
+
+    Parameters
+    ----------
+    parts : iterable of networkx.MultiDiGraph
+        Consumed once, in order; a part may be freed by the caller once the
+        next one is asked for.
+    outdir : path
+        As for :func:`graph_to_neo4j_admin`: nothing is moved into it unless every part was written.
+
+    Raises
+    ------
+    InputError, BackendError
+        As :func:`graph_to_neo4j_admin`; nothing is left behind.
+    """
     outdir = Path(outdir)
     if outdir.exists() and (not outdir.is_dir() or any(outdir.iterdir())):
         raise InputError(
             Problem(str(outdir), 0, "", "目录已存在且不为空 / the folder exists and is not empty")
         )
-    nodes, rels = _plan(G)
     outdir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{outdir.name}.", dir=outdir.parent))
     try:
         names: list[str] = []
-        for lab, ids in nodes.items():
-            names.append(_write_nodes(tmp, lab, ids, G))
-        meta = dict(G.graph)
-        names.append(
-            _write_table(
-                tmp,
-                "nodes_Graph",
-                ["id:ID(Graph)", ":LABEL"],
-                [meta],
-                _RESERVED_NODE,
-                "图属性 / graph attributes",
-                lambda _d: [_cell(GRAPH_NODE_ID), _cell(NodeKind.GRAPH.value)],
-            )
+        multiline = False
+        seen: set[str] = set()
+        meta: dict[str, Any] | None = None
+        for k, G in enumerate(parts, 1):
+            tag = "" if k == 1 else f"-p{k}"
+            nodes, rels = _plan(G)
+            before = seen
+            fresh = {lab: [n for n in ids if n not in before] for lab, ids in nodes.items()}
+            files = [_write_nodes(tmp, lab, ids, G, tag) for lab, ids in fresh.items() if ids]
+            if meta is None:
+                meta = dict(G.graph)
+            by_type: dict[str, list[Any]] = defaultdict(list[Any])
+            for (rt, _keyed), edges in rels.items():
+                by_type[rt].extend(e for e in edges if e[0] not in before or e[1] not in before)
+            files += [_write_rels(tmp, rt, edges, G, tag) for rt, edges in by_type.items() if edges]
+            names += [stem for stem, _ in files]
+            multiline = multiline or any(m for _, m in files)
+            for ids in fresh.values():
+                seen.update(ids)
+            del G, nodes, rels, fresh, by_type, files
+        stem, graph_multiline = _write_table(
+            tmp,
+            "nodes_Graph",
+            ["id:ID(Graph)", ":LABEL"],
+            [meta or {}],
+            _RESERVED_NODE,
+            "图属性 / graph attributes",
+            lambda _d: [_cell(GRAPH_NODE_ID), _cell(NodeKind.GRAPH.value)],
         )
-        by_type: dict[str, list[Any]] = defaultdict(list[Any])
-        for (rt, _keyed), edges in rels.items():
-            by_type[rt].extend(edges)
-        for rt, edges in by_type.items():
-            names.append(_write_rels(tmp, rt, edges, G))
-        (tmp / "import.args").write_text(
-            "\n".join(neo4j_admin_args(tmp, names, relative=True)) + "\n", encoding="utf-8"
-        )
+        names.append(stem)
+        args = neo4j_admin_args(tmp, names, relative=True, multiline=multiline or graph_multiline)
+        (tmp / "import.args").write_text("\n".join(args) + "\n", encoding="utf-8")
         script = (
             "#!/bin/sh\n# 把本目录导入一个新的 Neo4j 数据库（服务器须先停止）/ import this folder into a new\n"
             "# Neo4j database (stop the server first). Usage: ./import.sh [DATABASE] (default neo4j)\n"
@@ -218,6 +261,18 @@ def graph_to_neo4j_admin(G: nx.MultiDiGraph, outdir: str | Path) -> list[Path]:
     return [outdir / n for n in written]
 
 
+def _write_csv(tmp: Path, stem: str, header: str, rows: Iterable[str]) -> bool:
+    """``stem.header.csv`` and ``stem.csv``; whether a field of a row spans lines."""
+    (tmp / f"{stem}.header.csv").write_text(header, encoding="utf-8")
+    multiline = False
+    with (tmp / f"{stem}.csv").open("w", encoding="utf-8", newline="") as f:
+        for row in rows:
+            if not multiline and ("\n" in row or "\r" in row):
+                multiline = True
+            f.write(row + "\n")
+    return multiline
+
+
 def _write_table(
     tmp: Path,
     stem: str,
@@ -226,49 +281,48 @@ def _write_table(
     reserved: frozenset[str],
     where: str,
     lead: Callable[[dict[str, Any]], list[str]],
-) -> str:
+) -> tuple[str, bool]:
     cols = _columns(records, reserved, where)
-    (tmp / f"{stem}.header.csv").write_text(_header(first, cols), encoding="utf-8")
-    with (tmp / f"{stem}.csv").open("w", encoding="utf-8", newline="") as f:
-        for d in records:
-            f.write(",".join([*lead(d), *_fields(d, cols, where)]) + "\n")
-    return stem
+    rows = (",".join([*lead(d), *_fields(d, cols, where)]) for d in records)
+    return stem, _write_csv(tmp, stem, _header(first, cols), rows)
 
 
-def _write_nodes(tmp: Path, lab: str, ids: list[Any], G: nx.MultiDiGraph) -> str:
+def _write_nodes(tmp: Path, lab: str, ids: list[Any], G: nx.MultiDiGraph, tag: str = "") -> tuple[str, bool]:
     nodes = G._node
     recs = [{k: v for k, v in nodes[n].items() if k != "kind"} for n in ids]
-    stem = f"nodes_{lab}"
+    stem = f"nodes_{lab}{tag}"
     cols = _columns(recs, _RESERVED_NODE, stem)
-    (tmp / f"{stem}.header.csv").write_text(_header(["id:ID", ":LABEL"], cols), encoding="utf-8")
-    with (tmp / f"{stem}.csv").open("w", encoding="utf-8", newline="") as f:
-        for n, d in zip(ids, recs, strict=True):
-            f.write(",".join([_cell(n), _cell(lab), *_fields(d, cols, f"{stem} {n}")]) + "\n")
-    return stem
+    rows = (
+        ",".join([_cell(n), _cell(lab), *_fields(d, cols, f"{stem} {n}")])
+        for n, d in zip(ids, recs, strict=True)
+    )
+    return stem, _write_csv(tmp, stem, _header(["id:ID", ":LABEL"], cols), rows)
 
 
-def _write_rels(tmp: Path, rt: str, edges: list[Any], G: nx.MultiDiGraph) -> str:
+def _write_rels(tmp: Path, rt: str, edges: list[Any], G: nx.MultiDiGraph, tag: str = "") -> tuple[str, bool]:
     recs = []
     for u, v, k in edges:
         d = {key: val for key, val in G.edges[u, v, k].items() if key != "type"}
         if k != rt:
             d[_KEY_KEY] = k
         recs.append(d)
-    stem = f"rels_{rt}"
+    stem = f"rels_{rt}{tag}"
     cols = _columns([{k: v for k, v in d.items() if k != _KEY_KEY} for d in recs], _RESERVED_EDGE, stem)
     if any(_KEY_KEY in d for d in recs):
         cols[_KEY_KEY] = _column_type(d[_KEY_KEY] for d in recs if _KEY_KEY in d)
-    (tmp / f"{stem}.header.csv").write_text(
-        _header([":START_ID", ":END_ID", ":TYPE"], cols), encoding="utf-8"
+    rows = (
+        ",".join([_cell(u), _cell(v), _cell(rt), *_fields(d, cols, f"{stem} {u}->{v}")])
+        for (u, v, _k), d in zip(edges, recs, strict=True)
     )
-    with (tmp / f"{stem}.csv").open("w", encoding="utf-8", newline="") as f:
-        for (u, v, _k), d in zip(edges, recs, strict=True):
-            f.write(",".join([_cell(u), _cell(v), _cell(rt), *_fields(d, cols, f"{stem} {u}->{v}")]) + "\n")
-    return stem
+    return stem, _write_csv(tmp, stem, _header([":START_ID", ":END_ID", ":TYPE"], cols), rows)
 
 
 def neo4j_admin_args(
-    folder: str | Path, stems: list[str] | None = None, *, relative: bool = False
+    folder: str | Path,
+    stems: list[str] | None = None,
+    *,
+    relative: bool = False,
+    multiline: bool | None = None,
 ) -> list[str]:
     """The options of ``neo4j-admin database import full`` for an exported folder.
 
@@ -280,8 +334,17 @@ def neo4j_admin_args(
         The file stems (default: found in the folder).
     relative : bool
         Name the files relative to the folder (for ``import.sh``).
+    multiline : bool, optional
+        Whether a field spans lines (``--multiline-fields``, which makes the
+        importer read each file in one thread: half its speed here). Default:
+        as the folder's ``import.args`` says, else true.
     """
     folder = Path(folder)
+    if multiline is None:
+        args_file = folder / "import.args"
+        multiline = not args_file.is_file() or "--multiline-fields=true" in args_file.read_text(
+            encoding="utf-8"
+        )
     if stems is None:
         stems = sorted(p.name[: -len(".header.csv")] for p in folder.glob("*.header.csv"))
     args = []
@@ -291,7 +354,7 @@ def neo4j_admin_args(
         args.append(f"{opt}={base}.header.csv,{base}.csv")
     args += [
         "--array-delimiter=U+001F",
-        "--multiline-fields=true",
+        f"--multiline-fields={'true' if multiline else 'false'}",
         "--id-type=string",
         "--ignore-empty-strings=false",
     ]

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 
 import pytest
 from respchain.graph.neo4j import graph_from_neo4j
-from respchain.graph.neo4j.admin import graph_to_neo4j_admin, neo4j_admin_args
-from respchain.loaders import load_graph
+from respchain.graph.neo4j.admin import graph_to_neo4j_admin, graphs_to_neo4j_admin, neo4j_admin_args
+from respchain.loaders import load_graph, register_from_data
 from respchain.queries import find_gaps
 from respchain.queries.backends.neo4j import gaps_from_neo4j
 
 from respchain.cli import main
-from respchain.exceptions import InputError
+from respchain.exceptions import InputError, Problem
+from respchain.synth import synth_parts, synth_register
 from tests.neo4j.neo4j_helpers import ROOT, same_graph
 
 SCRIPT = ROOT / "scripts" / "neo4j.sh"
@@ -73,6 +75,16 @@ def test_neo4j_admin_import_reads_back_the_same_graph_and_findings(tmp_path):
     )
     export = tmp_path / "export"
     graph_to_neo4j_admin(G, export)
+    # A name spans lines: the importer is told to read fields across lines.
+    assert "--multiline-fields=true" in (export / "import.args").read_text(encoding="utf-8")
+    with _imported(export, tmp_path, cp) as driver:
+        same_graph(G, graph_from_neo4j(driver))
+        assert gaps_from_neo4j(driver) == find_gaps(G)
+
+
+@contextlib.contextmanager
+def _imported(export, tmp_path, cp):
+    """``neo4j-admin database import full`` of ``export`` into a fresh home, and a server on it."""
     home = tmp_path / "neo" / "home"
     home.mkdir(parents=True)
     cmd = [
@@ -104,7 +116,69 @@ def test_neo4j_admin_import_reads_back_the_same_graph_and_findings(tmp_path):
 
     try:
         with neo4j.GraphDatabase.driver(started.stdout.strip().splitlines()[-1], auth=None) as driver:
-            same_graph(G, graph_from_neo4j(driver))
-            assert gaps_from_neo4j(driver) == find_gaps(G)
+            yield driver
     finally:
         subprocess.run(["bash", str(SCRIPT), "stop", str(tmp_path / "neo")], capture_output=True, timeout=120)
+
+
+def _part_graphs(orgs: int, part_orgs: int):
+    parts, expected = synth_parts(orgs, seed=3, gap_rate=0.1, part_orgs=part_orgs)
+    graphs = (load_graph(register_from_data([("synth.json", p, None)])) for p in parts)
+    return graphs, expected
+
+
+def test_a_graph_written_in_parts_is_the_whole_graph(tmp_path):
+    whole, expected = synth_register(13000, seed=3, gap_rate=0.1)
+    W = load_graph(register_from_data([("synth.json", whole, None)]))
+    graph_to_neo4j_admin(W, tmp_path / "whole")
+    graphs, expected_parts = _part_graphs(13000, 1)
+    files = graphs_to_neo4j_admin(graphs, tmp_path / "parts")
+    assert expected_parts == expected
+    assert any("-p3." in f.name for f in files)  # three parts at least, each with its own files
+
+    def rows(folder, prefix):
+        found: dict[str, set[str]] = {}
+        for f in folder.glob(prefix + "*.csv"):
+            if not f.name.endswith(".header.csv"):
+                lab = f.name.split(".")[0].split("-p")[0]
+                found.setdefault(lab, set()).update(f.read_text(encoding="utf-8").splitlines())
+        return found
+
+    # The same rows (the vocabulary once), though spread over the parts' files.
+    for prefix in ("nodes_", "rels_"):
+        a, b = rows(tmp_path / "whole", prefix), rows(tmp_path / "parts", prefix)
+        assert a.keys() == b.keys()
+        for lab in a:
+            assert len(a[lab]) == len(b[lab]), lab
+    n_rows = sum(
+        len(f.read_text(encoding="utf-8").splitlines())
+        for f in (tmp_path / "parts").glob("nodes_*.csv")
+        if not f.name.endswith(".header.csv")
+    )
+    assert n_rows == W.number_of_nodes() + 1  # and the one graph node
+    # No field spans lines: the importer may read each file in parallel.
+    assert "--multiline-fields=false" in (tmp_path / "parts" / "import.args").read_text(encoding="utf-8")
+
+    # All or nothing: a failing part leaves no folder.
+    def broken():
+        yield W
+        raise InputError(Problem("part 2", 0, "", "bad part"))
+
+    with pytest.raises(InputError):
+        graphs_to_neo4j_admin(broken(), tmp_path / "never")
+    assert not (tmp_path / "never").exists() and not list(tmp_path.glob(".never.*"))
+
+
+def test_parts_imported_by_neo4j_admin_give_the_whole_registers_findings(tmp_path):
+    cp = _classpath()
+    graphs, expected = _part_graphs(7000, 1)
+    export = tmp_path / "export"
+    files = graphs_to_neo4j_admin(graphs, export)
+    assert any("-p2." in f.name for f in files)  # two provinces, two parts
+    whole, _ = synth_register(7000, seed=3, gap_rate=0.1)
+    W = load_graph(register_from_data([("synth.json", whole, None)]))
+    with _imported(export, tmp_path, cp) as driver:
+        found = gaps_from_neo4j(driver)
+        assert sorted([list(f.key()) for f in found]) == expected
+        assert found == find_gaps(W)
+        same_graph(W, graph_from_neo4j(driver))
