@@ -14,8 +14,10 @@ YAML, one per article (``tests/data/extract/*.gold.yaml``)::
         spans: [[207, 220], ...]        # every mention: text[a:b] is the name or an alias
     types:                              # responsibility types the text discusses
       - {type: main, spans: [[...], ...]}
-    mechanisms:                         # one per (mechanism, adopting organization)
-      - {name: 专题会商, adopted_by: 福建省三明市尤溪县纪委监委, spans: [[...]]}
+    mechanisms:                         # one per mechanism name as written
+      - {name: 专题会商, adopted_by: [福建省三明市尤溪县纪委监委], spans: [[...]]}
+                                        # adopted_by: the organizations that adopt or run it
+                                        # (a name, a list, or null); spans: every mention
     figures:
       - {value: 239, unit: 人, metric: accountability.persons, spans: [[...]]}
 
@@ -30,8 +32,8 @@ A predicted record matches a gold item of its category when
   and its span overlaps a gold mention;
 - types: the type is in the source's ``topics`` (a set per article);
 - mechanisms: same canonical name (the lexicon groups variants: 提醒谈话 is
-  谈话提醒), same adopter (the predicted adopter's name
-  is the gold adopter's name or alias; both may be none), span overlapping;
+  谈话提醒), an adopter in common (a predicted adopter's name is a gold
+  adopter's name or alias; or neither names one), span overlapping a mention;
 - figures: same value and unit, span overlapping a gold mention.
 
 Each gold item matches at most one prediction. Precision = matched predictions /
@@ -205,18 +207,19 @@ def score_extraction(
 
     canon = lexicon().mechanisms
     org_name = {o["id"]: o["name"] for o in pred.get("organizations") or []}
-    pmech = []
-    for m in mine("mechanisms"):
-        for a in m.get("adopted_by") or [None]:
-            pmech.append((m["name"], gold_name(org_name.get(a)) if a else None, m.get("span")))
+    pmech = mine("mechanisms")
     gmech = gold.get("mechanisms") or []
     n = _match(
         pmech,
         gmech,
         lambda p, g: (
-            canon.get(p[0], p[0]) == canon.get(g["name"], g["name"])
-            and p[1] == g.get("adopted_by")
-            and _overlaps(p[2], g["spans"])
+            canon.get(p["name"], p["name"]) == canon.get(g["name"], g["name"])
+            and _overlaps(p.get("span"), g["spans"])
+            and (
+                bool({gold_name(org_name.get(a)) for a in p.get("adopted_by") or []} & set(gold_adopters(g)))
+                if gold_adopters(g)
+                else not p.get("adopted_by")
+            )
         ),
     )
     out["mechanisms"] = Score("mechanisms", len(gmech), len(pmech), n)
@@ -234,6 +237,14 @@ def score_extraction(
     )
     out["figures"] = Score("figures", len(gfig), len(pfig), n)
     return out
+
+
+def gold_adopters(g: dict[str, Any]) -> list[str]:
+    """The adopters of a gold mechanism: ``adopted_by`` is a name, a list of names or null."""
+    a = g.get("adopted_by")
+    if not a:
+        return []
+    return [a] if isinstance(a, str) else [str(x) for x in a]
 
 
 def format_scores(scores: dict[str, Score], title: str = "") -> str:
@@ -319,20 +330,20 @@ def score_strict(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, Score]
     n = _match(pm, gm, lambda p, g: p["name"] == g["name"] and _overlaps(p.get("span"), g["spans"]))
     out["mechanisms"] = Score("mechanisms", len(gm), len(pm), n)
 
+    # Adopters: one item per (mechanism, adopter), or (mechanism, none) when nobody is named.
     pa = []
     for m in pm:
         for a in m.get("adopted_by") or [None]:
             pa.append((m["name"], by_id[a]["name"] if a in by_id else None, m.get("span")))
+    ga = [(g["name"], a, g["spans"]) for g in gm for a in gold_adopters(g) or [None]]
     n = _match(
         pa,
-        gm,
+        ga,
         lambda p, g: (
-            p[0] == g["name"]
-            and _overlaps(p[2], g["spans"])
-            and (p[1] in names.get(g.get("adopted_by") or "", set()) if g.get("adopted_by") else p[1] is None)
+            p[0] == g[0] and _overlaps(p[2], g[2]) and (p[1] in names.get(g[1], set()) if g[1] else p[1] is None)
         ),
     )
-    out["adopters"] = Score("adopters", len(gm), len(pa), n)
+    out["adopters"] = Score("adopters", len(ga), len(pa), n)
     return out
 
 

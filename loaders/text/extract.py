@@ -239,19 +239,26 @@ _KINDS_OF_THREE = ("传达类谈话", "专题类谈话", "警示类谈话")
 
 
 def _mechanisms(a: _Article) -> list[dict[str, Any]]:
-    """Named mechanisms, one record per (name as written, adopter)."""
+    """Named mechanisms, one record per name as written, with every organization that adopts it.
+
+    The record's provenance is its first mention; the adopters are the subjects
+    of the sentences that name it, in order.
+    """
     text, lex = a.text, a.lex
-    mech: dict[tuple[str, str | None], dict[str, Any]] = {}
+    mech: dict[str, dict[str, Any]] = {}
 
     def add(name: str, k: int) -> dict[str, Any] | None:
+        """The new record of ``name``, or None when it was named before (its adopter added)."""
         adopter = a.subject.get(k)
-        key = (name, adopter.id if adopter else None)
-        if key in mech:
+        rec = mech.get(name)
+        if rec is not None:
+            if adopter is not None and adopter.id not in rec.setdefault("adopted_by", []):
+                rec["adopted_by"].append(adopter.id)
             return None
-        rec: dict[str, Any] = {"id": f"{a.sid}.m{len(mech) + 1}", "name": name}
+        rec = {"id": f"{a.sid}.m{len(mech) + 1}", "name": name}
         if adopter is not None:
             rec["adopted_by"] = [adopter.id]
-        mech[key] = rec
+        mech[name] = rec
         return rec
 
     for m in _alternation(lex.mechanisms).finditer(text):
