@@ -340,7 +340,9 @@ def score_strict(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, Score]
         pa,
         ga,
         lambda p, g: (
-            p[0] == g[0] and _overlaps(p[2], g[2]) and (p[1] in names.get(g[1], set()) if g[1] else p[1] is None)
+            p[0] == g[0]
+            and _overlaps(p[2], g[2])
+            and (p[1] in names.get(g[1], set()) if g[1] else p[1] is None)
         ),
     )
     out["adopters"] = Score("adopters", len(ga), len(pa), n)

@@ -361,7 +361,9 @@ def _source(a: _Article, path: str, topics: list[str]) -> dict[str, Any]:
 def _organizations(a: _Article) -> list[dict[str, Any]]:
     out = []
     for o in a.orgs.order:
-        m0 = next((m for m in o.mentions if m.explicit), o.mentions[0])
+        # Provenance: the first mention that names the organization itself (not
+        # the 县委 inside 县委组织部), its region written out if any.
+        m0 = min(o.mentions, key=lambda m: (m.nested, not m.explicit, m.start))
         rec: dict[str, Any] = {"id": o.id, "name": o.name, "kind": o.kind}
         if o.level:
             rec["level"] = o.level

@@ -32,6 +32,7 @@ class _Mention:
     sentence: int
     explicit: bool  # names its region itself
     subject: bool  # opens a clause
+    nested: bool = False  # named only inside another's name (the 县委 of 县委组织部)
 
 
 @dataclass
@@ -117,7 +118,17 @@ class _Orgs:
             best = r
             if p == para:
                 best_same_para = r
-        return best_same_para or best or later
+        found = best_same_para or best or later
+        if found is not None:
+            return found
+        # No region of that level named: the one the named places lie in
+        # (省纪委 in an article about 娄底市 is Hunan's).
+        for _off, _p, r in self._region_mentions:
+            for code in r.ancestors:
+                up = self.lex.regions.get(code)
+                if up is not None and up.name.endswith(ch):
+                    return up
+        return None
 
     def _resolve_county(self, offset: int, para: int) -> Region | None:
         best: Region | None = None
@@ -242,7 +253,12 @@ class _Orgs:
         self._mention(org, p.start, p.end, p.word, s, True, self._is_subject(p.start, s))
 
     def _add_run(
-        self, run: list[_Piece], i: int, sent_of: dict[int, int], role_gap: bool = False
+        self,
+        run: list[_Piece],
+        i: int,
+        sent_of: dict[int, int],
+        role_gap: bool = False,
+        nested: bool = False,
     ) -> _Org | None:
         s = sent_of.get(run[0].start)
         if s is None:
@@ -317,7 +333,9 @@ class _Orgs:
         path = [] if region is None else lex.path(region.code)
         norm = _norm_body(body, kind, lex, role_piece)
         org = self._get((region_key, kind, norm), kind, level, path, canonical)
-        self._mention(org, run[0].start, end, written, s, explicit, self._is_subject(run[0].start, s))
+        self._mention(
+            org, run[0].start, end, written, s, explicit, self._is_subject(run[0].start, s), nested=nested
+        )
         if role_piece is not None:
             self.roles.append((org, role_piece, s))
         # Nested organizations and the links the name states.
@@ -325,14 +343,18 @@ class _Orgs:
         if join is not None and kind == "dispatched_group":
             left = run[: body_start + join]
             right = body[join + 1 :]
-            parent = self._add_run(left, i, sent_of) if left and left[-1].cls in ("SUFFIX", "DEPT") else None
+            parent = (
+                self._add_run(left, i, sent_of, nested=True)
+                if left and left[-1].cls in ("SUFFIX", "DEPT")
+                else None
+            )
             unit_end = next((k for k in range(len(right) - 1, -1, -1) if right[k].cls == "DEPT"), None)
             if unit_end is not None:
                 unit_run = right[: unit_end + 1]
                 if unit_run[0].cls not in ("REGION", "REF", "LEVEL"):
                     unit = self._nested_unit(unit_run, region, central, s)
                 else:
-                    unit = self._add_run(unit_run, i, sent_of)
+                    unit = self._add_run(unit_run, i, sent_of, nested=True)
                 if unit is not None and unit not in org.stationed:
                     org.stationed.append(unit)
             if parent is not None and org.parent is None:
@@ -341,7 +363,7 @@ class _Orgs:
             unit_end = next((k for k in range(len(body) - 2, -1, -1) if body[k].cls == "DEPT"), None)
             if unit_end is not None:
                 unit_run = run[: body_start + unit_end + 1]
-                unit = self._add_run(unit_run, i, sent_of)
+                unit = self._add_run(unit_run, i, sent_of, nested=True)
                 if (
                     unit is not None
                     and unit.kind in ("unit", "functional_department")
@@ -360,7 +382,7 @@ class _Orgs:
                 None,
             )
             if top is not None:
-                parent = self._add_run(run[: body_start + top + 1], i, sent_of)
+                parent = self._add_run(run[: body_start + top + 1], i, sent_of, nested=True)
                 if parent is not None and parent is not org and org.parent is None:
                     org.parent = parent
         return org
@@ -374,7 +396,16 @@ class _Orgs:
         path = [] if region is None else self.lex.path(region.code)
         key = ("中央" if region is None else region.code, kind, body)
         org = self._get(key, kind, _level_of(region, central), path, name)
-        self._mention(org, run[0].start, run[-1].end, self.text[run[0].start : run[-1].end], s, False, False)
+        self._mention(
+            org,
+            run[0].start,
+            run[-1].end,
+            self.text[run[0].start : run[-1].end],
+            s,
+            False,
+            False,
+            nested=True,
+        )
         return org
 
     def _get(self, key: tuple, kind: str, level: str | None, path: list[str], canonical: str) -> _Org:
@@ -386,9 +417,17 @@ class _Orgs:
         return org
 
     def _mention(
-        self, org: _Org, start: int, end: int, written: str, s: int, explicit: bool, subject: bool
+        self,
+        org: _Org,
+        start: int,
+        end: int,
+        written: str,
+        s: int,
+        explicit: bool,
+        subject: bool,
+        nested: bool = False,
     ) -> None:
-        m = _Mention(start, end, written, s, explicit, subject)
+        m = _Mention(start, end, written, s, explicit, subject, nested)
         org.mentions.append(m)
         self.sentence_orgs.setdefault(s, []).append((m, org))
 

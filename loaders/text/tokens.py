@@ -119,6 +119,31 @@ def _pieces(text: str) -> list[_Piece]:
     words = list(tokenizer().cut(text, HMM=True))
     for k, word in enumerate(words):
         nxt = words[k + 1] if k + 1 < len(words) else ""
+        # 凤阳 + 县委书记 -> 凤阳县 + 委书记 (the committee's secretary)
+        if (
+            nxt
+            and nxt[0] in _LEVEL_CHARS
+            and (word + nxt[0]) in lex.by_name
+            and nxt in lex.roles
+            and _embedded_suffix(nxt, lex) in _LEVEL_COMMITTEES
+        ):
+            place = word + nxt[0]
+            out.extend(_classify(place, pos, lex, tags))
+            start = pos + len(place)
+            out.append(
+                _Piece(
+                    nxt[1:],
+                    start,
+                    start + len(nxt) - 1,
+                    "ROLE",
+                    role=lex.roles[nxt],
+                    embedded="委",
+                    kind="party_committee",
+                )
+            )
+            pos += len(word) + len(nxt)
+            words[k + 1] = ""
+            continue
         # 宜兴 + 市委 -> 宜兴市 + 委; 由市 + 纪委书记 -> 由 + 市 + 纪委书记
         if nxt[:1] in _LEVEL_CHARS and nxt and (word + nxt[0]) in lex.by_name and _org_word(nxt[1:], lex):
             words[k + 1] = nxt[1:]
