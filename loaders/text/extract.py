@@ -52,7 +52,8 @@ Figures
     accountability.persons); a figure after 其中 is a subset of the figure before
     it in the sentence and extends its metric (其中“一把手”94人 →
     accountability.persons.heads). The subject is the sentence's subject, else
-    the source.
+    the organization the article is about (the one most often the subject of a
+    clause), else the source.
 
 Every record carries ``source``, ``quote`` (its sentence) and ``span`` (the
 sentence's offsets in the normalized text): ``text[span[0]:span[1]] == quote``.
@@ -120,6 +121,7 @@ class _Article:
     header: dict[str, Any]
     warnings: list[str] = field(default_factory=list)
     subject: dict[int, _Org | None] = field(default_factory=dict)
+    actor: _Org | None = None  # the organization the article is about (_main_actor)
 
     def prov(self, k: int) -> dict[str, Any]:
         """``source``, ``quote`` and ``span`` of sentence ``k``."""
@@ -154,7 +156,26 @@ def _read(article: Article, sid: str) -> _Article:
         o.id = f"{sid}.o{n}"
     a = _Article(sid, text, lex, sentences, [s.start for s in sentences], orgs, header, warnings)
     a.subject = _subjects(a)
+    a.actor = _main_actor(a)
     return a
+
+
+def _main_actor(a: _Article) -> _Org | None:
+    """The organization the article is about: the most often the subject of a clause, then the most named.
+
+    None when no organization opens a clause anywhere (the article reports in general).
+    """
+    score: dict[str, tuple[int, int, int]] = {}
+    best: _Org | None = None
+    for o in a.orgs.order:
+        own = [m for m in o.mentions if not m.nested]
+        subjects = sum(1 for m in own if m.subject)
+        if not subjects:
+            continue
+        score[o.id] = (subjects, len(own), -min(m.start for m in own))
+        if best is None or score[o.id] > score[best.id]:
+            best = o
+    return best
 
 
 def _subjects(a: _Article) -> dict[int, _Org | None]:
@@ -325,7 +346,7 @@ def _facts(a: _Article) -> list[dict[str, Any]]:
                     qual = _SUBSET_OF_ROLE[role]
                     break
             metric = f"{parent['metric']}.{qual}"
-        subj = a.subject.get(f.sentence)
+        subj = a.subject.get(f.sentence) or a.actor
         rec = {
             "id": f"{a.sid}.f{len(facts) + 1}",
             "subject": subj.id if subj else a.sid,

@@ -51,6 +51,9 @@ def _figures(text: str, sentences: list[_Sentence], starts: list[int], lex: Lexi
                 continue  # 十八大: a party congress
             if after.startswith(_NAMED_TERM_TAILS):
                 continue  # 中央八项规定, 四大班子, 六大纪律, 三位一体: a name, not a count
+            clause = re.split(r"[，,。；;：:！？!?\n]", text[max(0, start - 60) : start])[-1]
+            if 2 <= value <= 10 and clause.count("、") == value - 1:
+                continue  # 抓党建、保稳定、促发展三大职能: the items just listed, named together
         else:
             digits = num.translate(str.maketrans("０１２３４５６７８９，．", "0123456789,.")).replace(",", "")
             value = float(digits) if "." in digits else int(digits)

@@ -39,7 +39,28 @@ def test_a_percentage_is_a_rate(tmp_path):
 
 @pytest.mark.parametrize(
     "body",
-    ["深入落实中央八项规定精神。", "加强对四大班子的监督。", "严明六大纪律。", "构建三位一体的监督格局。"],
+    [
+        "深入落实中央八项规定精神。",
+        "加强对四大班子的监督。",
+        "严明六大纪律。",
+        "构建三位一体的监督格局。",
+        "突出抓党建、保稳定、促发展三大核心职能。",
+        "聚焦选人用人、工程项目两个重点领域。",
+    ],
 )
 def test_named_terms_are_not_counts(tmp_path, body):
     assert _facts(tmp_path, body) == []
+
+
+def test_a_figure_without_an_actor_in_its_paragraph_is_about_the_body_the_article_is_about(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text(
+        "沙县推进派驻机构改革\n\n今年以来，沙县纪委坚持问题导向，推进派驻机构全覆盖。"
+        "沙县纪委设立派驻纪检组9个。\n\n改革以来，共受理信访举报88件，立案27件。\n",
+        encoding="utf-8",
+    )
+    draft = extract_articles([p])
+    names = {o["id"]: o["name"] for o in draft["organizations"]}
+    by_value = {f["value"]: names.get(f["subject"], f["subject"]) for f in draft["facts"]}
+    assert by_value[88] == by_value[27] == by_value[9]
+    assert "沙县纪委" in by_value[88]

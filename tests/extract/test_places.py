@@ -79,3 +79,24 @@ def test_a_county_inside_a_run_of_words_is_not_a_place(
     assert any(present in n for n in names), names
     if absent:
         assert not any(absent in n for n in names), names
+
+
+def test_a_committee_secretary_after_the_place_names_the_places_committee(tmp_path: Path):
+    orgs, _ = _orgs(tmp_path, "安徽省滁州市召开会议\n\n凤阳县委书记朱林表示，要抓好整改。\n")
+    assert ("凤阳县委", "party_committee", None) in [(n, k, None) for n, k, _p in orgs]
+
+
+def test_a_bare_province_body_is_the_province_of_the_places_named(tmp_path: Path):
+    orgs, _ = _orgs(tmp_path, "娄底市党风廉政建设调研报告\n\n按照省纪委安排部署，娄底市纪委成立调研组。\n")
+    assert "湖南省纪委" in [n for n, _k, _p in orgs]
+
+
+def test_an_organization_is_sourced_where_it_is_named_itself(tmp_path: Path):
+    p = tmp_path / "a.txt"
+    p.write_text(
+        "冷水江市通报\n\n冷水江市委组织部、市委政法委主要领导被查处。\n\n此后，市委召开常委会专题研究整改。\n",
+        encoding="utf-8",
+    )
+    draft = draft_from_articles([read_article(p)])
+    committee = next(o for o in draft["organizations"] if o["name"].endswith("冷水江市委"))
+    assert committee["quote"].startswith("此后，市委召开")
