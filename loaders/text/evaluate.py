@@ -134,7 +134,7 @@ def _pick_source(pred: dict[str, Any], article: str | None, where: str = "") -> 
     return sources[0]["id"] if len(sources) == 1 else None
 
 
-def _match(preds: list[Any], golds: list[dict[str, Any]], ok: Any) -> int:
+def _match(preds: list[Any], golds: list[Any], ok: Any) -> int:
     used: set[int] = set()
     n = 0
     for p in preds:
@@ -335,7 +335,9 @@ def score_strict(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, Score]
     for m in pm:
         for a in m.get("adopted_by") or [None]:
             pa.append((m["name"], by_id[a]["name"] if a in by_id else None, m.get("span")))
-    ga = [(g["name"], a, g["spans"]) for g in gm for a in gold_adopters(g) or [None]]
+    ga: list[tuple[str, str | None, Any]] = [
+        (g["name"], a, g["spans"]) for g in gm for a in (gold_adopters(g) or [None])
+    ]
     n = _match(
         pa,
         ga,
