@@ -335,9 +335,10 @@ def score_strict(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, Score]
     for m in pm:
         for a in m.get("adopted_by") or [None]:
             pa.append((m["name"], by_id[a]["name"] if a in by_id else None, m.get("span")))
-    ga: list[tuple[str, str | None, Any]] = [
-        (g["name"], a, g["spans"]) for g in gm for a in (gold_adopters(g) or [None])
-    ]
+    ga: list[tuple[str, str | None, Any]] = []
+    for g in gm:
+        adopters: list[str | None] = [*gold_adopters(g)] or [None]
+        ga += [(g["name"], a, g["spans"]) for a in adopters]
     n = _match(
         pa,
         ga,
