@@ -55,6 +55,10 @@ Figures
     the organization the article is about (the one most often the subject of a
     clause), else the source.
 
+Events and lists
+    Dated meetings and consultations, and responsibility lists named with their
+    owner: see :mod:`~respchain.loaders.text.events`.
+
 Every record carries ``source``, ``quote`` (its sentence) and ``span`` (the
 sentence's offsets in the normalized text): ``text[span[0]:span[1]] == quote``.
 """
@@ -67,6 +71,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from respchain.loaders.text.events import article_events, article_lists
 from respchain.loaders.text.figures import _figures, _Found, _metric, _period
 from respchain.loaders.text.header import _header
 from respchain.loaders.text.lexicon import Lexicon, lexicon
@@ -418,7 +423,8 @@ def extract_article(
     -------
     dict
         ``{"sources": [...], "organizations": [...], "people": [...],
-        "responsibilities": [...], "mechanisms": [...], "facts": [...]}``; every
+        "responsibilities": [...], "mechanisms": [...], "facts": [...], "lists": [...],
+        "events": [...]}``; every
         record's ``quote`` is ``article.text[span[0]:span[1]]``.
     """
     a = _read(article, sid or source_id(article.path))
@@ -439,6 +445,10 @@ def extract_article(
         "responsibilities": resp,
         "mechanisms": _mechanisms(a),
         "facts": _facts(a),
+        "lists": article_lists(a.text, a.sentences, a.subject, a.prov, a.sid),
+        "events": article_events(
+            a.text, a.sentences, a.orgs, a.subject, a.header.get("published"), a.prov, a.sid
+        ),
     }
 
 
@@ -452,7 +462,17 @@ def draft_from_articles(articles: Sequence[Article], warnings: list[str] | None 
     """
     out: dict[str, Any] = {"respchain": 1}
     sections: dict[str, list] = {
-        k: [] for k in ("sources", "organizations", "people", "responsibilities", "mechanisms", "facts")
+        k: []
+        for k in (
+            "sources",
+            "organizations",
+            "people",
+            "responsibilities",
+            "mechanisms",
+            "facts",
+            "lists",
+            "events",
+        )
     }
     used: set[str] = set()
     dates = []
