@@ -10,6 +10,17 @@ from respchain.loaders.text.lexicon import Lexicon, Region
 from respchain.loaders.text.sentences import _Sentence
 from respchain.loaders.text.tokens import _LEVEL_COMMITTEES, _REFS, _Piece
 
+# The level of an organization named after a bare level whose place the article never names.
+_UNPLACED_LEVEL = {
+    "省": "provincial",
+    "市": "municipal",
+    "州": "municipal",
+    "县": "county",
+    "区": "county",
+    "旗": "county",
+    "镇": "township",
+}
+
 _NOT_ORG_AFTER = ("网站", "网", "官网", "公众号", "客户端", "报", "杂志")
 _SUBJECT_BEFORE = set('，,、：:；;（(“"') | {
     "由",
@@ -284,16 +295,23 @@ class _Orgs:
                 explicit = True
             elif p.cls == "CENTRAL" and k == body_start:
                 central, explicit, body_start = True, True, k + 1
+        unplaced: str | None = None  # a bare level (县委) or a township of a place the text never names
         if region is None and not central:
             first = run[body_start] if body_start < len(run) else None
             if first is not None and first.cls in ("REF", "LEVEL"):
                 ch = _REFS.get(first.word, first.word)
                 region = self._resolve_level(ch, first.start, para)
                 body_start += 1
+                if region is None and not any(r.name.endswith(ch) for _o, _p, r in self._region_mentions):
+                    unplaced = ch
             elif first is not None and first.cls == "TOWN":
                 # A township named alone belongs to the county the text is about.
                 region = self._resolve_county(first.start, para)
                 explicit = True
+                if region is None:
+                    unplaced = "镇"
+        if unplaced is not None:
+            return self._add_unplaced(run, body_start, unplaced, s, sent_of)
         if region is None and not central:
             return None
         if (
@@ -385,6 +403,26 @@ class _Orgs:
                 parent = self._add_run(run[: body_start + top + 1], i, sent_of, nested=True)
                 if parent is not None and parent is not org and org.parent is None:
                     org.parent = parent
+        return org
+
+    def _add_unplaced(
+        self, run: list[_Piece], body_start: int, ch: str, s: int, sent_of: dict[int, int]
+    ) -> _Org | None:
+        """An organization of a place the article never names (县委, 县信访局 in a county's own news).
+
+        It is kept under the name as written, without a region, so that a
+        reviewer can place it; the article's warning says no region was found.
+        """
+        body = run[body_start:]
+        if not body or run[-1].cls == "ROLE":
+            return None
+        kind = _kind_of(body, run[-1], self.lex)
+        written = self.text[run[0].start : run[-1].end]
+        level = _UNPLACED_LEVEL.get(ch, "county")
+        if kind == "party_branch":
+            level = "grassroots"
+        org = self._get(("?" + ch, kind, written), kind, level, [], written)
+        self._mention(org, run[0].start, run[-1].end, written, s, False, self._is_subject(run[0].start, s))
         return org
 
     def _nested_unit(self, run: list[_Piece], region: Region | None, central: bool, s: int) -> _Org | None:

@@ -100,3 +100,18 @@ def test_an_organization_is_sourced_where_it_is_named_itself(tmp_path: Path):
     draft = draft_from_articles([read_article(p)])
     committee = next(o for o in draft["organizations"] if o["name"].endswith("冷水江市委"))
     assert committee["quote"].startswith("此后，市委召开")
+
+
+def test_bare_committees_of_a_place_the_article_never_names_are_kept_as_written(tmp_path: Path):
+    orgs, warnings = _orgs(tmp_path, "5月29日，县委巡察组向县信访局党组反馈巡察情况。县纪委监委派员参加。\n")
+    got = {(n, k) for n, k, _p in orgs}
+    assert {
+        ("县委", "party_committee"),
+        ("县信访局党组", "party_group"),
+        ("县纪委监委", "discipline_commission"),
+    } <= got
+    assert any("no region found" in w for w in warnings)
+    # Where the county is named, the same words take its name.
+    orgs, _ = _orgs(tmp_path, "尤溪县召开会议\n\n5月29日，县委巡察组向县信访局党组反馈巡察情况。\n")
+    names = {n for n, _k, _p in orgs}
+    assert "尤溪县委" in names and "县委" not in names
