@@ -10,6 +10,11 @@ from respchain.loaders.text.lexicon import Lexicon, Region
 from respchain.loaders.text.sentences import _Sentence
 from respchain.loaders.text.tokens import _LEVEL_COMMITTEES, _REFS, _Piece
 
+# A unit's short name standing for the unit named last (驻局纪检监察组, 局党组).
+_SHORT_UNITS = ("局", "院", "厅")
+# Pieces that continue an organization's name.
+_RUN_CLASSES = ("REGION", "LEVEL", "REF", "DEPT", "SUFFIX", "JOIN", "TOWN", "PREFIX", "CENTRAL")
+
 # The level of an organization named after a bare level whose place the article never names.
 _UNPLACED_LEVEL = {
     "省": "provincial",
@@ -108,6 +113,7 @@ class _Orgs:
         self.sentence_orgs: dict[int, list[tuple[_Mention, _Org]]] = {}
         self.roles: list[tuple[_Org, _Piece, int]] = []
         self._region_mentions: list[tuple[int, int, Region]] = []  # (offset, para, region)
+        self._last_unit: _Org | None = None  # the unit named last (for 局党组, 驻局纪检监察组)
 
     # -- region context ---------------------------------------------------
     def _resolve_level(self, ch: str, offset: int, para: int) -> Region | None:
@@ -170,6 +176,10 @@ class _Orgs:
                 if not any(a <= p.start < b for a, b in quotes):
                     self._add_central_committee(p, sent_of)
                 i += 1
+                continue
+            used = self._short_form(i, sent_of)
+            if used:
+                i += used
                 continue
             if p.cls not in ("REGION", "REF", "LEVEL", "CENTRAL", "PREFIX", "TOWN") or (
                 p.cls == "REGION" and p.region is None
@@ -405,6 +415,61 @@ class _Orgs:
                     org.parent = parent
         return org
 
+    def _short_form(self, i: int, sent_of: dict[int, int]) -> int:
+        """Pieces used by a short form naming the unit named last (0 if none at ``i``).
+
+        驻局纪检监察组 is the dispatched group stationed at that unit, 局党组 and
+        该局党组(书记) its party group: the same organizations as the full names,
+        or new ones linked to the unit when the text gives only the short form.
+        """
+        ps, unit = self.pieces, self._last_unit
+        p = ps[i]
+        s = sent_of.get(p.start)
+        if unit is None or s is None:
+            return 0
+        subject = self._is_subject(p.start, s)
+        if p.cls == "JOIN" and i + 2 < len(ps) and ps[i + 1].word in _SHORT_UNITS:
+            q = ps[i + 2]
+            suffix = q.word if q.cls == "SUFFIX" else (q.embedded if q.cls == "ROLE" else None)
+            if not suffix or self.lex.org_suffixes.get(suffix) != "dispatched_group":
+                return 0
+            group = next(
+                (o for o in self.order if o.kind == "dispatched_group" and unit in o.stationed), None
+            )
+            if group is None:
+                group = self._get(
+                    ("驻", unit.key),
+                    "dispatched_group",
+                    unit.level,
+                    unit.region,
+                    f"驻{unit.canonical}{suffix}",
+                )
+                group.stationed.append(unit)
+            end = q.start + len(suffix)
+            self._mention(group, p.start, end, self.text[p.start : end], s, False, subject)
+            return 3
+        prev = ps[i - 1].cls if i else ""
+        if p.word in _SHORT_UNITS or p.word in ("该局", "该院", "该厅"):
+            if prev in _RUN_CLASSES or i + 1 >= len(ps):
+                return 0  # part of a longer name
+            q = ps[i + 1]
+            suffix = q.word if q.cls == "SUFFIX" else (q.embedded if q.cls == "ROLE" else None)
+            if suffix not in ("党组", "党委"):
+                return 0
+            kind = "party_group" if suffix == "党组" else "party_committee"
+            leader = next((o for o in self.order if o.kind == kind and unit in o.leads), None)
+            if leader is None:
+                leader = self._get(
+                    ("领导", unit.key, kind), kind, unit.level, unit.region, unit.canonical + suffix
+                )
+                leader.leads.append(unit)
+            end = q.start + len(suffix)
+            self._mention(leader, p.start, end, self.text[p.start : end], s, False, subject)
+            if q.cls == "ROLE":
+                self.roles.append((leader, q, s))
+            return 2
+        return 0
+
     def _add_unplaced(
         self, run: list[_Piece], body_start: int, ch: str, s: int, sent_of: dict[int, int]
     ) -> _Org | None:
@@ -467,6 +532,8 @@ class _Orgs:
     ) -> None:
         m = _Mention(start, end, written, s, explicit, subject, nested)
         org.mentions.append(m)
+        if org.kind in ("unit", "functional_department"):
+            self._last_unit = org
         self.sentence_orgs.setdefault(s, []).append((m, org))
 
     def _is_subject(self, start: int, s: int) -> bool:

@@ -115,3 +115,16 @@ def test_bare_committees_of_a_place_the_article_never_names_are_kept_as_written(
     orgs, _ = _orgs(tmp_path, "尤溪县召开会议\n\n5月29日，县委巡察组向县信访局党组反馈巡察情况。\n")
     names = {n for n, _k, _p in orgs}
     assert "尤溪县委" in names and "县委" not in names
+
+
+def test_short_forms_name_the_unit_just_named(tmp_path: Path):
+    orgs, _ = _orgs(
+        tmp_path,
+        "福建省三明市纪委监委工作动态\n\n三明市纪委监委驻市教育局纪检监察组督促市教育局落实整改。"
+        "驻局纪检监察组组长列席局党组会议。\n",
+    )
+    names = [n for n, _k, _p in orgs]
+    # 驻局纪检监察组 is the group already named, 局党组 the bureau's party group (named only so).
+    assert names.count("三明市纪委监委驻市教育局纪检监察组") == 1
+    assert not any(n.startswith("驻") for n in names)
+    assert ("三明市教育局党组", "party_group") in [(n, k) for n, k, _p in orgs]
