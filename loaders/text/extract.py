@@ -291,6 +291,8 @@ def _mechanisms(a: _Article) -> list[dict[str, Any]]:
         k = a.sentence_of(m.start())
         if k is None:
             continue
+        if any(om.start <= m.start() < om.end for om, _o in a.orgs.sentence_orgs.get(k, ())):
+            continue  # part of an organization's name (市委巡察办, 巡察工作领导小组)
         # The name as written (提醒谈话 stays 提醒谈话); the lexicon's canonical
         # name only groups variants for scoring and counting.
         name = m.group(0)

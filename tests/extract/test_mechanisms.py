@@ -1,0 +1,36 @@
+"""Mechanisms: one record per name as written, with every adopter; a term inside an organization's name is no mechanism."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from respchain.loaders.text import extract_articles
+
+
+def _draft(tmp_path: Path, text: str) -> dict:
+    p = tmp_path / "a.txt"
+    p.write_text(text, encoding="utf-8")
+    return extract_articles([p])
+
+
+def test_one_record_per_name_with_every_adopter_in_order(tmp_path):
+    d = _draft(
+        tmp_path,
+        "福建省三明市纪委监委工作动态\n\n三明市纪委监委建立专题会商机制。"
+        "三明市纪委监委驻市教育局纪检监察组与市教育局党组开展专题会商。此后各地推行专题会商。\n",
+    )
+    names = {o["id"]: o["name"] for o in d["organizations"]}
+    (mech,) = [m for m in d["mechanisms"] if m["name"] == "专题会商"]
+    assert [names[a] for a in mech["adopted_by"]] == [
+        "福建省三明市纪委监委",
+        "三明市纪委监委驻市教育局纪检监察组",
+    ]
+    assert mech["quote"].startswith("三明市纪委监委建立")  # its first mention
+
+
+def test_a_term_inside_an_organizations_name_is_not_a_mechanism(tmp_path):
+    d = _draft(tmp_path, "尤溪县召开会议\n\n尤溪县委巡察办负责同志参加会议。\n")
+    assert "尤溪县委巡察办" in [o["name"] for o in d["organizations"]]
+    assert not d.get("mechanisms")
+    d = _draft(tmp_path, "尤溪县召开会议\n\n尤溪县委开展巡察，发现问题。\n")
+    assert [m["name"] for m in d["mechanisms"]] == ["巡察"]
