@@ -180,6 +180,51 @@ def _pieces(text: str) -> list[_Piece]:
         else:
             out.extend(new)
         pos += len(word)
+    return _join_towns(out, lex, tags)
+
+
+# Nouns that come before 乡/镇 without being a township's name (基层乡镇党委).
+_NOT_TOWN = {
+    "基层",
+    "全县",
+    "全市",
+    "全区",
+    "所属",
+    "相关",
+    "部分",
+    "有关",
+    "其他",
+    "各个",
+    "城乡",
+    "农村",
+    "偏远",
+}
+
+
+def _join_towns(pieces: list[_Piece], lex: Lexicon, tags: dict[str, str]) -> list[_Piece]:
+    """洗马 + 镇党委 -> 洗马镇 + 党委, 河口 + 乡 + 党委书记 -> 河口乡 + ...: jieba cuts unknown townships."""
+    out: list[_Piece] = []
+    i = 0
+    while i < len(pieces):
+        p = pieces[i]
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+        if (
+            nxt is not None
+            and p.cls == "NOUN"
+            and nxt.start == p.end
+            and 2 <= len(p.word) <= 4
+            and p.word not in _NOT_TOWN
+            and re.fullmatch(r"[\u3400-\u9fff]+", p.word)
+            and nxt.word[:1] in ("乡", "镇")
+            and (len(nxt.word) == 1 or _org_word(nxt.word[1:], lex))
+        ):
+            out.append(_Piece(p.word + nxt.word[0], p.start, nxt.start + 1, "TOWN", "ns"))
+            if len(nxt.word) > 1:
+                out.extend(_classify(nxt.word[1:], nxt.start + 1, lex, tags))
+            i += 2
+            continue
+        out.append(p)
+        i += 1
     return out
 
 

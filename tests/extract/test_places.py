@@ -128,3 +128,20 @@ def test_short_forms_name_the_unit_just_named(tmp_path: Path):
     assert names.count("三明市纪委监委驻市教育局纪检监察组") == 1
     assert not any(n.startswith("驻") for n in names)
     assert ("三明市教育局党组", "party_group") in [(n, k) for n, k, _p in orgs]
+
+
+@pytest.mark.parametrize(
+    "sentence,town",
+    [
+        ("维西县通报：攀天阁乡党委、政府负有主体责任。", "攀天阁乡党委"),
+        ("浠水县委巡察组向洗马镇党委反馈巡察情况。", "洗马镇党委"),
+    ],
+)
+def test_a_township_jieba_cuts_apart_is_joined_again(tmp_path: Path, sentence: str, town: str):
+    orgs, _ = _orgs(tmp_path, sentence + "\n")
+    assert any(n.endswith(town) and k == "party_committee" for n, k, _p in orgs), orgs
+
+
+def test_words_before_a_bare_township_word_are_not_its_name(tmp_path: Path):
+    orgs, _ = _orgs(tmp_path, "尤溪县召开会议\n\n督促基层乡党委落实责任。\n")
+    assert not any("基层" in n for n, _k, _p in orgs)
