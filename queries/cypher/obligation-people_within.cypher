@@ -15,15 +15,18 @@ WHERE p.role IN ob.roles AND o.org_kind IN ob.org_kinds
   })
 WITH DISTINCT ob, person, o, p.since AS since
 WITH ob, person, o, since, toString(date(since) - duration({days: ob.days})) AS from
-OPTIONAL MATCH (e:Event)-[r]->(person)
-WHERE e.event_kind = ob.event_kind AND type(r) = ob.rel
-  AND e.date >= from AND e.date <= since
-  AND e[ob.sub_field] = ob.sub_value
-  AND (NOT ob.parent_head OR EXISTS {
-    MATCH (e)-[:BY]->(:Person)-[:HOLDS]->(hp:Post {role: 'head'})-[:POST_IN]->(:Organization)<-[:SUB_ORGANIZATION_OF]-(o)
-    WHERE (hp.since IS NULL OR hp.since <= e.date) AND (hp.until IS NULL OR hp.until >= e.date)
-  })
-WITH ob, person, o, since, collect(DISTINCT e.id) AS counted
+CALL (ob, person, o, since, from) {
+  OPTIONAL MATCH (e:Event)-[r]->(person)
+  WHERE e.event_kind = ob.event_kind AND type(r) = ob.rel
+    AND e.date >= from AND e.date <= since
+    AND e[ob.sub_field] = ob.sub_value
+    AND (NOT ob.parent_head OR EXISTS {
+      MATCH (e)-[:BY]->(:Person)-[:HOLDS]->(hp:Post {role: 'head'})-[:POST_IN]->(:Organization)<-[:SUB_ORGANIZATION_OF]-(o)
+      WHERE (hp.since IS NULL OR hp.since <= e.date) AND (hp.until IS NULL OR hp.until >= e.date)
+    })
+  RETURN collect(DISTINCT e.id) AS counted
+}
+WITH *
 WHERE $every OR size(counted) < ob.at_least
 RETURN ob.id AS obligation, person.id AS subject, person.name AS subject_name, person.source AS source,
        [since, o.id, CASE WHEN o.name IS NULL OR o.name = '' THEN o.id ELSE o.name END] AS slot, counted,
