@@ -61,8 +61,12 @@ def _figures(text: str, sentences: list[_Sentence], starts: list[int], lex: Lexi
             continue
         if unit == "大" and not re.match(r"[\u3400-\u9fff]", after):
             continue
-        if unit == "个" and after.startswith(("确立", "维护", "责任", "务必", "凡是")):
-            continue
+        if (
+            unit == "个"
+            and after.startswith(("确立", "维护", "责任", "务必", "凡是"))
+            and not after.startswith(("责任人", "责任单位", "责任部门", "责任领导"))
+        ):
+            continue  # 两个责任, 四个意识: a name; but 5个责任人 are people counted
         s = _sentence_at(sentences, starts, start)
         if s is None:
             continue

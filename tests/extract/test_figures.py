@@ -26,6 +26,7 @@ def _facts(tmp_path: Path, body: str) -> list[tuple[float, str, str]]:
         ("收回土地329亩。", 329, "亩"),
         ("梳理廉政风险22种。", 22, "种"),
         ("举办培训班3期。", 3, "期"),
+        ("对相关部门5个责任人进行提醒谈话。", 5, "个"),
     ],
 )
 def test_measure_words_and_percentages(tmp_path, body, value, unit):
