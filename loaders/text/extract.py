@@ -165,6 +165,24 @@ def _read(article: Article, sid: str) -> _Article:
     return a
 
 
+# Verbs that make the organization after them the actor of what follows (商请X对…进行谈话).
+_CAUSATIVES = ("商请", "督促", "责令", "要求", "指导", "推动", "责成")
+
+
+def _caused(a: _Article, k: int, offset: int) -> _Org | None:
+    """The organization a causative verb (商请, 督促, 责令...) puts to act before ``offset`` in its clause."""
+    best: _Org | None = None
+    for m, o in a.orgs.sentence_orgs.get(k, ()):
+        if m.nested or m.start >= offset:
+            continue
+        between = a.text[m.end : offset]
+        if re.search(r"[，,；;。]", between):
+            continue
+        if a.text[max(0, m.start - 2) : m.start] in _CAUSATIVES:
+            best = o
+    return best
+
+
 def _main_actor(a: _Article) -> _Org | None:
     """The organization the article is about: the most often the subject of a clause, then the most named.
 
@@ -353,7 +371,7 @@ def _facts(a: _Article) -> list[dict[str, Any]]:
                     qual = _SUBSET_OF_ROLE[role]
                     break
             metric = f"{parent['metric']}.{qual}"
-        subj = a.subject.get(f.sentence) or a.actor
+        subj = _caused(a, f.sentence, f.start) or a.subject.get(f.sentence) or a.actor
         rec = {
             "id": f"{a.sid}.f{len(facts) + 1}",
             "subject": subj.id if subj else a.sid,

@@ -65,3 +65,16 @@ def test_a_figure_without_an_actor_in_its_paragraph_is_about_the_body_the_articl
     by_value = {f["value"]: names.get(f["subject"], f["subject"]) for f in draft["facts"]}
     assert by_value[88] == by_value[27] == by_value[9]
     assert "沙县纪委" in by_value[88]
+
+
+def test_an_organization_asked_to_act_is_the_subject_of_what_it_does(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text(
+        "厦门市同安区纪委监委工作动态\n\n同安区纪委监委派驻第五纪检监察组发现问题，"
+        "商请同安区农业农村局党委对相关部门5个责任人进行提醒谈话。\n",
+        encoding="utf-8",
+    )
+    draft = extract_articles([p])
+    names = {o["id"]: o["name"] for o in draft["organizations"]}
+    (five,) = [f for f in draft["facts"] if f["value"] == 5]
+    assert names[five["subject"]].endswith("农业农村局党委")
