@@ -7,6 +7,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -131,16 +132,14 @@ def write_ledger(
     G = _graph(source)
     tasks = _list_tasks(G, list_id)
     la = G.nodes[list_id]
-    people = _display_names(G, NodeKind.PERSON.value)
-    orgs = _display_names(G, NodeKind.ORGANIZATION.value)
-    gaps = _list_findings(findings, set(tasks))
+    rows = _Rows.of(G, tasks, findings, lang, deadlines)
+    gaps = rows.gaps
 
     wb = Workbook()
     ws = wb.active
     ws.title = _sheet_title(la.get("name") or list_id)
     cols = tuple(c for c in LEDGER_COLUMNS if c != "deadline" or deadlines is not None)
     ncol = len(cols)
-    evidence = _evidence_names(G)
     owner = G.nodes[la["owner"]].get("name", la["owner"]) if la.get("owner") in G else la.get("owner", "")
     _put(ws, 1, 1, la.get("name") or list_id).font = Font(bold=True, size=14)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncol)
@@ -161,17 +160,7 @@ def write_ledger(
     wb.add_named_style(NamedStyle("台账正文", border=border, alignment=wrap))
     wb.add_named_style(NamedStyle("台账日期", border=border, alignment=wrap, number_format="yyyy-mm-dd"))
     for i, tid in enumerate(tasks, 1):
-        values = _task_values(
-            G,
-            tid,
-            i,
-            people=people,
-            orgs=orgs,
-            evidence=evidence,
-            lang=lang,
-            found=gaps.get(tid, []),
-            deadlines=deadlines,
-        )
+        values = rows.values(tid, i)
         found = gaps.get(tid, [])
         r = i + 2
         for key, v in values.items():
@@ -221,6 +210,52 @@ def _list_tasks(G: Any, list_id: str) -> list[str]:
             )
         )
     return [v for _, v, d in G.out_edges(list_id, data=True) if d.get("type") == RelType.HAS_TASK.value]
+
+
+@dataclass(frozen=True)
+class _Rows:
+    """What the cells of a written ledger's task rows come from: the graph, its names, the gaps."""
+
+    G: Any
+    people: Mapping[str, str]
+    orgs: Mapping[str, str]
+    evidence: Mapping[str, str]
+    gaps: Mapping[str, list]
+    lang: Lang
+    deadlines: Mapping[str, tuple[str, str]] | None
+
+    @classmethod
+    def of(
+        cls,
+        G: Any,
+        tasks: list[str],
+        findings: Iterable[Any],
+        lang: Lang,
+        deadlines: Mapping[str, tuple[str, str]] | None,
+    ) -> _Rows:
+        return cls(
+            G,
+            _display_names(G, NodeKind.PERSON.value),
+            _display_names(G, NodeKind.ORGANIZATION.value),
+            _evidence_names(G),
+            _list_findings(findings, set(tasks)),
+            lang,
+            deadlines,
+        )
+
+    def values(self, tid: str, seq: int) -> dict[str, Any]:
+        """The cells of task ``tid``'s row numbered ``seq``, by column key."""
+        return _task_values(
+            self.G,
+            tid,
+            seq,
+            people=self.people,
+            orgs=self.orgs,
+            evidence=self.evidence,
+            lang=self.lang,
+            found=self.gaps.get(tid, []),
+            deadlines=self.deadlines,
+        )
 
 
 def _task_values(

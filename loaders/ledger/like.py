@@ -27,18 +27,15 @@ from pathlib import Path
 from typing import Any
 
 from respchain.graph.inverse import register_data_from_graph
-from respchain.graph.schema import Lang, NodeKind, RelType
+from respchain.graph.schema import Lang, RelType
 from respchain.loaders.ledger.evidence import split_evidence
 from respchain.loaders.ledger.excel import (
     _FILLS,
     _GAP_COLUMN,
-    _display_names,
-    _evidence_names,
     _graph,
-    _list_findings,
     _list_tasks,
     _put,
-    _task_values,
+    _Rows,
 )
 from respchain.loaders.ledger.headers import HEADER_ALIASES, TASK_HEADERS
 from respchain.loaders.ledger.lists import _write_file
@@ -137,10 +134,8 @@ def write_ledger_like(
     reg = register_from_data([("<register>", register_data_from_graph(G), None)])
     year = G.nodes[list_id].get("year")
     ctx = _Ctx(file, _Index.build(reg), year)
-    people = _display_names(G, NodeKind.PERSON.value)
-    orgs = _display_names(G, NodeKind.ORGANIZATION.value)
-    evidence = _evidence_names(G)
-    gaps = _list_findings(findings, set(tasks))
+    rows = _Rows.of(G, tasks, findings, lang, deadlines)
+    gaps = rows.gaps
     by_goal: dict[str, list[str]] = {}
     for tid in tasks:
         by_goal.setdefault(_key(G.nodes[tid].get("goal") or G.nodes[tid].get("name") or ""), []).append(tid)
@@ -201,17 +196,7 @@ def write_ledger_like(
         for f in _needed_columns(G, cols, here):
             _extra_col(ws, header_row, cols, f)
         for rownum, tid, was in matched:
-            values = _task_values(
-                G,
-                tid,
-                seq,
-                people=people,
-                orgs=orgs,
-                evidence=evidence,
-                lang=lang,
-                found=gaps.get(tid, []),
-                deadlines=deadlines,
-            )
+            values = rows.values(tid, seq)
             _update_row(ws, rownum, cols, G, tid, values, was, notes)
         _mark(ws, header_row, cols, [(r, t) for r, t, _ in matched], gaps, deadlines, lang)
     if new:
@@ -225,12 +210,7 @@ def write_ledger_like(
             new,
             G,
             list_id,
-            people,
-            orgs,
-            evidence,
-            lang,
-            gaps,
-            deadlines,
+            rows,
             notes,
         )
     return _write_file(Path(path), lambda p: wb.save(p))
@@ -413,12 +393,7 @@ def _append(
     new: list[str],
     G: Any,
     list_id: str,
-    people: Mapping[str, str],
-    orgs: Mapping[str, str],
-    evidence: Mapping[str, str],
-    lang: Lang,
-    gaps: dict[str, list],
-    deadlines: Mapping[str, tuple[str, str]] | None,
+    cells: _Rows,
     notes: list[str] | None,
 ) -> None:
     """Insert the tasks the ledger does not hold below its last task row, in that row's style."""
@@ -439,17 +414,7 @@ def _append(
                 f"{ws.title}!{r}: 任务 {tid} 的编号在此台账中无法写出（没有任务编号列），再次导入时编号会不同 / "
                 "the ledger has no 任务编号 column: this task's id will differ when it is imported again"
             )
-        values = _task_values(
-            G,
-            tid,
-            num,
-            people=people,
-            orgs=orgs,
-            evidence=evidence,
-            lang=lang,
-            found=gaps.get(tid, []),
-            deadlines=deadlines,
-        )
+        values = cells.values(tid, num)
         fields = set(cols.values())
         if "responsible" not in fields:  # the people go where the ledger names them
             values["leader"] = values["responsible"]
@@ -469,4 +434,4 @@ def _append(
         if height is not None:
             ws.row_dimensions[r].height = height
         rows.append((r, tid))
-    _mark(ws, header_row, cols, rows, gaps, deadlines, lang)
+    _mark(ws, header_row, cols, rows, cells.gaps, cells.deadlines, cells.lang)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from respchain.loaders.ledger.rows import TASK_FIELDS
 from respchain.loaders.writer import register_yaml
 
 from respchain._files import atomic_path
@@ -29,23 +30,6 @@ def _write_file(path: Path, write: Callable[[Path], object]) -> Path:
     with atomic_path(path) as tmp:
         write(tmp)
     return path
-
-
-_CHANGE_FIELDS = (
-    "goal",
-    "measure",
-    "responsible",
-    "lead",
-    "assist",
-    "due",
-    "due_note",
-    "status",
-    "done_on",
-    "progress",
-    "evidence",
-    "implements",
-    "note",
-)
 
 
 def list_changes(old: dict, new: dict) -> list[str]:
@@ -73,7 +57,7 @@ def list_changes(old: dict, new: dict) -> list[str]:
     for tid, t in after.items():
         if tid not in before:
             continue
-        for k in _CHANGE_FIELDS:
+        for k in TASK_FIELDS:
             a, b = before[tid].get(k), t.get(k)
             if k in ("responsible", "lead", "assist", "evidence"):
                 a, b = norm(a), norm(b)

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from respchain.loaders.ledger.text import _NAME_ID_RE, _SPLIT_RE, _key, _nfkc
-from respchain.loaders.register import Register
+from respchain.loaders.register import SECTIONS, Register
 
 
 @dataclass
@@ -26,16 +26,7 @@ class _Index:
     @classmethod
     def build(cls, reg: Register) -> _Index:
         ix = cls()
-        for section in (
-            "sources",
-            "responsibilities",
-            "lists",
-            "events",
-            "mechanisms",
-            "facts",
-            "evidence",
-            "problems",
-        ):
+        for section in (s for s in SECTIONS if s not in ("organizations", "people")):
             for rec in getattr(reg, section):
                 if isinstance(rec.get("id"), str):
                     ix.kinds[rec["id"]] = section

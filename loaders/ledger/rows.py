@@ -219,8 +219,8 @@ def _row_task(
     return task if ok else None
 
 
-_TASK_ORDER = (
-    "id",
+# The fields of a task a ledger fills, in the order they are written.
+TASK_FIELDS = (
     "goal",
     "measure",
     "responsible",
@@ -235,3 +235,4 @@ _TASK_ORDER = (
     "implements",
     "note",
 )
+_TASK_ORDER = ("id", *TASK_FIELDS)

@@ -457,23 +457,7 @@ def test_a_refilled_ledger_updates_the_list_it_came_from(tmp_path, capsys):
     ws.cell(new, col["责任人"], "p-edu")
     ws.cell(new, col["牵头单位"], "edu")
     wb.save(xlsx)
-    argv = [
-        "ledger",
-        "import",
-        str(xlsx),
-        "-r",
-        str(REGISTER),
-        "-r",
-        str(lists),
-        "--owner",
-        "edu-group",
-        "--kind",
-        "main",
-        "--id",
-        "edu-main-2025",
-        "-o",
-        str(lists),
-    ]
+    argv = import_argv(xlsx, lists, "-r", str(lists), "--id", "edu-main-2025")
     # without --update the list id is taken: refused, nothing written
     before = lists.read_text(encoding="utf-8")
     assert main(argv) == 2

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from respchain.cli import main
-from tests.loaders._ledgerkit import REGISTER, make_xlsx
+from tests.loaders._ledgerkit import REGISTER, import_argv, make_xlsx
 
 TITLE = "示例县教育局党组2025年落实全面从严治党主体责任工作台账"
 # The office's own words: 工作任务, 责任领导, 责任单位, 时间节点, 进展情况 (the import's variants).
@@ -72,21 +72,7 @@ def _office_ledger(path: Path) -> Path:
 def imported(tmp_path: Path) -> tuple[Path, Path]:
     ledger = _office_ledger(tmp_path / "原台账.xlsx")
     lists = tmp_path / "list.yaml"
-    argv = [
-        "ledger",
-        "import",
-        str(ledger),
-        "-r",
-        str(REGISTER),
-        "--owner",
-        "edu-group",
-        "--kind",
-        "main",
-        "--id",
-        "edu-2025",
-        "-o",
-        str(lists),
-    ]
+    argv = import_argv(ledger, lists, "--id", "edu-2025")
     assert main(argv) == 0
     return ledger, lists
 
@@ -96,41 +82,41 @@ def _rows(path: Path) -> list[list]:
     return [[c.value for c in row] for row in ws.iter_rows()]
 
 
+def _edit(lists: Path, change) -> None:
+    """Apply ``change`` to the written list file's data, as an office would edit it."""
+    data = yaml.safe_load(lists.read_text(encoding="utf-8"))
+    change(data["lists"][0]["tasks"])
+    lists.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _export_like(like: Path, lists: Path, out: Path, *extra: str) -> int:
+    """``respchain ledger export`` of the list edu-2025 in the layout of ``like``."""
+    argv = ["ledger", "export", str(REGISTER), str(lists), "--list", "edu-2025"]
+    return main([*argv, "--like", str(like), *extra, "-o", str(out)])
+
+
 def test_the_layout_is_kept_and_only_changed_cells_are_rewritten(tmp_path, imported, capsys):
     ledger, lists = imported
-    data = yaml.safe_load(lists.read_text(encoding="utf-8"))
-    tasks = data["lists"][0]["tasks"]
-    by_goal = {t["goal"]: t for t in tasks}
-    # The year goes on: one task done, one deadline moved, a task added.
-    by_goal["开展警示教育"].update(status="done", done_on="2025-06-28", progress="已完成")
-    by_goal["整治形式主义"]["due"] = "2025-11-30"
-    tasks.append(
-        {
-            "id": "edu-2025-4",
-            "goal": "开展廉政教育月活动",
-            "responsible": "p-edu-dep",
-            "lead": "edu",
-            "due": "2025-10-31",
-            "status": "open",
-        }
-    )
-    lists.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+    def the_year_goes_on(tasks: list[dict]) -> None:
+        # one task done, one deadline moved, a task added
+        by_goal = {t["goal"]: t for t in tasks}
+        by_goal["开展警示教育"].update(status="done", done_on="2025-06-28", progress="已完成")
+        by_goal["整治形式主义"]["due"] = "2025-11-30"
+        tasks.append(
+            {
+                "id": "edu-2025-4",
+                "goal": "开展廉政教育月活动",
+                "responsible": "p-edu-dep",
+                "lead": "edu",
+                "due": "2025-10-31",
+                "status": "open",
+            }
+        )
+
+    _edit(lists, the_year_goes_on)
     out = tmp_path / "新台账.xlsx"
-    argv = [
-        "ledger",
-        "export",
-        str(REGISTER),
-        str(lists),
-        "--list",
-        "edu-2025",
-        "--like",
-        str(ledger),
-        "--as-of",
-        "2025-10-20",
-        "-o",
-        str(out),
-    ]
-    assert main(argv) == 0
+    assert _export_like(ledger, lists, out, "--as-of", "2025-10-20") == 0
     assert "4 项任务" in capsys.readouterr().out
     before, after = _rows(ledger), _rows(out)
     assert (
@@ -160,46 +146,11 @@ def test_the_layout_is_kept_and_only_changed_cells_are_rewritten(tmp_path, impor
 
 def test_reimporting_the_written_ledger_changes_nothing(tmp_path, imported, capsys):
     ledger, lists = imported
-    data = yaml.safe_load(lists.read_text(encoding="utf-8"))
-    data["lists"][0]["tasks"][1].update(status="done", done_on="2025-06-28")
-    lists.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    _edit(lists, lambda tasks: tasks[1].update(status="done", done_on="2025-06-28"))
     out = tmp_path / "新台账.xlsx"
-    assert (
-        main(
-            [
-                "ledger",
-                "export",
-                str(REGISTER),
-                str(lists),
-                "--list",
-                "edu-2025",
-                "--like",
-                str(ledger),
-                "-o",
-                str(out),
-            ]
-        )
-        == 0
-    )
+    assert _export_like(ledger, lists, out) == 0
     capsys.readouterr()
-    again = [
-        "ledger",
-        "import",
-        str(out),
-        "-r",
-        str(REGISTER),
-        "-r",
-        str(lists),
-        "--owner",
-        "edu-group",
-        "--kind",
-        "main",
-        "--id",
-        "edu-2025",
-        "--update",
-        "-o",
-        str(lists),
-    ]
+    again = import_argv(out, lists, "-r", str(lists), "--id", "edu-2025", "--update")
     assert main(again) == 0
     said = capsys.readouterr().out
     assert "0 处改动" in said, said
@@ -207,27 +158,10 @@ def test_reimporting_the_written_ledger_changes_nothing(tmp_path, imported, caps
 
 def test_gaps_get_a_column_at_the_right_of_the_header(tmp_path, imported):
     ledger, lists = imported
-    data = yaml.safe_load(lists.read_text(encoding="utf-8"))
-    del data["lists"][0]["tasks"][0]["responsible"]  # LIST-001: no one responsible
-    lists.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    # LIST-001: no one responsible
+    _edit(lists, lambda tasks: tasks[0].pop("responsible"))
     out = tmp_path / "新台账.xlsx"
-    assert (
-        main(
-            [
-                "ledger",
-                "export",
-                str(REGISTER),
-                str(lists),
-                "--list",
-                "edu-2025",
-                "--like",
-                str(ledger),
-                "-o",
-                str(out),
-            ]
-        )
-        == 0
-    )
+    assert _export_like(ledger, lists, out) == 0
     after = _rows(out)
     assert after[1][len(HEADER)] == "缺口"
     assert after[3][len(HEADER)].startswith("LIST-001")
@@ -239,20 +173,7 @@ def test_a_bad_layout_file_is_refused_and_nothing_written(tmp_path, imported, ca
     out = tmp_path / "新台账.xlsx"
     not_a_ledger = make_xlsx(tmp_path / "other.xlsx", {"S": [["姓名", "电话"], ["吴敏", "123"]]})
     for like in (not_a_ledger, tmp_path / "missing.xlsx", lists):
-        rc = main(
-            [
-                "ledger",
-                "export",
-                str(REGISTER),
-                str(lists),
-                "--list",
-                "edu-2025",
-                "--like",
-                str(like),
-                "-o",
-                str(out),
-            ]
-        )
+        rc = _export_like(like, lists, out)
         assert rc == 2
         assert str(like) in capsys.readouterr().err
     assert not out.exists()

@@ -13,7 +13,7 @@ from respchain.loaders.ledger import list_changes, read_ledger, write_template
 
 from respchain.cli import main
 from respchain.exceptions import InputError
-from tests.loaders._ledgerkit import REGISTER, make_xlsx
+from tests.loaders._ledgerkit import REGISTER, import_argv, make_xlsx
 
 LISTS = """\
 respchain: 1
@@ -119,23 +119,7 @@ def test_import_records_new_evidence_and_validates(tmp_path, lists):
         },
     )
     out = tmp_path / "list.yaml"
-    args = [
-        "ledger",
-        "import",
-        str(ledger),
-        "-r",
-        str(REGISTER),
-        "-r",
-        str(lists),
-        "--owner",
-        "edu-group",
-        "--kind",
-        "main",
-        "--id",
-        "new",
-        "-o",
-        str(out),
-    ]
+    args = import_argv(ledger, out, "-r", str(lists), "--id", "new")
     assert main(args) == 0
     data = yaml.safe_load(out.read_text(encoding="utf-8"))
     t1, t2, t3 = data["lists"][0]["tasks"]

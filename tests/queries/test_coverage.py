@@ -157,45 +157,23 @@ def test_the_coverage_follows_the_selection(capsys, args, kept):
     assert got == kept and (("coverage" in data) == bool(kept))
 
 
+def _quarter_gaps(out) -> int:
+    """``respchain gaps`` of the quarter's register with its local obligations only, to ``out``."""
+    reg, obl = QUARTER / "register.yaml", QUARTER / "obligations.yaml"
+    return main(["gaps", str(reg), "--obligations", "none", "--obligations", str(obl), "-o", str(out)])
+
+
 def test_xlsx_and_html_carry_the_coverage(capsys, tmp_path):
     import openpyxl
 
     out = tmp_path / "gaps.xlsx"
-    assert (
-        main(
-            [
-                "gaps",
-                str(QUARTER / "register.yaml"),
-                "--obligations",
-                "none",
-                "--obligations",
-                str(QUARTER / "obligations.yaml"),
-                "-o",
-                str(out),
-            ]
-        )
-        == 0
-    )
+    assert _quarter_gaps(out) == 0
     ws = openpyxl.load_workbook(out)["覆盖"]
     rows = [r for r in ws.iter_rows(min_row=2, values_only=True)]
     assert ("LOCAL-HB", "班子成员每季度听取分管部门汇报", None, "全部", 15, 8, 53.3, "人次") in rows
     assert ("LOCAL-HB", "班子成员每季度听取分管部门汇报", "town", "中共示例镇委员会", 3, 0, 0, "人次") in rows
     page = tmp_path / "gaps.html"
-    assert (
-        main(
-            [
-                "gaps",
-                str(QUARTER / "register.yaml"),
-                "--obligations",
-                "none",
-                "--obligations",
-                str(QUARTER / "obligations.yaml"),
-                "-o",
-                str(page),
-            ]
-        )
-        == 0
-    )
+    assert _quarter_gaps(page) == 0
     html = page.read_text(encoding="utf-8")
     assert "id='coverage'" in html and "id='coverage-orgs'" in html
     assert '<tr data-obligation="LOCAL-ZTYJ"><td>LOCAL-ZTYJ</td>' in html and "1/2 次" in html
