@@ -189,9 +189,41 @@ def _due_states(G: nx.MultiDiGraph) -> dict[str, str]:
         return {}
 
 
-def _org_timeline(G: nx.MultiDiGraph, org: str, lang: Lang, states: dict[str, str]) -> list[list[str]]:
+def _dated_by_org(G: nx.MultiDiGraph) -> dict[str, dict[str, None]]:
+    """The tasks, problems and measures of each organization, in one pass over the graph.
+
+    A task is an organization's when the organization owns its list or the task
+    points to it (lead, assist); a problem when it is the problem's unit; a
+    measure when it is its problem's unit's or the measure points to it.
+    """
+    by_org: dict[str, dict[str, None]] = {}
+
+    def add(org: Any, n: str) -> None:
+        if org is not None:
+            by_org.setdefault(org, {})[n] = None
+
+    for n, a in G.nodes(data=True):
+        kind = a.get("kind")
+        if kind == NodeKind.TASK:
+            add(G.nodes.get(a.get("list"), {}).get("owner"), n)
+        elif kind == NodeKind.PROBLEM:
+            add(a.get("org"), n)
+            continue
+        elif kind == NodeKind.MEASURE:
+            add(G.nodes.get(a.get("problem"), {}).get("org"), n)
+        else:
+            continue
+        for m in G.succ[n]:
+            add(m, n)
+    return by_org
+
+
+def _org_timeline(
+    G: nx.MultiDiGraph, org: str, lang: Lang, states: dict[str, str], dated: Iterable[str] = ()
+) -> list[list[str]]:
     """An organization's dated record in date order: posts (since/until), events, the
-    deadlines and done dates of its tasks, its problems and their measures.
+    deadlines and done dates of its tasks, its problems and their measures
+    (``dated``: those of :func:`_dated_by_org` for ``org``).
 
     Returns
     -------
@@ -218,28 +250,19 @@ def _org_timeline(G: nx.MultiDiGraph, org: str, lang: Lang, states: dict[str, st
     for e in events:
         a = G.nodes[e]
         out.append((str(a["date"]), e, f"{'event' if en else '活动'}：{a.get('name', e)}"))
-    for n, a in G.nodes(data=True):
+    for n in dated:
+        a = G.nodes[n]
         kind = a.get("kind")
         if kind == NodeKind.TASK:
-            lst = G.nodes.get(a.get("list"), {})
-            if org not in G.succ[n] and lst.get("owner") != org:
-                continue
             label = "task" if en else "任务"
         elif kind == NodeKind.PROBLEM:
-            if a.get("org") != org:
-                continue
             label = "problem" if en else "问题"
             if a.get("found"):
                 out.append(
                     (str(a["found"]), n, f"{'problem found' if en else '发现问题'}：{a.get('name', n)}")
                 )
-        elif kind == NodeKind.MEASURE:
-            pb = G.nodes.get(a.get("problem"), {})
-            if pb.get("org") != org and org not in G.succ[n]:
-                continue
-            label = "measure" if en else "整改措施"
         else:
-            continue
+            label = "measure" if en else "整改措施"
         name = a.get("name", n)
         if a.get("due"):
             st = STATE_INFO.get(states.get(n, ""), {})
@@ -307,6 +330,7 @@ def view_graph(
     by_node, chain = _gap_marks(findings, edges, anchor, drawn)
     sources = {n: a for n, a in G.nodes(data=True) if a.get("kind") == _K_SOURCE}
     states = _due_states(G)
+    dated = _dated_by_org(G)
     out_nodes = []
     for n in nodes:
         a = G.nodes[n]
@@ -329,7 +353,7 @@ def view_graph(
             }
         )
         if a.get("kind") == _K_ORGANIZATION:
-            out_nodes[-1]["timeline"] = _org_timeline(G, n, lang, states)
+            out_nodes[-1]["timeline"] = _org_timeline(G, n, lang, states, dated.get(n, ()))
     out_edges = [
         {"id": f"e{i}", "from": u, "to": v, "rel": k, "rtype": t} for i, (u, v, k, t) in enumerate(edges)
     ]
