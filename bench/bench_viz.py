@@ -4,7 +4,8 @@ Builds a register of about ``--nodes`` graph nodes with :mod:`respchain.synth`,
 writes its page (grouped, since it is far above the grouping threshold), opens
 it in Debian's Chromium with the network blocked and prints the time until the
 network has drawn (``afterDrawing``; for ``--layout force``, until it has
-stabilized). Target: under 5 s for 20,000 nodes.
+stabilized). Targets for 20,000 nodes: drawn under 5 s (chain), settled under
+3 s (force).
 
     .venv/bin/python bench/bench_viz.py --nodes 20000
 """
@@ -89,11 +90,12 @@ def main(argv: list[str] | None = None) -> int:
         errs = console_errors(drv)
         shot = screenshot(drv, f"bench-viz-{args.nodes}.png")
     best = min(times)
+    target = 3 if args.layout == "force" else 5
     print(
-        f"best {best:.2f} s (target < 5 s: {'ok' if best < 5 else 'MISSED'}); "
+        f"best {best:.2f} s (target < {target} s: {'ok' if best < target else 'MISSED'}); "
         f"requests off the page: {len(bad)}; console errors: {len(errs)}; screenshot {shot}"
     )
-    return 0 if best < 5 and not bad and not errs else 1
+    return 0 if best < target and not bad and not errs else 1
 
 
 if __name__ == "__main__":

@@ -27,9 +27,11 @@ from __future__ import annotations
 import gc
 import heapq
 import json
+import math
 from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -529,6 +531,9 @@ def _node_fields(
 
 _KIND_ORDER = ["Responsibility", "Person", "List", "Task", "Event", "Mechanism", "Fact"]
 _CELL_W, _CELL_H, _GAP, _LEVEL_GAP = 150, 58, 36, 90
+_RING_GAP = 220.0  # radial start of the force layout: rings, and organizations on a ring, apart
+_RING_SPACING = 130.0
+_MEMBER_RING = 70.0
 
 
 _ORG_FONT = 20
@@ -571,25 +576,22 @@ def _shelves(
     return off, total_w, y - _LEVEL_GAP
 
 
-def chain_positions(view: dict[str, Any], *, grouped: bool = False) -> dict[str, tuple[float, float]]:
-    """Positions of the chain layout: the leadership tree from the top down.
+@dataclass
+class _OrgTree:
+    """The leadership tree of a view: each organization's parent, children and depth,
+    and the nodes drawn beside each organization (its members)."""
 
-    Each organization sits in its slot with its people, duties, lists, tasks and
-    events in a compact grid to its right (or one group node when ``grouped``);
-    the organizations it leads sit in the slots below, one row per level.
+    org_ids: list[str]
+    names: dict[str, str]
+    members: dict[str, list[str]]
+    loose: list[str]
+    children: dict[str, list[str]]
+    roots: list[str]
+    order: list[str]
+    depth: dict[str, int]
 
-    Parameters
-    ----------
-    view : dict
-        From :func:`view_graph`.
-    grouped : bool
-        Place one ``group:<org>`` node per organization instead of its members.
 
-    Returns
-    -------
-    dict
-        Node id -> ``(x, y)``.
-    """
+def _org_tree(view: dict[str, Any], grouped: bool) -> _OrgTree:
     org_ids = [n["id"] for n in view["nodes"] if n["kind"] in ORG_KIND_INFO]
     is_org = set(org_ids)
     names = {n["id"]: n["name"] for n in view["nodes"]}
@@ -637,6 +639,32 @@ def chain_positions(view: dict[str, Any], *, grouped: bool = False) -> dict[str,
     children = {
         o: [c for c in cs if depth.get(c) == depth[o] + 1 and up.get(c) == o] for o, cs in children.items()
     }
+
+    return _OrgTree(org_ids, names, members, loose, children, roots, order, depth)
+
+
+def chain_positions(view: dict[str, Any], *, grouped: bool = False) -> dict[str, tuple[float, float]]:
+    """Positions of the chain layout: the leadership tree from the top down.
+
+    Each organization sits in its slot with its people, duties, lists, tasks and
+    events in a compact grid to its right (or one group node when ``grouped``);
+    the organizations it leads sit in the slots below, one row per level.
+
+    Parameters
+    ----------
+    view : dict
+        From :func:`view_graph`.
+    grouped : bool
+        Place one ``group:<org>`` node per organization instead of its members.
+
+    Returns
+    -------
+    dict
+        Node id -> ``(x, y)``.
+    """
+    t = _org_tree(view, grouped)
+    org_ids, names, members, loose = t.org_ids, t.names, t.members, t.loose
+    children, roots, order = t.children, t.roots, t.order
 
     def block(o: str) -> tuple[int, int]:
         m = len(members.get(o, ()))
@@ -686,6 +714,72 @@ def chain_positions(view: dict[str, Any], *, grouped: bool = False) -> dict[str,
     for i, n in enumerate(loose):  # not linked to any organization
         r, c = divmod(i, 12)
         pos[n] = (c * _CELL_W, y + r * _CELL_H)
+    return pos
+
+
+def radial_positions(view: dict[str, Any], *, grouped: bool = False) -> dict[str, tuple[float, float]]:
+    """Starting positions of the force layout: the leadership tree in rings.
+
+    Each top organization gets a wedge of the circle in proportion to the
+    organizations below it, each organization the part of its parent's wedge in
+    proportion to its own subtree, at a radius that grows with its depth; an
+    organization's members sit on a small circle around it. The force layout
+    starts near its rest from here, so that it settles in a few iterations even
+    for thousands of nodes (from random positions it needs hundreds).
+
+    Parameters
+    ----------
+    view : dict
+        From :func:`view_graph`.
+    grouped : bool
+        As for :func:`chain_positions`.
+
+    Returns
+    -------
+    dict
+        Node id -> ``(x, y)``.
+    """
+    t = _org_tree(view, grouped)
+    weight: dict[str, int] = {}
+    for o in reversed(t.order):  # children before parents
+        weight[o] = 1 + sum(weight[c] for c in t.children.get(o, ()))
+    per_depth: dict[int, int] = defaultdict(int)
+    for o in t.order:
+        per_depth[t.depth[o]] += 1
+    # A ring holds its organizations about _RING_SPACING apart, and rings are at
+    # least _RING_GAP apart.
+    radius: dict[int, float] = {0: 0.0 if len(t.roots) == 1 else _RING_GAP}
+    for d in range(1, max(per_depth, default=0) + 1):
+        radius[d] = max(radius[d - 1] + _RING_GAP, per_depth[d] * _RING_SPACING / (2 * math.pi))
+    pos: dict[str, tuple[float, float]] = {}
+    total = sum(weight[r] for r in t.roots) or 1
+    stack: list[tuple[str, float, float]] = []
+    start = 0.0
+    for r in t.roots:
+        span = 2 * math.pi * weight[r] / total
+        stack.append((r, start, span))
+        start += span
+    while stack:
+        o, a0, span = stack.pop()
+        a = a0 + span / 2
+        rr = radius[t.depth[o]]
+        x, y = rr * math.cos(a), rr * math.sin(a)
+        pos[o] = (x, y)
+        ms = t.members.get(o, ())
+        for k, m in enumerate(ms):
+            b = 2 * math.pi * k / len(ms)
+            ring = _MEMBER_RING * (1 + k // 12)
+            pos[m] = (x + ring * math.cos(b), y + ring * math.sin(b))
+        kids = t.children.get(o, ())
+        inner = sum(weight[c] for c in kids) or 1
+        for c in kids:
+            cs = span * weight[c] / inner
+            stack.append((c, a0, cs))
+            a0 += cs
+    outer = radius[max(radius)] + _RING_GAP
+    for k, n in enumerate(t.loose):  # not linked to any organization: a ring outside
+        b = 2 * math.pi * k / len(t.loose)
+        pos[n] = (outer * math.cos(b), outer * math.sin(b))
     return pos
 
 
@@ -745,12 +839,13 @@ def _options(layout: str, n_visible: int) -> dict:
         opts["physics"] = {"enabled": False}
         opts["edges"]["smooth"] = False
     else:
-        opts["layout"] = {"improvedLayout": n_visible <= 300, "randomSeed": 7}
+        # Nodes start from radial_positions(), near their rest: a few iterations settle them.
+        opts["layout"] = {"improvedLayout": False, "randomSeed": 7}
         opts["physics"] = {
             "enabled": True,
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 110, "avoidOverlap": 0.3},
-            "stabilization": {"enabled": True, "iterations": 300 if big else 600, "updateInterval": 50},
+            "stabilization": {"enabled": True, "iterations": 40 if big else 150, "updateInterval": 50},
         }
     return opts
 
@@ -871,7 +966,8 @@ def _to_pyvis(
 
     net = RespchainNetwork(height=height, width="100%", directed=True, heading="", cdn_resources="in_line")
     # Filled directly: pyvis' add_node/add_edge scan lists and are quadratic.
-    pos = chain_positions(view, grouped=grouped) if layout == "chain" else {}
+    place = chain_positions if layout == "chain" else radial_positions
+    pos = place(view, grouped=grouped)
     for n in view["nodes"]:
         vn = _vis_node(n, pos.get(n["id"]))
         net.nodes.append(vn)

@@ -189,3 +189,28 @@ def test_page_shows_chinese_words_for_vocabulary_values(seed_graph, seed_finding
         if k in ("层级", "事件类型", "谈话类型", "数据", "指标")
     }
     assert values and not any(re.fullmatch(r"[a-z_.]+", v) for v in values)
+
+
+def test_force_layout_starts_from_rings_of_the_leadership_tree(seed_graph, seed_findings):
+    from respchain.synth import synth_register
+
+    from respchain.loaders import load_graph
+    from respchain.loaders.register import register_from_data
+    from respchain.viz.network import radial_positions
+
+    data, _ = synth_register(120, seed=3, gap_rate=0.02)  # below the grouping threshold
+    G = load_graph(register_from_data([("synth.yaml", data, None)]))
+    for graph in (seed_graph, G):
+        net = to_pyvis(graph, layout="force")
+        # every node the page draws starts at a position, none two at one point
+        assert all("x" in n and "y" in n for n in net.nodes)
+        assert len({(n["x"], n["y"]) for n in net.nodes}) == len(net.nodes)
+    view = view_graph(G)
+    pos = radial_positions(view)
+    r = {n: (x * x + y * y) ** 0.5 for n, (x, y) in pos.items()}
+    parent_of = {
+        e["to"]: e["from"] for e in view["edges"] if e["rel"] == "SUB_ORGANIZATION_OF" and e["to"] in r
+    }
+    assert parent_of
+    # an organization lies on a ring outside its parent's
+    assert all(r[child] > r[parent] for child, parent in parent_of.items())
