@@ -201,30 +201,59 @@ _NOT_TOWN = {
 }
 
 
+# Tags of words that end a township's name when met going left (对, 和, 该, 一个, 都...).
+_TOWN_STOP_TAGS = ("p", "c", "u", "r", "m", "q", "d", "x", "f", "t")
+
+
+def _town_start(out: list[_Piece], end: int) -> int | None:
+    """Where a township's name cut by jieba begins among the last pieces of ``out``.
+
+    Going left from the piece before 乡/镇 over adjacent pieces of Chinese
+    characters (丁 + 司 + 垱, 攀 + 天阁), stopping at a function word (对, 及, 该),
+    a multi-character verb, punctuation or anything already classed; the name has
+    two to four characters. Returns the index in ``out`` of its first piece.
+    """
+    k, length, at = len(out), 0, end
+    while k > 0:
+        p = out[k - 1]
+        if p.end != at or p.cls not in ("NOUN", "OTHER") or not re.fullmatch(r"[\u3400-\u9fff]+", p.word):
+            break
+        tag = p.tag or ""
+        if tag.startswith(_TOWN_STOP_TAGS) or (tag.startswith("v") and len(p.word) > 1):
+            break
+        if length + len(p.word) > 4:
+            break
+        length += len(p.word)
+        at = p.start
+        k -= 1
+    while k < len(out) and length >= 2:
+        name = "".join(x.word for x in out[k:])
+        if name not in _NOT_TOWN:
+            return k
+        length -= len(out[k].word)
+        k += 1
+    return None
+
+
 def _join_towns(pieces: list[_Piece], lex: Lexicon, tags: dict[str, str]) -> list[_Piece]:
-    """洗马 + 镇党委 -> 洗马镇 + 党委, 河口 + 乡 + 党委书记 -> 河口乡 + ...: jieba cuts unknown townships."""
+    """洗马 + 镇党委 -> 洗马镇 + 党委, 丁 + 司 + 垱 + 镇党委 -> 丁司垱镇 + 党委, 河口 + 乡 +
+    党委书记 -> 河口乡 + ...: jieba cuts unknown townships."""
     out: list[_Piece] = []
-    i = 0
-    while i < len(pieces):
-        p = pieces[i]
-        nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+    for p in pieces:
         if (
-            nxt is not None
-            and p.cls == "NOUN"
-            and nxt.start == p.end
-            and 2 <= len(p.word) <= 4
-            and p.word not in _NOT_TOWN
-            and re.fullmatch(r"[\u3400-\u9fff]+", p.word)
-            and nxt.word[:1] in ("乡", "镇")
-            and (len(nxt.word) == 1 or _org_word(nxt.word[1:], lex))
+            out
+            and p.word[:1] in ("乡", "镇")
+            and (len(p.word) == 1 or _org_word(p.word[1:], lex))
+            and (k := _town_start(out, p.start)) is not None
         ):
-            out.append(_Piece(p.word + nxt.word[0], p.start, nxt.start + 1, "TOWN", "ns"))
-            if len(nxt.word) > 1:
-                out.extend(_classify(nxt.word[1:], nxt.start + 1, lex, tags))
-            i += 2
+            first = out[k]
+            name = "".join(x.word for x in out[k:]) + p.word[0]
+            del out[k:]
+            out.append(_Piece(name, first.start, p.start + 1, "TOWN", "ns"))
+            if len(p.word) > 1:
+                out.extend(_classify(p.word[1:], p.start + 1, lex, tags))
             continue
         out.append(p)
-        i += 1
     return out
 
 

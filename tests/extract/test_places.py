@@ -135,6 +135,10 @@ def test_short_forms_name_the_unit_just_named(tmp_path: Path):
     [
         ("维西县通报：攀天阁乡党委、政府负有主体责任。", "攀天阁乡党委"),
         ("浠水县委巡察组向洗马镇党委反馈巡察情况。", "洗马镇党委"),
+        # cut into three pieces, after a list separator
+        ("浠水县委巡察组向竹瓦镇、丁司垱镇党委反馈巡察情况。", "丁司垱镇党委"),
+        # cut after a preposition, which is not part of the name
+        ("维西县纪委决定对攀天阁乡党委进行通报批评。", "攀天阁乡党委"),
     ],
 )
 def test_a_township_jieba_cuts_apart_is_joined_again(tmp_path: Path, sentence: str, town: str):
@@ -143,5 +147,5 @@ def test_a_township_jieba_cuts_apart_is_joined_again(tmp_path: Path, sentence: s
 
 
 def test_words_before_a_bare_township_word_are_not_its_name(tmp_path: Path):
-    orgs, _ = _orgs(tmp_path, "尤溪县召开会议\n\n督促基层乡党委落实责任。\n")
-    assert not any("基层" in n for n, _k, _p in orgs)
+    orgs, _ = _orgs(tmp_path, "尤溪县召开会议\n\n督促基层乡党委落实责任。对该镇党委、在镇党委提出要求。\n")
+    assert not any("基层" in n or "对" in n or "该" in n or "在" in n for n, _k, _p in orgs), orgs
