@@ -162,8 +162,13 @@ class _Orgs:
     def run(self) -> None:
         sent_of = self._sentence_index()
         quotes = _book_title_ranges(self.text)
+        # How the article writes each region (维西县 for 维西傈僳族自治县): names built for a
+        # bare level (县纪委 -> 维西县纪委) spell the region the article's way.
+        self._written: dict[str, str] = {}
         for p in self.pieces:
             if p.cls == "REGION" and p.region is not None:
+                if p.word[-1:] == p.region.name[-1:] and p.word != p.region.name:
+                    self._written.setdefault(p.region.code, p.word)
                 s = sent_of.get(p.start)
                 self._region_mentions.append(
                     (p.start, self.sentences[s].para if s is not None else 0, p.region)
@@ -336,7 +341,7 @@ class _Orgs:
         if not body:
             return None
         kind = _kind_of(body, last, lex)
-        region_name = "中央" if region is None else region.name
+        region_name = "中央" if region is None else self._written.get(region.code, region.name)
         region_key = "中央" if region is None else region.code
         # The written form and the canonical name (the region spelt out). With a role
         # (市纪委书记, 民政局的党组书记) the organization ends with the role's suffix.

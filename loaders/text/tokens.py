@@ -338,7 +338,33 @@ def _accept_regions(pieces: list[_Piece], lex: Lexicon, text: str = "") -> None:
             i += 1
 
 
-_BOUNDARY_BEFORE = ("中共", "《", "对", "在", "由", "据", "是")
+# Words after which a name starts (prepositions and verbs that take an organization:
+# 经县纪委常委会研究, 向县委反馈, 赴县纪委).
+_BOUNDARY_BEFORE = (
+    "中共",
+    "《",
+    "对",
+    "在",
+    "由",
+    "据",
+    "是",
+    "经",
+    "向",
+    "从",
+    "与",
+    "给",
+    "为",
+    "将",
+    "把",
+    "被",
+    "请",
+    "按",
+    "至",
+    "赴",
+    "到",
+    "于",
+    "及",
+)
 
 
 def _at_boundary(text: str, start: int) -> bool:

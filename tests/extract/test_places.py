@@ -149,3 +149,16 @@ def test_a_township_jieba_cuts_apart_is_joined_again(tmp_path: Path, sentence: s
 def test_words_before_a_bare_township_word_are_not_its_name(tmp_path: Path):
     orgs, _ = _orgs(tmp_path, "尤溪县召开会议\n\n督促基层乡党委落实责任。对该镇党委、在镇党委提出要求。\n")
     assert not any("基层" in n or "对" in n or "该" in n or "在" in n for n, _k, _p in orgs), orgs
+
+
+def test_a_bare_level_takes_the_region_as_the_article_writes_it(tmp_path: Path):
+    orgs, _ = _orgs(tmp_path, "维西县纪委监委通报一起问题。\n\n经县纪委常委会研究，决定给予通报。\n")
+    names = [n for n, _k, _p in orgs]
+    # 维西县 is the article's form of 维西傈僳族自治县
+    assert "维西县纪委常委会" in names and not any("傈僳族" in n for n in names), names
+
+
+@pytest.mark.parametrize("before", ["经", "向", "赴"])
+def test_a_county_after_a_preposition_is_a_county(tmp_path: Path, before: str):
+    orgs, _ = _orgs(tmp_path, f"通报\n\n{before}维西县纪委常委会研究。\n")
+    assert ("维西县纪委常委会", "unit") in [(n, k) for n, k, _p in orgs], orgs
