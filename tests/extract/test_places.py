@@ -162,3 +162,10 @@ def test_a_bare_level_takes_the_region_as_the_article_writes_it(tmp_path: Path):
 def test_a_county_after_a_preposition_is_a_county(tmp_path: Path, before: str):
     orgs, _ = _orgs(tmp_path, f"通报\n\n{before}维西县纪委常委会研究。\n")
     assert ("维西县纪委常委会", "unit") in [(n, k) for n, k, _p in orgs], orgs
+
+
+def test_government_departments_by_their_full_names(tmp_path: Path):
+    orgs, _ = _orgs(tmp_path, "浠水县委巡察组向县卫生健康局、县人力资源和社会保障局党组反馈巡察情况。\n")
+    got = {(n, k) for n, k, _p in orgs}
+    assert ("浠水县卫生健康局", "unit") in got
+    assert ("浠水县人力资源和社会保障局党组", "party_group") in got, got
