@@ -291,9 +291,17 @@ def _mechanisms(a: _Article) -> list[dict[str, Any]]:
     text, lex = a.text, a.lex
     mech: dict[str, dict[str, Any]] = {}
 
-    def add(name: str, k: int) -> dict[str, Any] | None:
+    def adopter_at(k: int, pos: int) -> _Org | None:
+        """The subject of the clause that names the mechanism: the last organization opening a
+        clause before ``pos`` in its sentence, else the sentence's subject."""
+        before = [
+            o for m, o in a.orgs.sentence_orgs.get(k, ()) if m.subject and not m.nested and m.start < pos
+        ]
+        return before[-1] if before else a.subject.get(k)
+
+    def add(name: str, k: int, pos: int) -> dict[str, Any] | None:
         """The new record of ``name``, or None when it was named before (its adopter added)."""
-        adopter = a.subject.get(k)
+        adopter = adopter_at(k, pos)
         rec = mech.get(name)
         if rec is not None:
             if adopter is not None and adopter.id not in rec.setdefault("adopted_by", []):
@@ -314,7 +322,7 @@ def _mechanisms(a: _Article) -> list[dict[str, Any]]:
         # The name as written (提醒谈话 stays 提醒谈话); the lexicon's canonical
         # name only groups variants for scoring and counting.
         name = m.group(0)
-        rec = add(name, k)
+        rec = add(name, k, m.start())
         if rec is None:
             continue
         if lex.mechanisms[name] == "三类谈话":
@@ -332,7 +340,7 @@ def _mechanisms(a: _Article) -> list[dict[str, Any]]:
         k = a.sentence_of(m.start())
         if k is None:
             continue
-        rec = add(name, k)
+        rec = add(name, k, m.start())
         if rec is not None:
             rec.update(a.prov(k))
     return list(mech.values())

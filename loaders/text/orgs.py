@@ -37,6 +37,7 @@ _SUBJECT_BEFORE = set('，,、：:；;（(“"') | {
     "此外",
     "其中",
     "图为",
+    "经",  # 经县纪委常委会研究，决定…: the body that decides
 }
 
 

@@ -34,3 +34,23 @@ def test_a_term_inside_an_organizations_name_is_not_a_mechanism(tmp_path):
     assert not d.get("mechanisms")
     d = _draft(tmp_path, "尤溪县召开会议\n\n尤溪县委开展巡察，发现问题。\n")
     assert [m["name"] for m in d["mechanisms"]] == ["巡察"]
+
+
+def test_the_adopter_is_the_body_that_acts_in_the_clause_not_the_one_acted_on(tmp_path):
+    d = _draft(
+        tmp_path,
+        "维西县纪委监委通报\n\n攀天阁乡党委负有主体责任，经维西县纪委常委会研究，决定对攀天阁乡党委进行通报批评。\n",
+    )
+    names = {o["id"]: o["name"] for o in d["organizations"]}
+    (mech,) = [m for m in d["mechanisms"] if m["name"] == "通报批评"]
+    assert [names[a] for a in mech["adopted_by"]] == ["维西县纪委常委会"]
+
+
+def test_a_dispatched_group_adopts_rather_than_the_commission_in_its_name(tmp_path):
+    d = _draft(
+        tmp_path,
+        "天津市纪委监委工作动态\n\n天津市纪委监委驻天津音乐学院纪检监察组开展政治生态分析研判。\n",
+    )
+    names = {o["id"]: o["name"] for o in d["organizations"]}
+    (mech,) = [m for m in d["mechanisms"] if m["name"] == "政治生态分析研判"]
+    assert [names[a] for a in mech["adopted_by"]] == ["天津市纪委监委驻天津音乐学院纪检监察组"]
