@@ -41,6 +41,10 @@ _SUBJECT_BEFORE = set('，,、：:；;（(“"') | {
 }
 
 
+# A line of a page's byline: when and by whom it was published.
+_BYLINE = re.compile(r"^\s*(发布时间|发布日期|时间|作者|编辑|责任编辑)\s*[:：]|(文章|信息)?来源\s*[:：]")
+
+
 @dataclass
 class _Mention:
     start: int
@@ -50,6 +54,7 @@ class _Mention:
     explicit: bool  # names its region itself
     subject: bool  # opens a clause
     nested: bool = False  # named only inside another's name (the 县委 of 县委组织部)
+    byline: bool = False  # in a line of the page's byline (发布时间…文章来源：…)
 
 
 @dataclass
@@ -67,7 +72,10 @@ class _Org:
 
     @property
     def name(self) -> str:
-        explicit = [m.written for m in self.mentions if m.explicit]
+        # The longest form written with its region, outside the page's byline (文章来源：
+        # 中共沙县纪律检查委员会 names the publisher formally, not as the article does).
+        explicit = [m.written for m in self.mentions if m.explicit and not m.byline]
+        explicit = explicit or [m.written for m in self.mentions if m.explicit]
         return max(explicit, key=len) if explicit else self.canonical
 
 
@@ -114,6 +122,9 @@ class _Orgs:
         self.sentence_orgs: dict[int, list[tuple[_Mention, _Org]]] = {}
         self.roles: list[tuple[_Org, _Piece, int]] = []
         self._region_mentions: list[tuple[int, int, Region]] = []  # (offset, para, region)
+        # How the article writes each region (维西县 for 维西傈僳族自治县, 沙县 for 沙县区): names
+        # built for a bare level (县纪委 -> 维西县纪委) spell the region the article's way.
+        self._written: dict[str, str] = {}
         self._last_unit: _Org | None = None  # the unit named last (for 局党组, 驻局纪检监察组)
 
     # -- region context ---------------------------------------------------
@@ -128,8 +139,8 @@ class _Orgs:
         best_same_para: Region | None = None
         later: Region | None = None
         for off, p, r in self._region_mentions:
-            if not r.name.endswith(ch):
-                continue
+            if not (r.name.endswith(ch) or self._written.get(r.code, "").endswith(ch)):
+                continue  # 沙县 (now 沙县区) is still a 县 where the article says so
             if off >= offset:
                 later = later or r
                 continue
@@ -163,13 +174,10 @@ class _Orgs:
     def run(self) -> None:
         sent_of = self._sentence_index()
         quotes = _book_title_ranges(self.text)
-        # How the article writes each region (维西县 for 维西傈僳族自治县): names built for a
-        # bare level (县纪委 -> 维西县纪委) spell the region the article's way.
-        self._written: dict[str, str] = {}
         for p in self.pieces:
             if p.cls == "REGION" and p.region is not None:
-                if p.word[-1:] == p.region.name[-1:] and p.word != p.region.name:
-                    self._written.setdefault(p.region.code, p.word)
+                if p.word[-1:] in "省市县区州盟旗" and p.word != p.region.name:
+                    self._written.setdefault(p.region.code, p.word)  # not 广元 (of 广元市委)
                 s = sent_of.get(p.start)
                 self._region_mentions.append(
                     (p.start, self.sentences[s].para if s is not None else 0, p.region)
@@ -312,13 +320,18 @@ class _Orgs:
             elif p.cls == "CENTRAL" and k == body_start:
                 central, explicit, body_start = True, True, k + 1
         unplaced: str | None = None  # a bare level (县委) or a township of a place the text never names
+        bare: str | None = None  # the bare level the name starts with (县 of 县委组织部)
         if region is None and not central:
             first = run[body_start] if body_start < len(run) else None
             if first is not None and first.cls in ("REF", "LEVEL"):
                 ch = _REFS.get(first.word, first.word)
+                bare = ch
                 region = self._resolve_level(ch, first.start, para)
                 body_start += 1
-                if region is None and not any(r.name.endswith(ch) for _o, _p, r in self._region_mentions):
+                if region is None and not any(
+                    r.name.endswith(ch) or self._written.get(r.code, "").endswith(ch)
+                    for _o, _p, r in self._region_mentions
+                ):
                     unplaced = ch
             elif first is not None and first.cls == "TOWN":
                 # A township named alone belongs to the county the text is about.
@@ -343,6 +356,8 @@ class _Orgs:
             return None
         kind = _kind_of(body, last, lex)
         region_name = "中央" if region is None else self._written.get(region.code, region.name)
+        if bare is not None and len(region_name) == 2 and body[0].word.startswith("委"):
+            region_name += bare  # 县委组织部 in 沙县: 沙县县委组织部, as such counties write it
         region_key = "中央" if region is None else region.code
         # The written form and the canonical name (the region spelt out). With a role
         # (市纪委书记, 民政局的党组书记) the organization ends with the role's suffix.
@@ -536,7 +551,9 @@ class _Orgs:
         subject: bool,
         nested: bool = False,
     ) -> None:
-        m = _Mention(start, end, written, s, explicit, subject, nested)
+        sent = self.sentences[s]
+        byline = bool(_BYLINE.search(self.text[sent.start : sent.end]))
+        m = _Mention(start, end, written, s, explicit, subject, nested, byline)
         org.mentions.append(m)
         if org.kind in ("unit", "functional_department"):
             self._last_unit = org

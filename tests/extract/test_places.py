@@ -169,3 +169,17 @@ def test_government_departments_by_their_full_names(tmp_path: Path):
     got = {(n, k) for n, k, _p in orgs}
     assert ("浠水县卫生健康局", "unit") in got
     assert ("浠水县人力资源和社会保障局党组", "party_group") in got, got
+
+
+def test_a_renamed_county_keeps_its_name_for_the_bare_level(tmp_path: Path):
+    # 沙县 is 沙县区 since 2021: an article of 2017 writes 沙县, and its 县纪委 is 沙县纪委
+    text = (
+        "沙县:实现县纪委派驻机构监督全覆盖\n\n发布时间:2017-09-30 文章来源:中共沙县纪律检查委员会\n\n"
+        "9月30日,沙县纪委9个派驻纪检组正式揭牌。县纪委会同县委组织部研究。\n"
+    )
+    orgs, _ = _orgs(tmp_path, text)
+    got = {(n, k) for n, k, _p in orgs}
+    # one commission, named as the article names it (not as its byline does)
+    assert ("沙县纪委", "discipline_commission") in got, got
+    assert not any(n.startswith("县") for n, _k in got), got
+    assert ("沙县县委组织部", "functional_department") in got, got
