@@ -65,16 +65,17 @@ sentence's offsets in the normalized text): ``text[span[0]:span[1]] == quote``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from respchain.loaders.text.events import article_events, article_lists
+from respchain.loaders.text.events import article_accountability, article_events, article_lists
 from respchain.loaders.text.figures import _figures, _Found, _metric, _period
 from respchain.loaders.text.header import _header
-from respchain.loaders.text.lexicon import Lexicon, lexicon
+from respchain.loaders.text.lexicon import Lexicon, lexicon, tag_table, tokenizer
 from respchain.loaders.text.numbers import parse_chinese_number
 from respchain.loaders.text.orgs import _Org, _Orgs
 from respchain.loaders.text.places import mark_place, title_place
@@ -252,6 +253,54 @@ def _responsibilities(a: _Article) -> tuple[list[str], list[dict[str, Any]]]:
             }
             resp[("supervisory", o.id)] = rec
     return topics, list(resp.values())
+
+
+@functools.cache
+def _pos_tokenizer() -> Any:
+    """jieba's part-of-speech tagger over the extractor's tokenizer, with the tag table
+    already read (:func:`tag_table`): its own constructor reads jieba's dictionary again."""
+    from jieba.posseg import POSTokenizer
+
+    pt = POSTokenizer.__new__(POSTokenizer)
+    pt.tokenizer = tokenizer()
+    pt.word_tag_tab = dict(tag_table())
+    return pt
+
+
+def _person_names(sentence: str) -> set[str]:
+    """The words of ``sentence`` jieba's tagger reads as people's names (nr)."""
+    return {w for w, tag in _pos_tokenizer().cut(sentence) if tag.startswith("nr") and len(w) >= 2}
+
+
+def _with_named(placeholders: list[dict[str, Any]], named: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The role placeholders (市纪委书记) and the people named (张某某), each post once.
+
+    A placeholder gives way to a named person in the same post; an organization
+    keeps one head (the first named), a later one keeps the person without the post.
+    """
+    heads: set[str] = set()
+    taken: set[tuple[str, str]] = set()
+    for person in named:
+        posts = []
+        for post in person.get("posts") or ():
+            if post["role"] == "head" and post["org"] in heads:
+                continue
+            if post["role"] == "head":
+                heads.add(post["org"])
+            taken.add((post["org"], post["role"]))
+            posts.append(post)
+        if posts:
+            person["posts"] = posts
+        else:
+            person.pop("posts", None)
+    kept = [
+        p
+        for p in placeholders
+        if not any(
+            (q["org"], q["role"]) in taken or (q["role"] == "head" and q["org"] in heads) for q in p["posts"]
+        )
+    ]
+    return kept + named
 
 
 def _people(a: _Article) -> list[dict[str, Any]]:
@@ -466,17 +515,20 @@ def extract_article(
             )
         elif not any(o.region for o in a.orgs.order):
             warnings.append(where + "没有识别出地区 / no region found: organizations without a place")
+    published = a.header.get("published")
+    held, accountability = article_accountability(
+        a.text, a.sentences, a.orgs, published, a.prov, a.sid, _person_names
+    )
     return {
         "sources": [_source(a, article.path, topics)],
         "organizations": _organizations(a),
-        "people": _people(a),
+        "people": _with_named(_people(a), held),
         "responsibilities": resp,
         "mechanisms": _mechanisms(a),
         "facts": _facts(a),
         "lists": article_lists(a.text, a.sentences, a.subject, a.prov, a.sid),
-        "events": article_events(
-            a.text, a.sentences, a.orgs, a.subject, a.header.get("published"), a.prov, a.sid
-        ),
+        "events": article_events(a.text, a.sentences, a.orgs, a.subject, published, a.prov, a.sid)
+        + accountability,
     }
 
 

@@ -76,3 +76,35 @@ def test_the_draft_is_a_register_and_its_meeting_counts_for_the_yearly_duty(tmp_
     }
     committee2 = next(o["id"] for o in d2["organizations"] if o["name"] == "中共通渭县委")
     assert (life, committee2) in missed2
+
+
+CASE = """维西县纪委监委通报一起问责典型问题
+发布时间：2023-06-01
+
+2023年5月12日，经维西县纪委常委会研究，给予攀天阁乡党委书记张某某党内警告处分，对乡长李某进行诫勉谈话。
+2017年2月8日，中央纪委公布了民政部原党组书记、部长李立国和原党组成员、副部长窦玉沛被问责的消息。
+攀天阁乡党委书记张某某履行主体责任不力，受到问责。
+"""
+
+
+def test_a_dated_sanction_is_an_accountability_event_of_the_people_named(tmp_path):
+    d = _draft(tmp_path, CASE)
+    people = {p["id"]: p for p in d["people"]}
+    orgs = {o["id"]: o["name"] for o in d["organizations"]}
+    events = [e for e in d["events"] if e["kind"] == "accountability"]
+    # one event a dated sentence; the undated one gives none
+    assert [(e["date"], e["form"]) for e in events] == [("2023-05-12", "党内警告"), ("2017-02-08", "问责")]
+    first, second = ([people[t]["name"] for t in e["target"]] for e in events)
+    assert first == ["张某某", "李某"] and second == ["李立国", "窦玉沛"]
+    (post,) = people[events[0]["target"][0]]["posts"]
+    assert orgs[post["org"]] == "攀天阁乡党委" and post["role"] == "head"
+    for e in events:  # the sentence it rests on
+        assert CASE[e["span"][0] : e["span"][1]] == e["quote"] and e["date"][:4] in e["quote"]
+    # the draft loads as a register: every target is a person of the draft
+    G = load_graph(register_from_data([("draft.yaml", d, None)]))
+    assert all(G.has_node(t) for e in events for t in e["target"])
+
+
+def test_words_after_a_title_are_not_taken_for_a_name(tmp_path):
+    d = _draft(tmp_path, "维西县通报\n\n2023年5月12日，县委书记履行职责不力被问责，乡长对此负责，受到通报批评。\n")
+    assert not [e for e in d.get("events") or () if e["kind"] == "accountability"]
