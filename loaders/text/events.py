@@ -27,6 +27,7 @@ the other records of the draft.
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 from collections.abc import Callable
@@ -338,6 +339,7 @@ def article_accountability(
         )
         known = person_names(s)
         targets: list[str] = []
+        ends = [b.end() for b in _TITLE_BREAK.finditer(s)]  # where titles may start
         after = 0  # the end of the last name read: a title starts after it
         for tm in _TITLE_RX.finditer(s):
             if tm.start() < after:
@@ -345,8 +347,9 @@ def article_accountability(
             name = _name_at(s, tm.end(), known)
             if name is None:
                 continue
-            breaks = [b.end() for b in _TITLE_BREAK.finditer(s, after, tm.start())]
-            t0 = breaks[-1] if breaks else after
+            # the last break before the title, not before the last name read
+            j = bisect.bisect_right(ends, tm.start()) - 1
+            t0 = max(after, ends[j]) if j >= 0 else after
             at = sent.start + tm.end()
             after = tm.end() + len(name)
             # The post's organization: the last one named before the title, in its clause;
