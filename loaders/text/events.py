@@ -18,8 +18,9 @@ Lists
     县纪委监委印发监督责任清单) gives a ``lists`` record: ``main`` for 主体责任清单,
     ``supervisory`` for 监督责任清单, ``other`` for the rest (责任清单, 任务清单,
     负面清单); the year when the name states one. The owner is the sentence's
-    subject. Its tasks are not read: articles count them (细化任务20项) rather
-    than state them.
+    subject. The items enumerated right after it in its paragraph (明确四项任务：一是…；
+    二是…) are its tasks, each with its goal and span, the first organization an
+    item names its lead unit; a count alone (细化任务20项) gives no tasks.
 
 Every record carries ``source``, ``quote`` and ``span`` of its sentence, like
 the other records of the draft.
@@ -161,12 +162,66 @@ def article_events(
     return out
 
 
+# An enumerated item: 一是…, 二是… up to the clause's end.
+_ITEM_RX = re.compile(r"(?P<n>[一二三四五六七八九十]{1,2})是(?P<goal>[^；;。！!？?\n]{2,120})")
+_CN_DIGITS = "一二三四五六七八九十"
+
+
+def _item_number(n: str) -> int:
+    if n == "十":
+        return 10
+    if n.startswith("十"):
+        return 10 + _CN_DIGITS.index(n[1]) + 1
+    return _CN_DIGITS.index(n) + 1 if len(n) == 1 else 0
+
+
+def _list_tasks(
+    text: str,
+    sentences: list[_Sentence],
+    k: int,
+    list_id: str,
+    orgs: _Orgs | None,
+    source: Any,
+) -> list[dict[str, Any]]:
+    """The items 一是…, 二是… that follow sentence ``k`` in its paragraph, in order from 一."""
+    para = sentences[k].para
+    start = sentences[k].start
+    end = max(s.end for s in sentences[k:] if s.para == para)
+    tasks: list[dict[str, Any]] = []
+    for m in _ITEM_RX.finditer(text, start, end):
+        if _item_number(m["n"]) != len(tasks) + 1:
+            if tasks:
+                break
+            continue
+        goal = m["goal"].strip(" ，,：:")
+        g0 = m.start("goal")
+        task: dict[str, Any] = {"id": f"{list_id}-{len(tasks) + 1}", "goal": goal}
+        if orgs is not None:
+            s_of = next(
+                (j for j in range(k, len(sentences)) if sentences[j].start <= g0 < sentences[j].end), None
+            )
+            lead = next(
+                (
+                    o
+                    for mm, o in (orgs.sentence_orgs.get(s_of, ()) if s_of is not None else ())
+                    if not mm.nested and g0 <= mm.start < m.end("goal")
+                ),
+                None,
+            )
+            if lead is not None:
+                task["lead"] = lead.id
+        task.update(source=source, quote=text[m.start() : m.end()], span=[m.start(), m.end()])
+        tasks.append(task)
+    return tasks
+
+
 def article_lists(
     text: str,
     sentences: list[_Sentence],
     subject: dict[int, _Org | None],
     prov: Callable[[int], dict[str, Any]],
     sid: str,
+    orgs: _Orgs | None = None,
 ) -> list[dict[str, Any]]:
     """The responsibility lists the article names with an owner (see the module docstring)."""
     out: list[dict[str, Any]] = []
@@ -192,6 +247,9 @@ def article_lists(
             if year:
                 rec["year"] = int(year.group(1))
             rec.update(prov(k))
+            tasks = _list_tasks(text, sentences, k, rec["id"], orgs, rec.get("source"))
+            if tasks:
+                rec["tasks"] = tasks
             out.append(rec)
     return out
 

@@ -526,7 +526,7 @@ def extract_article(
         "responsibilities": resp,
         "mechanisms": _mechanisms(a),
         "facts": _facts(a),
-        "lists": article_lists(a.text, a.sentences, a.subject, a.prov, a.sid),
+        "lists": article_lists(a.text, a.sentences, a.subject, a.prov, a.sid, a.orgs),
         "events": article_events(a.text, a.sentences, a.orgs, a.subject, published, a.prov, a.sid)
         + accountability,
     }

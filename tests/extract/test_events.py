@@ -108,3 +108,23 @@ def test_a_dated_sanction_is_an_accountability_event_of_the_people_named(tmp_pat
 def test_words_after_a_title_are_not_taken_for_a_name(tmp_path):
     d = _draft(tmp_path, "维西县通报\n\n2023年5月12日，县委书记履行职责不力被问责，乡长对此负责，受到通报批评。\n")
     assert not [e for e in d.get("events") or () if e["kind"] == "accountability"]
+
+
+def test_items_enumerated_after_a_list_are_its_tasks(tmp_path):
+    text = (
+        "通渭县压实责任\n\n今年以来，通渭县委制定《2025年全面从严治党主体责任清单》，明确四项任务："
+        "一是县委组织部牵头落实领导责任；二是严格考核问责；三是强化监督执纪。四是加强警示教育。会议要求各单位落实。\n"
+        "县纪委监委印发监督责任清单，细化任务20项。\n"
+    )
+    d = _draft(tmp_path, text)
+    orgs = {o["id"]: o["name"] for o in d["organizations"]}
+    main, supervisory = d["lists"]
+    goals = [t["goal"] for t in main["tasks"]]
+    assert goals == ["县委组织部牵头落实领导责任", "严格考核问责", "强化监督执纪", "加强警示教育"]
+    assert orgs[main["tasks"][0]["lead"]] == "通渭县委组织部"
+    assert all(text[t["span"][0] : t["span"][1]] == t["quote"] for t in main["tasks"])
+    assert "tasks" not in supervisory  # a count alone is no task
+    # the draft is a register; its tasks are checked like a ledger's (no one responsible: LIST-001)
+    G = load_graph(register_from_data([("draft.yaml", d, None)]))
+    found = {(f.rule, f.subject) for f in find_gaps(G)}
+    assert ("LIST-001", main["tasks"][1]["id"]) in found
