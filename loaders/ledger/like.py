@@ -353,7 +353,7 @@ def _mark(
     header_row: int,
     cols: dict[int, str],
     rows: list[tuple[int, str]],
-    gaps: dict[str, list],
+    gaps: Mapping[str, list],
     deadlines: Mapping[str, tuple[str, str]] | None,
     lang: Lang,
 ) -> None:

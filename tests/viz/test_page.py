@@ -192,11 +192,11 @@ def test_page_shows_chinese_words_for_vocabulary_values(seed_graph, seed_finding
 
 
 def test_force_layout_starts_from_rings_of_the_leadership_tree(seed_graph, seed_findings):
-    from respchain.synth import synth_register
-
     from respchain.loaders import load_graph
     from respchain.loaders.register import register_from_data
     from respchain.viz.network import radial_positions
+
+    from respchain.synth import synth_register
 
     data, _ = synth_register(120, seed=3, gap_rate=0.02)  # below the grouping threshold
     G = load_graph(register_from_data([("synth.yaml", data, None)]))
