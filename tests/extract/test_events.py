@@ -106,7 +106,9 @@ def test_a_dated_sanction_is_an_accountability_event_of_the_people_named(tmp_pat
 
 
 def test_words_after_a_title_are_not_taken_for_a_name(tmp_path):
-    d = _draft(tmp_path, "维西县通报\n\n2023年5月12日，县委书记履行职责不力被问责，乡长对此负责，受到通报批评。\n")
+    d = _draft(
+        tmp_path, "维西县通报\n\n2023年5月12日，县委书记履行职责不力被问责，乡长对此负责，受到通报批评。\n"
+    )
     assert not [e for e in d.get("events") or () if e["kind"] == "accountability"]
 
 
