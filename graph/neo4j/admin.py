@@ -6,12 +6,17 @@ transactions, and all or nothing. :func:`graph_to_neo4j_admin` writes, into one
 folder:
 
 - ``nodes_<Label>.header.csv`` and ``nodes_<Label>.csv``: one pair per node
-  label, columns ``id:ID``, ``:LABEL`` and the attributes with their types
-  (``name``, ``year:long``, ``domains:string[]``...);
+  label, columns ``:ID`` (a number for the import only), ``id`` (the node's
+  id), ``:LABEL`` and the attributes with their types (``name``, ``year:long``,
+  ``domains:string[]``...);
 - ``rels_<TYPE>.header.csv`` and ``rels_<TYPE>.csv``: one pair per relationship
-  type, columns ``:START_ID``, ``:END_ID``, ``:TYPE`` and the edge's attributes;
+  type, columns ``:START_ID``, ``:END_ID`` (those numbers), ``:TYPE`` and the
+  edge's attributes;
 - ``nodes_Graph.*``: the graph's attributes (``as_of``, ``period``...) on the
   one ``(:Graph {id: 'graph'})`` node, in an id space of its own;
+
+The importer is run with ``--id-type=integer``: numbered nodes import faster than
+nodes it has to look up by their string ids (it keeps no id index).
 - ``import.sh``: the ``neo4j-admin`` command with the right options, and
   ``constraints.cypher``: the uniqueness constraints to create afterwards.
 
@@ -205,33 +210,34 @@ def graphs_to_neo4j_admin(parts: Iterable[nx.MultiDiGraph], outdir: str | Path) 
     try:
         names: list[str] = []
         multiline = False
-        seen: set[str] = set()
+        num: dict[str, int] = {}  # node id -> its import number, over all parts
         meta: dict[str, Any] | None = None
         for k, G in enumerate(parts, 1):
             tag = "" if k == 1 else f"-p{k}"
             nodes, rels = _plan(G)
-            before = seen
-            fresh = {lab: [n for n in ids if n not in before] for lab, ids in nodes.items()}
-            files = [_write_nodes(tmp, lab, ids, G, tag) for lab, ids in fresh.items() if ids]
+            base = len(num)  # nodes numbered below it came in an earlier part
+            fresh = {lab: [n for n in ids if n not in num] for lab, ids in nodes.items()}
+            for ids in fresh.values():
+                for n in ids:
+                    num[n] = len(num)
+            files = [_write_nodes(tmp, lab, ids, G, num, tag) for lab, ids in fresh.items() if ids]
             if meta is None:
                 meta = dict(G.graph)
             by_type: dict[str, list[Any]] = defaultdict(list[Any])
             for (rt, _keyed), edges in rels.items():
-                by_type[rt].extend(e for e in edges if e[0] not in before or e[1] not in before)
-            files += [_write_rels(tmp, rt, edges, G, tag) for rt, edges in by_type.items() if edges]
+                by_type[rt].extend(e for e in edges if num[e[0]] >= base or num[e[1]] >= base)
+            files += [_write_rels(tmp, rt, edges, G, num, tag) for rt, edges in by_type.items() if edges]
             names += [stem for stem, _ in files]
             multiline = multiline or any(m for _, m in files)
-            for ids in fresh.values():
-                seen.update(ids)
             del G, nodes, rels, fresh, by_type, files
         stem, graph_multiline = _write_table(
             tmp,
             "nodes_Graph",
-            ["id:ID(Graph)", ":LABEL"],
+            [":ID(Graph)", "id", ":LABEL"],
             [meta or {}],
             _RESERVED_NODE,
             "图属性 / graph attributes",
-            lambda _d: [_cell(GRAPH_NODE_ID), _cell(NodeKind.GRAPH.value)],
+            lambda _d: ["0", _cell(GRAPH_NODE_ID), _cell(NodeKind.GRAPH.value)],
         )
         names.append(stem)
         args = neo4j_admin_args(tmp, names, relative=True, multiline=multiline or graph_multiline)
@@ -287,19 +293,23 @@ def _write_table(
     return stem, _write_csv(tmp, stem, _header(first, cols), rows)
 
 
-def _write_nodes(tmp: Path, lab: str, ids: list[Any], G: nx.MultiDiGraph, tag: str = "") -> tuple[str, bool]:
+def _write_nodes(
+    tmp: Path, lab: str, ids: list[Any], G: nx.MultiDiGraph, num: dict[str, int], tag: str = ""
+) -> tuple[str, bool]:
     nodes = G._node
     recs = [{k: v for k, v in nodes[n].items() if k != "kind"} for n in ids]
     stem = f"nodes_{lab}{tag}"
     cols = _columns(recs, _RESERVED_NODE, stem)
     rows = (
-        ",".join([_cell(n), _cell(lab), *_fields(d, cols, f"{stem} {n}")])
+        ",".join([str(num[n]), _cell(n), _cell(lab), *_fields(d, cols, f"{stem} {n}")])
         for n, d in zip(ids, recs, strict=True)
     )
-    return stem, _write_csv(tmp, stem, _header(["id:ID", ":LABEL"], cols), rows)
+    return stem, _write_csv(tmp, stem, _header([":ID", "id", ":LABEL"], cols), rows)
 
 
-def _write_rels(tmp: Path, rt: str, edges: list[Any], G: nx.MultiDiGraph, tag: str = "") -> tuple[str, bool]:
+def _write_rels(
+    tmp: Path, rt: str, edges: list[Any], G: nx.MultiDiGraph, num: dict[str, int], tag: str = ""
+) -> tuple[str, bool]:
     recs = []
     for u, v, k in edges:
         d = {key: val for key, val in G.edges[u, v, k].items() if key != "type"}
@@ -311,7 +321,7 @@ def _write_rels(tmp: Path, rt: str, edges: list[Any], G: nx.MultiDiGraph, tag: s
     if any(_KEY_KEY in d for d in recs):
         cols[_KEY_KEY] = _column_type(d[_KEY_KEY] for d in recs if _KEY_KEY in d)
     rows = (
-        ",".join([_cell(u), _cell(v), _cell(rt), *_fields(d, cols, f"{stem} {u}->{v}")])
+        ",".join([str(num[u]), str(num[v]), _cell(rt), *_fields(d, cols, f"{stem} {u}->{v}")])
         for (u, v, _k), d in zip(edges, recs, strict=True)
     )
     return stem, _write_csv(tmp, stem, _header([":START_ID", ":END_ID", ":TYPE"], cols), rows)
@@ -355,7 +365,7 @@ def neo4j_admin_args(
     args += [
         "--array-delimiter=U+001F",
         f"--multiline-fields={'true' if multiline else 'false'}",
-        "--id-type=string",
+        "--id-type=integer",
         "--ignore-empty-strings=false",
     ]
     return args

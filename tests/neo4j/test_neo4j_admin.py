@@ -48,7 +48,7 @@ def test_export_command_writes_headers_data_and_the_import_command(tmp_path, cap
         "constraints.cypher",
     } <= names
     header = (out / "nodes_Organization.header.csv").read_text(encoding="utf-8").strip().split(",")
-    assert header[:2] == ["id:ID", ":LABEL"] and "span:long[]" in header and "line:long" in header
+    assert header[:3] == [":ID", "id", ":LABEL"] and "span:long[]" in header and "line:long" in header
     assert (out / "rels_LEADS.header.csv").read_text(encoding="utf-8").startswith(":START_ID,:END_ID,:TYPE")
     # A folder that holds files is refused, and left alone.
     assert main(["export", "--to", "neo4j-admin", str(SEED), "-o", str(out)]) == 2
