@@ -34,6 +34,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from respchain.loaders.text.numbers import parse_chinese_number
 from respchain.loaders.text.orgs import _Org, _Orgs
 from respchain.loaders.text.sentences import _Sentence
 
@@ -164,15 +165,6 @@ def article_events(
 
 # An enumerated item: 一是…, 二是… up to the clause's end.
 _ITEM_RX = re.compile(r"(?P<n>[一二三四五六七八九十]{1,2})是(?P<goal>[^；;。！!？?\n]{2,120})")
-_CN_DIGITS = "一二三四五六七八九十"
-
-
-def _item_number(n: str) -> int:
-    if n == "十":
-        return 10
-    if n.startswith("十"):
-        return 10 + _CN_DIGITS.index(n[1]) + 1
-    return _CN_DIGITS.index(n) + 1 if len(n) == 1 else 0
 
 
 def _list_tasks(
@@ -189,7 +181,7 @@ def _list_tasks(
     end = max(s.end for s in sentences[k:] if s.para == para)
     tasks: list[dict[str, Any]] = []
     for m in _ITEM_RX.finditer(text, start, end):
-        if _item_number(m["n"]) != len(tasks) + 1:
+        if parse_chinese_number(m["n"]) != len(tasks) + 1:
             if tasks:
                 break
             continue
@@ -354,13 +346,11 @@ def _name_at(s: str, i: int, known: set[str]) -> str | None:
 
 def _role_of(title: str) -> str:
     """The post role a title names: a secretary of a party organization is its head."""
-    last = re.split(r"[、]", title)
-    words = " ".join(last)
-    if "副书记" in words:
+    if "副书记" in title:
         return "deputy"
-    if re.search(r"纪委书记|纪工委书记|纪检监察组组长|纪检组长", words):
+    if re.search(r"纪委书记|纪工委书记|纪检监察组组长|纪检组长", title):
         return "discipline_secretary"
-    if "书记" in words:
+    if "书记" in title:
         return "head"
     return "member"
 

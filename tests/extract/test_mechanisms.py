@@ -13,6 +13,13 @@ def _draft(tmp_path: Path, text: str) -> dict:
     return extract_articles([p])
 
 
+def _adopters(d: dict, name: str) -> list[str]:
+    """The names of the organizations that adopt the one mechanism called ``name``."""
+    names = {o["id"]: o["name"] for o in d["organizations"]}
+    (mech,) = [m for m in d["mechanisms"] if m["name"] == name]
+    return [names[a] for a in mech["adopted_by"]]
+
+
 def test_one_record_per_name_with_every_adopter_in_order(tmp_path):
     d = _draft(
         tmp_path,
@@ -41,9 +48,7 @@ def test_the_adopter_is_the_body_that_acts_in_the_clause_not_the_one_acted_on(tm
         tmp_path,
         "维西县纪委监委通报\n\n攀天阁乡党委负有主体责任，经维西县纪委常委会研究，决定对攀天阁乡党委进行通报批评。\n",
     )
-    names = {o["id"]: o["name"] for o in d["organizations"]}
-    (mech,) = [m for m in d["mechanisms"] if m["name"] == "通报批评"]
-    assert [names[a] for a in mech["adopted_by"]] == ["维西县纪委常委会"]
+    assert _adopters(d, "通报批评") == ["维西县纪委常委会"]
 
 
 def test_a_dispatched_group_adopts_rather_than_the_commission_in_its_name(tmp_path):
@@ -51,6 +56,4 @@ def test_a_dispatched_group_adopts_rather_than_the_commission_in_its_name(tmp_pa
         tmp_path,
         "天津市纪委监委工作动态\n\n天津市纪委监委驻天津音乐学院纪检监察组开展政治生态分析研判。\n",
     )
-    names = {o["id"]: o["name"] for o in d["organizations"]}
-    (mech,) = [m for m in d["mechanisms"] if m["name"] == "政治生态分析研判"]
-    assert [names[a] for a in mech["adopted_by"]] == ["天津市纪委监委驻天津音乐学院纪检监察组"]
+    assert _adopters(d, "政治生态分析研判") == ["天津市纪委监委驻天津音乐学院纪检监察组"]
