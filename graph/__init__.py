@@ -14,9 +14,10 @@ from respchain.graph.schema import NodeKind, OrgKind, RelType, ResponsibilityKin
 
 if TYPE_CHECKING:
     from respchain.graph.io import read_graph, write_graph
-    from respchain.graph.model import graph_from_register
+    from respchain.graph.model import ResponsibilityGraph, graph_from_register
 
 __all__ = [
+    "ResponsibilityGraph",
     "graph_from_register",
     "read_graph",
     "write_graph",
@@ -28,6 +29,7 @@ __all__ = [
 ]
 
 _LAZY = {
+    "ResponsibilityGraph": "respchain.graph.model",
     "graph_from_register": "respchain.graph.model",
     "read_graph": "respchain.graph.io",
     "write_graph": "respchain.graph.io",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import builtins
 import datetime as _dt
 from collections import defaultdict
+from collections.abc import KeysView
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -130,13 +131,14 @@ class GraphIndex:
         ``LEADS`` in both directions.
     posts_by_org, posts_by_person : dict
         :class:`PostRec` lists.
-    declared : set of (str, str)
+    declared : set-like of (str, str)
         ``(bearer, type)`` declared under ``responsibilities`` or as a list of
-        the same kind owned by the bearer.
+        the same kind owned by the bearer (the keys of ``declared_by``).
     declared_by : dict
         ``(bearer, type)`` -> the ids that declare it (responsibilities, lists).
     covers : dict
-        Responsibility id -> organization ids in its ``over``.
+        Responsibility id -> organization ids in its ``over`` (only the
+        responsibilities that cover some).
     resp_type, resp_bearer : dict
         Responsibility id -> type, bearer.
     supervised : set
@@ -163,7 +165,6 @@ class GraphIndex:
     led_by: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     posts_by_org: dict[str, list[PostRec]] = field(default_factory=lambda: defaultdict(list))
     posts_by_person: dict[str, list[PostRec]] = field(default_factory=lambda: defaultdict(list))
-    declared: set[tuple[str, str]] = field(default_factory=set)
     declared_by: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
     covers: dict[str, list[str]] = field(default_factory=dict)
     resp_type: dict[str, str] = field(default_factory=dict)
@@ -179,6 +180,10 @@ class GraphIndex:
     measures: dict[str, MeasureRec] = field(default_factory=dict)
     as_of: str = ""
     n_evidence: int = 0
+
+    @property
+    def declared(self) -> KeysView[tuple[str, str]]:
+        return self.declared_by.keys()
 
 
 _CACHE_KEY = "respchain.queries.index"
@@ -260,16 +265,15 @@ def _build(G: nx.MultiDiGraph, day: str) -> GraphIndex:
             rtype, bearer = d.get("type", ""), d.get("bearer", "")
             ix.resp_type[n] = rtype
             ix.resp_bearer[n] = bearer
-            ix.declared.add((bearer, rtype))
             ix.declared_by[(bearer, rtype)].append(n)
             cov = [v for v, keys in succ[n].items() if _COVERS in keys]
-            ix.covers[n] = cov
+            if cov:
+                ix.covers[n] = cov
             if rtype == "supervisory":
                 ix.supervised.update(cov)
         elif kind == _LIST:
             lk, owner = d.get("list_kind", ""), d.get("owner", "")
             if lk in ("main", "supervisory"):  # a list of a kind declares that kind for its owner
-                ix.declared.add((owner, lk))
                 ix.declared_by[(owner, lk)].append(n)
         elif kind == _TASK:
             t = TaskRec(n, d.get("list", ""), d.get("due") or None, d.get("status") or "open")

@@ -26,7 +26,7 @@ from respchain.queries.engine import SEVERITIES, scores
 from respchain.queries.finding import Finding, Severity
 from respchain.queries.obligations import Coverage
 
-from respchain._files import write_text_atomic
+from respchain._files import atomic_path, write_text_atomic
 from respchain._inert import cell, md, visible
 
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
     "render",
     "render_table",
     "render_json",
+    "write_json_report",
     "report_dict",
     "render_markdown",
     "render_csv",
@@ -545,8 +546,6 @@ def write_xlsx(
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
-    from respchain._files import atomic_path
-
     en = lang == "en"
     wb = Workbook()
     ws = wb.active
@@ -648,6 +647,25 @@ def render(
     if fmt == "csv":
         return render_csv(findings, G, lang=lang, as_of=as_of, period=period, score_rows=sc)
     raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
+
+
+def write_json_report(
+    findings: list[Finding],
+    G: nx.MultiDiGraph,
+    path: str | Path,
+    *,
+    as_of: str | None = None,
+    period: int | str | None = None,
+    coverage: list[Coverage] | None = None,
+) -> Path:
+    """Write the JSON report of :func:`render_json` to ``path``, streamed (the text of a
+    large register's report is never held whole in memory), through a temporary file
+    and a rename: never a partial file."""
+    data = report_dict(findings, G, as_of=as_of, period=period, coverage=coverage)
+    with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8", newline="", buffering=1 << 20) as f:
+        json.dump(data, f, ensure_ascii=False, indent=2)
+        f.write("\n")
+    return Path(path)
 
 
 def write_report(text: str, path: str | Path) -> Path:

@@ -262,6 +262,12 @@ def gaps_cmd(
         write_xlsx(findings, G, output, lang=lang, coverage=coverage)
         click.echo(f"已写入 / wrote {output}", err=True)
         return 1 if _fails(findings, fail_on) else 0
+    if fmt == "json" and output is not None:  # streamed: a large report is never held whole
+        from respchain.queries.report import write_json_report
+
+        write_json_report(findings, G, output, as_of=as_of, period=period, coverage=coverage)
+        click.echo(f"已写入 / wrote {output}", err=True)
+        return 1 if _fails(findings, fail_on) else 0
     color = output is None and fmt == "table" and sys.stdout.isatty()
     if fmt == "html":
         from respchain.viz.report import render_report_html

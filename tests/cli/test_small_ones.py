@@ -121,3 +121,12 @@ def test_extract_reads_a_folder_of_articles_in_name_order(tmp_path: Path, capsys
     empty.mkdir()
     assert main(["extract", str(empty), "-o", str(tmp_path / "c.yaml")]) == 2
     assert "no articles" in capsys.readouterr().err and not (tmp_path / "c.yaml").exists()
+
+
+def test_gaps_json_written_to_a_file_is_the_json_printed(tmp_path, capsys):
+    out = tmp_path / "g.json"
+    main(["gaps", CITY, "--format", "json", "--as-of", "2025-12-31"])
+    printed = capsys.readouterr().out
+    main(["gaps", CITY, "--format", "json", "--as-of", "2025-12-31", "-o", str(out)])
+    assert out.read_text(encoding="utf-8") == printed
+    assert json.loads(printed)["findings"]

@@ -134,3 +134,36 @@ def test_save_and_load_round_trip(G, tmp_path, suffix):
     assert dict(H.nodes(data=True)) == dict(G.nodes(data=True))
     assert sorted(H.edges(keys=True, data=True)) == sorted(G.edges(keys=True, data=True))
     assert H.graph == G.graph
+
+
+def _pairs_of_one_type(G, t):
+    """Two pairs of nodes joined only by one edge of type ``t``."""
+    pairs = [(u, v) for u, v, k in G.edges(keys=True) if k == t and len(G[u][v]) == 1]
+    assert len(pairs) >= 2
+    return pairs[0], pairs[1]
+
+
+def test_editing_one_edge_of_a_built_graph_leaves_the_others():
+    G = load_graph(DATA / "full.yaml")  # edited: not the shared fixture
+    (u, v), (a, b) = _pairs_of_one_type(G, RelType.POST_IN)
+    G.add_edge(u, v, key="NOTE", type="NOTE")
+    assert set(G[u][v]) == {RelType.POST_IN, "NOTE"}
+    assert set(G[a][b]) == {RelType.POST_IN}
+    G.add_edge(u, v, key=RelType.POST_IN, weight=2)
+    assert G.edges[u, v, RelType.POST_IN]["weight"] == 2
+    assert "weight" not in G.edges[a, b, RelType.POST_IN]
+    G.remove_edge(u, v, key=RelType.POST_IN)
+    assert set(G[u][v]) == {"NOTE"}
+    assert G.has_edge(a, b, key=RelType.POST_IN)
+    G.remove_edge(a, b)
+    assert not G.has_edge(a, b)
+    assert any(k == RelType.POST_IN for _, _, k in G.edges(keys=True))
+
+
+def test_a_built_graph_is_a_multidigraph_whose_copy_edits_alone():
+    G = load_graph(DATA / "full.yaml")
+    assert isinstance(G, nx.MultiDiGraph)
+    H = G.copy()
+    (u, v), _ = _pairs_of_one_type(H, RelType.HAS_KIND)
+    H.remove_edge(u, v)
+    assert G.has_edge(u, v) and not H.has_edge(u, v)
