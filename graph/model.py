@@ -216,8 +216,7 @@ def _build(reg: Register, *, release: bool) -> nx.MultiDiGraph:
     # The pairs joined by one edge of one type share that type's key dict too
     # (``ResponsibilityGraph``); a second key gives the pair a dict of its own.
     node_attrs, succ, pred = G._node, G._succ, G._pred
-    edge_data: dict[str, dict[str, str]] = {}
-    single: dict[str, dict[str, dict[str, str]]] = {}
+    single: dict[str, dict[str, dict[str, str]]] = {}  # type -> {type: {"type": type}}, shared
 
     def add_node(n: str, **attrs: Any) -> None:
         d = node_attrs.get(n)
@@ -236,22 +235,18 @@ def _build(reg: Register, *, release: bool) -> nx.MultiDiGraph:
         if v not in succ:
             add_node(v)
         keys = su.get(v)
+        if keys is not None and t in keys:
+            return
+        one = single.get(t)
+        if one is None:
+            one = single[t] = {t: {"type": t}}
         if keys is None:
-            one = single.get(t)
-            if one is None:
-                data = edge_data.get(t)
-                if data is None:
-                    data = edge_data[t] = {"type": t}
-                one = single[t] = {t: data}
             su[v] = pred[v][u] = one
-        elif t not in keys:
-            data = edge_data.get(t)
-            if data is None:
-                data = edge_data[t] = {"type": t}
-            shared = single.get(next(iter(keys))) if len(keys) == 1 else None
-            if shared is not None and shared is keys:  # shared with other pairs: the pair's own now
-                keys = su[v] = pred[v][u] = dict(shared)
-            keys[t] = data
+            return
+        shared = single.get(next(iter(keys))) if len(keys) == 1 else None
+        if shared is not None and shared is keys:  # shared with other pairs: the pair's own now
+            keys = su[v] = pred[v][u] = dict(shared)
+        keys[t] = one[t]
 
     def provenance_edge(nid: str, rec: dict[str, Any]) -> None:
         if rec.get("source"):

@@ -256,16 +256,13 @@ def gaps_cmd(
                 obligations=obligations,
             )
             coverage = _coverage(G, obligations, rules, skip, as_of, period, backend, {})
-    if fmt == "xlsx":
-        from respchain.queries.report import write_xlsx
+    if output is not None and fmt in ("xlsx", "json"):  # written straight to the file (JSON streamed)
+        from respchain.queries.report import write_json_report, write_xlsx
 
-        write_xlsx(findings, G, output, lang=lang, coverage=coverage)
-        click.echo(f"已写入 / wrote {output}", err=True)
-        return 1 if _fails(findings, fail_on) else 0
-    if fmt == "json" and output is not None:  # streamed: a large report is never held whole
-        from respchain.queries.report import write_json_report
-
-        write_json_report(findings, G, output, as_of=as_of, period=period, coverage=coverage)
+        if fmt == "xlsx":
+            write_xlsx(findings, G, output, lang=lang, coverage=coverage)
+        else:
+            write_json_report(findings, G, output, as_of=as_of, period=period, coverage=coverage)
         click.echo(f"已写入 / wrote {output}", err=True)
         return 1 if _fails(findings, fail_on) else 0
     color = output is None and fmt == "table" and sys.stdout.isatty()
