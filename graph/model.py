@@ -216,6 +216,14 @@ def _build(reg: Register, *, release: bool) -> nx.MultiDiGraph:
     # The pairs joined by one edge of one type share that type's key dict too
     # (``ResponsibilityGraph``); a second key gives the pair a dict of its own.
     node_attrs, succ, pred = G._node, G._succ, G._pred
+    # Values drawn from a small vocabulary (roles, types, kinds, levels, dates,
+    # statuses, post titles) are stored once: the parsed register holds a string
+    # per occurrence, a hundred megabytes at a hundred thousand organizations.
+    vocabulary: dict[Any, Any] = {}
+
+    def same(v: Any) -> Any:
+        return vocabulary.setdefault(v, v) if type(v) is str else v
+
     single: dict[str, dict[str, dict[str, str]]] = {}  # type -> {type: {"type": type}}, shared
 
     def add_node(n: str, **attrs: Any) -> None:
@@ -266,8 +274,10 @@ def _build(reg: Register, *, release: bool) -> nx.MultiDiGraph:
             edge(s["id"], type_node_id(t), _R.DISCUSSES)
 
     for o in reg.organizations:
-        attrs: dict[str, Any] = {k: o[k] for k in ("level", "region", "domains") if k in o}
-        add_node(o["id"], kind=_K.ORGANIZATION, name=o["name"], org_kind=o["kind"], **attrs, **_prov(o))
+        attrs: dict[str, Any] = {
+            k: same(o[k]) if k == "level" else o[k] for k in ("level", "region", "domains") if k in o
+        }
+        add_node(o["id"], kind=_K.ORGANIZATION, name=o["name"], org_kind=same(o["kind"]), **attrs, **_prov(o))
     for o in reg.organizations:
         oid = o["id"]
         edge(oid, orgkind_node_id(o["kind"]), _R.HAS_KIND)
@@ -288,15 +298,15 @@ def _build(reg: Register, *, release: bool) -> nx.MultiDiGraph:
             add_node(
                 pid,
                 kind=_K.POST,
-                name=post.get("title") or post["role"],
+                name=same(post.get("title") or post["role"]),
                 person=p["id"],
                 org=post["org"],
-                role=post["role"],
-                title=post.get("title", ""),
+                role=same(post["role"]),
+                title=same(post.get("title", "")),
                 areas_text=[a for a in areas if a not in orgs],
                 file=_share(p.get("_file", "")),
                 line=p.get("_line", 0),
-                **{k: post[k] for k in ("since", "until") if k in post},
+                **{k: same(post[k]) for k in ("since", "until") if k in post},
             )
             edge(p["id"], pid, _R.HOLDS)
             edge(pid, post["org"], _R.POST_IN)
@@ -339,7 +349,7 @@ def _build(reg: Register, *, release: bool) -> nx.MultiDiGraph:
             rid,
             kind=_K.RESPONSIBILITY,
             name=f"{node_attrs[r['bearer']]['name']} {info['zh']}",
-            type=r["type"],
+            type=same(r["type"]),
             bearer=r["bearer"],
             over_text=[a for a in over if a not in orgs],
             **_prov(r),
@@ -358,7 +368,7 @@ def _build(reg: Register, *, release: bool) -> nx.MultiDiGraph:
             lid,
             kind=_K.LIST,
             name=lst["name"],
-            list_kind=lst["kind"],
+            list_kind=same(lst["kind"]),
             owner=lst["owner"],
             **({"year": lst["year"]} if "year" in lst else {}),
             **_prov(lst),
@@ -370,7 +380,7 @@ def _build(reg: Register, *, release: bool) -> nx.MultiDiGraph:
         for t in lst.get("tasks") or ():
             tid = t["id"]
             attrs = {
-                k: t[k]
+                k: same(t[k]) if k in ("due", "implements", "done_on") else t[k]
                 for k in ("measure", "due", "due_note", "implements", "progress", "note", "done_on")
                 if k in t
             }
@@ -379,7 +389,7 @@ def _build(reg: Register, *, release: bool) -> nx.MultiDiGraph:
                 kind=_K.TASK,
                 name=t["goal"],
                 goal=t["goal"],
-                status=t.get("status", "open"),
+                status=same(t.get("status", "open")),
                 list=lid,
                 **attrs,
                 **_prov(t),
@@ -399,13 +409,13 @@ def _build(reg: Register, *, release: bool) -> nx.MultiDiGraph:
     done("lists")
     for ev in reg.events:
         eid = ev["id"]
-        attrs = {k: ev[k] for k in ("talk", "form", "for", "rating", "result", "meeting") if k in ev}
+        attrs = {k: same(ev[k]) for k in ("talk", "form", "for", "rating", "result", "meeting") if k in ev}
         add_node(
             eid,
             kind=_K.EVENT,
             name=event_name(ev),
-            event_kind=ev["kind"],
-            date=ev["date"],
+            event_kind=same(ev["kind"]),
+            date=same(ev["date"]),
             **attrs,
             **_prov(ev),
         )

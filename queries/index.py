@@ -125,8 +125,6 @@ class GraphIndex:
         Kind -> organization ids, in graph order.
     parent : dict
         Organization id -> its parent (``SUB_ORGANIZATION_OF``).
-    children : dict
-        Organization id -> the organizations whose parent it is.
     leads, led_by : dict
         ``LEADS`` in both directions.
     posts_by_org, posts_by_person : dict
@@ -139,14 +137,10 @@ class GraphIndex:
     covers : dict
         Responsibility id -> organization ids in its ``over`` (only the
         responsibilities that cover some).
-    resp_type, resp_bearer : dict
-        Responsibility id -> type, bearer.
     supervised : set
         Organizations in the ``over`` of some ``supervisory`` responsibility.
     tasks : list of TaskRec
     talks : list of (id, talk kind, date, with)
-    talks_by_person : dict
-        Person -> list of (date, talk kind, event id) of the talks they are ``with``.
     accountabilities : list of (id, date, targets)
     consultations : list of (id, date, parties)
     ratings : list of (id, date, org, rating)
@@ -160,19 +154,15 @@ class GraphIndex:
     org_kind: dict[str, str] = field(default_factory=dict)
     orgs_by_kind: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     parent: dict[str, str] = field(default_factory=dict)
-    children: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     leads: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     led_by: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     posts_by_org: dict[str, list[PostRec]] = field(default_factory=lambda: defaultdict(list))
     posts_by_person: dict[str, list[PostRec]] = field(default_factory=lambda: defaultdict(list))
     declared_by: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
     covers: dict[str, list[str]] = field(default_factory=dict)
-    resp_type: dict[str, str] = field(default_factory=dict)
-    resp_bearer: dict[str, str] = field(default_factory=dict)
     supervised: set[str] = field(default_factory=set)
     tasks: list[TaskRec] = field(default_factory=list)
     talks: list[tuple[str, str, str, list[str]]] = field(default_factory=list)
-    talks_by_person: dict[str, list[tuple[str, str, str]]] = field(default_factory=lambda: defaultdict(list))
     accountabilities: list[tuple[str, str, list[str]]] = field(default_factory=list)
     consultations: list[tuple[str, str, list[str]]] = field(default_factory=list)
     ratings: list[tuple[str, str, str, str]] = field(default_factory=list)
@@ -249,7 +239,6 @@ def _build(G: nx.MultiDiGraph, day: str) -> GraphIndex:
             for v, keys in succ[n].items():
                 if _SUB in keys:
                     ix.parent[n] = v
-                    ix.children[v].append(n)
                 if _LEADS in keys:
                     ix.leads[n].append(v)
                     ix.led_by[v].append(n)
@@ -263,8 +252,6 @@ def _build(G: nx.MultiDiGraph, day: str) -> GraphIndex:
             ix.posts_by_person[p.person].append(p)
         elif kind == _RESP:
             rtype, bearer = d.get("type", ""), d.get("bearer", "")
-            ix.resp_type[n] = rtype
-            ix.resp_bearer[n] = bearer
             ix.declared_by[(bearer, rtype)].append(n)
             cov = [v for v, keys in succ[n].items() if _COVERS in keys]
             if cov:
@@ -328,8 +315,6 @@ def _build(G: nx.MultiDiGraph, day: str) -> GraphIndex:
                 with_ = [v for v, keys in succ[n].items() if _WITH in keys]
                 talk = d.get("talk", "")
                 ix.talks.append((n, talk, date, with_))
-                for p in with_:
-                    ix.talks_by_person[p].append((date, talk, n))
             elif ek == "accountability":
                 ix.accountabilities.append((n, date, [v for v, keys in succ[n].items() if _TARGET in keys]))
             elif ek == "consultation":

@@ -167,3 +167,24 @@ def test_a_built_graph_is_a_multidigraph_whose_copy_edits_alone():
     (u, v), _ = _pairs_of_one_type(H, RelType.HAS_KIND)
     H.remove_edge(u, v)
     assert G.has_edge(u, v) and not H.has_edge(u, v)
+
+
+def test_vocabulary_values_are_stored_once(tmp_path):
+    # A large register repeats a few values (roles, kinds, dates) on every record:
+    # the graph keeps one string for each value (memory at a province's size).
+    from respchain.synth import write_synth
+
+    path, _ = write_synth(tmp_path / "r.json", 60, seed=3)
+    G = load_graph(path)
+    for kind, attr in (
+        (NodeKind.POST, "role"),
+        (NodeKind.ORGANIZATION, "org_kind"),
+        (NodeKind.EVENT, "date"),
+    ):
+        by_value: dict[str, list[str]] = {}
+        for _, d in G.nodes(data=True):
+            if d["kind"] == kind:
+                by_value.setdefault(d[attr], []).append(d[attr])
+        repeated = [vals for vals in by_value.values() if len(vals) > 1]
+        assert repeated, (kind, attr)
+        assert all(v is vals[0] for vals in repeated for v in vals), (kind, attr)
