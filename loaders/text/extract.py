@@ -157,6 +157,7 @@ def _read(article: Article, sid: str) -> _Article:
     sentences = _sentences(text)
     orgs = _Orgs(text, pieces, sentences, lex)
     orgs.run()
+    orgs.prune()
     orgs.link()
     for n, o in enumerate(orgs.order, 1):
         o.id = f"{sid}.o{n}"
@@ -189,14 +190,16 @@ def _main_actor(a: _Article) -> _Org | None:
 
     None when no organization opens a clause anywhere (the article reports in general).
     """
-    score: dict[str, tuple[int, int, int]] = {}
+    score: dict[str, tuple[float, int, int]] = {}
     best: _Org | None = None
     for o in a.orgs.order:
         own = [m for m in o.mentions if not m.nested]
         subjects = sum(1 for m in own if m.subject)
         if not subjects:
             continue
-        score[o.id] = (subjects, len(own), -min(m.start for m in own))
+        # A committee acting through its bodies (市委巡察工作领导小组安排…) counts half.
+        through = sum(0.5 for m in o.mentions if m.nested and m.subject)
+        score[o.id] = (subjects + through, len(own), -min(m.start for m in own))
         if best is None or score[o.id] > score[best.id]:
             best = o
     return best

@@ -36,6 +36,8 @@ class Lexicon:
     org_suffixes: dict[str, str]
     departments: set[str]
     functional: set[str]
+    central_units: set[str]  # 民政部, 审计署: central bodies named without a region
+    institutions: tuple[str, ...]  # endings of an institution's own name (大学, 医院)
     types: dict[str, list[str]]
     mechanisms: dict[str, str]  # surface form -> canonical name
     roles: dict[str, str]
@@ -86,6 +88,8 @@ def lexicon() -> Lexicon:
         org_suffixes=d["org_suffixes"],
         departments=set(d["departments"]),
         functional=set(d["functional"]),
+        central_units=set(d["central_units"]),
+        institutions=tuple(sorted(d["institutions"], key=len, reverse=True)),
         types=d["types"],
         mechanisms=mech,
         roles=d["roles"],
@@ -151,6 +155,7 @@ def tokenizer() -> Any:
     words: list[tuple[str, str]] = [(n, "ns") for n in lex.by_name]
     words += [(w, "nt") for w in lex.org_suffixes]
     words += [(w, "nt") for w in lex.departments if len(w) > 1]
+    words += [(w, "nt") for w in lex.central_units]
     words += [(w, "n") for w in lex.types]
     words += [(w, "n") for w in lex.mechanisms]
     words += [(w, "n") for w in lex.roles]
@@ -211,5 +216,6 @@ def tag_table() -> dict[str, str]:
     table.update({n: "ns" for n in lex.by_name})
     table.update({w: "nt" for w in lex.org_suffixes})
     table.update({w: "nt" for w in lex.departments if len(w) > 1})
+    table.update({w: "nt" for w in lex.central_units})
     table.update({w: "n" for w in lex.mechanisms if w not in table})  # 巡察 in 市委巡察工作领导小组
     return table

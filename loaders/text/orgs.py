@@ -41,6 +41,9 @@ _SUBJECT_BEFORE = set('，,、：:；;（(“"') | {
 }
 
 
+# What follows a body named only as the author of policies (党中央重大决策部署, 市委精神).
+_POLICY_AFTER = re.compile(r"的?(?:重大|各项|一系列)?(?:决策部署|部署要求|方针政策|精神)")
+
 # A line of a page's byline: when and by whom it was published.
 _BYLINE = re.compile(r"^\s*(发布时间|发布日期|时间|作者|编辑|责任编辑)\s*[:：]|(文章|信息)?来源\s*[:：]")
 
@@ -191,11 +194,11 @@ class _Orgs:
                     self._add_central_committee(p, sent_of)
                 i += 1
                 continue
-            used = self._short_form(i, sent_of)
+            used = self._short_form(i, sent_of) or self._resident(i, sent_of)
             if used:
                 i += used
                 continue
-            if p.cls not in ("REGION", "REF", "LEVEL", "CENTRAL", "PREFIX", "TOWN") or (
+            if (p.cls not in ("REGION", "REF", "LEVEL", "CENTRAL", "PREFIX", "TOWN") and not p.named) or (
                 p.cls == "REGION" and p.region is None
             ):
                 i += 1
@@ -264,13 +267,23 @@ class _Orgs:
                 last_end = k
                 nouns = 0
             elif c == "ROLE":
-                if p.embedded and prev_cls not in ("", "SUFFIX"):
+                # 民政部原党组书记: a former post names the unit, not its party group
+                if (
+                    p.embedded
+                    and prev_cls not in ("", "SUFFIX")
+                    and self.pieces[k - 1].word not in ("原", "前")
+                ):
                     last_end = k  # 市纪委书记: the role closes the organization
                 break
             elif c == "JOIN":
                 if last_end is None:
                     break
-            elif c == "NOUN" or (c == "REGION" and p.region is None):
+            elif (
+                c == "NOUN"
+                or (c == "REGION" and p.region is None)
+                or (c == "OTHER" and p.word in self.lex.mechanisms)
+            ):
+                # 市委巡察工作领导小组: a mechanism's name inside a body's name
                 nouns += 1
                 if nouns > 3:
                     break
@@ -339,9 +352,13 @@ class _Orgs:
                 explicit = True
                 if region is None:
                     unplaced = "镇"
+        own = run[body_start].named if body_start < len(run) else ""
+        if region is None and not central and own:
+            # 民政部, 天津音乐学院: a name that needs no region
+            central, explicit = own == "central", True
         if unplaced is not None:
             return self._add_unplaced(run, body_start, unplaced, s, sent_of)
-        if region is None and not central:
+        if region is None and not central and not own:
             return None
         if (
             explicit
@@ -355,10 +372,13 @@ class _Orgs:
         if not body:
             return None
         kind = _kind_of(body, last, lex)
-        region_name = "中央" if region is None else self._written.get(region.code, region.name)
+        if region is not None:
+            region_name = self._written.get(region.code, region.name)
+        else:
+            region_name = "" if own else "中央"
         if bare is not None and len(region_name) == 2 and body[0].word.startswith("委"):
             region_name += bare  # 县委组织部 in 沙县: 沙县县委组织部, as such counties write it
-        region_key = "中央" if region is None else region.code
+        region_key = region.code if region is not None else ("中央" if central else "机构")
         # The written form and the canonical name (the region spelt out). With a role
         # (市纪委书记, 民政局的党组书记) the organization ends with the role's suffix.
         emb = role_piece.embedded or "" if role_piece is not None else ""
@@ -491,8 +511,88 @@ class _Orgs:
             return 2
         return 0
 
+    def _resident(self, i: int, sent_of: dict[int, int]) -> int:
+        """Pieces used by a dispatched group named from its unit (0 if none at ``i``).
+
+        驻县教育局纪检监察组, 驻教育体育局纪检监察组(组长): the group the commission
+        of the unit's region stations there; its name is the commission's, then 驻
+        and the unit as written (凤庆县纪委监委驻县教育局纪检监察组), its parent that
+        commission when the article names it, and the unit is named too.
+        """
+        ps = self.pieces
+        join = ps[i]
+        if join.cls != "JOIN" or (i and ps[i - 1].cls in _RUN_CLASSES) or i + 1 >= len(ps):
+            return 0
+        s = sent_of.get(join.start)
+        j = self._scan_run(i + 1)
+        if s is None or j is None:
+            return 0
+        run = ps[i + 1 : j + 1]
+        last = run[-1]
+        suffix = last.word if last.cls == "SUFFIX" else (last.embedded if last.cls == "ROLE" else None)
+        if not suffix or self.lex.org_suffixes.get(suffix) != "dispatched_group":
+            return 0
+        unit_end = next((k for k in range(len(run) - 2, -1, -1) if run[k].cls == "DEPT"), None)
+        if unit_end is None:
+            return 0
+        unit_run = run[: unit_end + 1]
+        para = self.sentences[s].para
+        if unit_run[0].cls in ("REGION", "REF", "LEVEL") or unit_run[0].named:
+            unit = self._add_run(unit_run, i + 1, sent_of, nested=True)
+        else:  # the unit without its region: the one of the commission named last
+            commissions = [
+                o
+                for k in sorted(self.sentence_orgs)
+                if k <= s
+                for _m, o in self.sentence_orgs[k]
+                if o.kind == "discipline_commission" and o.key[0] in self.lex.regions
+            ]
+            region = (
+                self.lex.regions[commissions[-1].key[0]]
+                if commissions
+                else self._resolve_county(join.start, para)
+            )
+            unit = self._nested_unit(unit_run, region, False, s) if region is not None else None
+        if unit is None:
+            return 0
+        code = unit.key[0]
+        region_obj = self.lex.regions.get(code)
+        commission = self.by_key.get((code, "discipline_commission", ""))
+        if commission is not None:
+            head = commission.name
+        elif region_obj is not None:
+            head = self._written.get(code, region_obj.name) + "纪委监委"
+        else:
+            head = ""
+        unit_words = "".join(q.word for q in unit_run if q.cls not in ("LEVEL", "REF", "REGION"))
+        written_unit = self.text[unit_run[0].start : unit_run[-1].end]
+        group = self._get(
+            (code, "dispatched_group", f"驻{unit_words}{suffix}"),
+            "dispatched_group",
+            unit.level,
+            unit.region,
+            f"{head}驻{written_unit}{suffix}",
+        )
+        end = last.end if last.cls == "SUFFIX" else last.start + len(suffix)
+        self._mention(
+            group, join.start, end, self.text[join.start : end], s, False, self._is_subject(join.start, s)
+        )
+        if last.cls == "ROLE":
+            self.roles.append((group, last, s))
+        if unit not in group.stationed:
+            group.stationed.append(unit)
+        if commission is not None and group.parent is None:
+            group.parent = commission
+        return 1 + len(run)
+
     def _add_unplaced(
-        self, run: list[_Piece], body_start: int, ch: str, s: int, sent_of: dict[int, int]
+        self,
+        run: list[_Piece],
+        body_start: int,
+        ch: str,
+        s: int,
+        sent_of: dict[int, int],
+        nested: bool = False,
     ) -> _Org | None:
         """An organization of a place the article never names (县委, 县信访局 in a county's own news).
 
@@ -508,17 +608,40 @@ class _Orgs:
         if kind == "party_branch":
             level = "grassroots"
         org = self._get(("?" + ch, kind, written), kind, level, [], written)
-        self._mention(org, run[0].start, run[-1].end, written, s, False, self._is_subject(run[0].start, s))
+        self._mention(
+            org,
+            run[0].start,
+            run[-1].end,
+            written,
+            s,
+            False,
+            self._is_subject(run[0].start, s),
+            nested=nested,
+        )
+        if kind in ("party_group", "party_committee", "party_branch") and len(body) > 1:
+            # 县统计局党委: the unit it leads is named too
+            unit_end = next((k for k in range(len(body) - 2, -1, -1) if body[k].cls == "DEPT"), None)
+            if unit_end is not None:
+                unit = self._add_unplaced(run[: body_start + unit_end + 1], body_start, ch, s, sent_of, True)
+                if (
+                    unit is not None
+                    and unit.kind in ("unit", "functional_department")
+                    and unit not in org.leads
+                ):
+                    org.leads.append(unit)
         return org
 
     def _nested_unit(self, run: list[_Piece], region: Region | None, central: bool, s: int) -> _Org | None:
-        if region is None and not central:
+        own = run[0].named
+        if region is None and not central and not own:
             return None
         kind = _kind_of(run, run[-1], self.lex)
         body = "".join(q.word for q in run)
-        name = ("中央" if region is None else region.name) + body
+        if own:  # 驻天津音乐学院纪检监察组: the unit's own name
+            region, central = None, own == "central"
+        name = ("" if own else "中央" if region is None else region.name) + body
         path = [] if region is None else self.lex.path(region.code)
-        key = ("中央" if region is None else region.code, kind, body)
+        key = (region.code if region is not None else "中央" if central else "机构", kind, body)
         org = self._get(key, kind, _level_of(region, central), path, name)
         self._mention(
             org,
@@ -569,6 +692,28 @@ class _Orgs:
             return True
         return any(head.endswith(w) for w in _SUBJECT_BEFORE if len(w) > 1)
 
+    def prune(self) -> None:
+        """Drop the organizations named only as the author of policies (落实党中央决策部署,
+        贯彻市委精神): boilerplate, not a body the article reports on."""
+        keep: list[_Org] = []
+        for o in self.order:
+            if o.mentions and all(_POLICY_AFTER.match(self.text, m.end) for m in o.mentions):
+                del self.by_key[o.key]
+                continue
+            keep.append(o)
+        if len(keep) == len(self.order):
+            return
+        gone = {id(o) for o in self.order} - {id(o) for o in keep}
+        self.order = keep
+        for k, pairs in self.sentence_orgs.items():
+            self.sentence_orgs[k] = [(m, o) for m, o in pairs if id(o) not in gone]
+        self.roles = [r for r in self.roles if id(r[0]) not in gone]
+        for o in keep:
+            if o.parent is not None and id(o.parent) in gone:
+                o.parent = None
+            o.leads = [u for u in o.leads if id(u) not in gone]
+            o.stationed = [u for u in o.stationed if id(u) not in gone]
+
     def link(self) -> None:
         """Parents: the party committee of the same region, when it is named."""
         committees = {o.key[0]: o for o in self.order if o.kind == "party_committee" and o.key[2] == ""}
@@ -582,6 +727,11 @@ class _Orgs:
 
 
 def _norm_body(body: Sequence[_Piece], kind: str, lex: Lexicon, role: _Piece | None) -> str:
+    join = next((k for k, q in enumerate(body) if q.cls == "JOIN"), None)
+    if kind == "dispatched_group" and join is not None:
+        # 县纪委驻县卫健局纪检监察组 and 驻县卫健局纪检监察组: one group, keyed by its unit
+        rest = [q.word for q in body[join + 1 :] if q.cls not in ("ROLE", "LEVEL", "REF", "REGION")]
+        return "驻" + "".join(rest) + (role.embedded or "" if role is not None else "")
     words = [q.word for q in body if q.cls != "ROLE"]
     if kind == "discipline_commission" and all(
         lex.org_suffixes.get(w) == "discipline_commission" for w in words

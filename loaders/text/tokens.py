@@ -33,6 +33,7 @@ class _Piece:
     role: str | None = None
     embedded: str | None = None  # the organization suffix inside a role word (纪委书记 -> 纪委)
     kind: str | None = None  # the organization kind of a suffix, when not the lexicon's (市委 -> 委)
+    named: str = ""  # a DEPT that needs no region: "central" (民政部), "inst" (天津音乐学院)
 
 
 def _classify(word: str, start: int, lex: Lexicon, tags: dict[str, str]) -> list[_Piece]:
@@ -77,6 +78,8 @@ def _classify(word: str, start: int, lex: Lexicon, tags: dict[str, str]) -> list
         ]
     if word in lex.org_suffixes:
         return [_Piece(word, start, end, "SUFFIX")]
+    if word in lex.central_units:
+        return [_Piece(word, start, end, "DEPT", named="central")]
     if word in lex.departments:
         return [_Piece(word, start, end, "DEPT")]
     if word in ("驻", "派驻"):
@@ -102,6 +105,8 @@ def _classify(word: str, start: int, lex: Lexicon, tags: dict[str, str]) -> list
         and word not in ("乡镇", "城乡")
     ):
         cls = "TOWN"  # 锁南镇, 江北街道: a township in the county the article is about
+    if cls == "NOUN" and len(word) >= 4 and word.endswith(lex.institutions):
+        return [_Piece(word, start, end, "DEPT", tag, named="inst")]  # 天津音乐学院, 人民医院
     return [_Piece(word, start, end, cls, tag)]
 
 
@@ -180,7 +185,30 @@ def _pieces(text: str) -> list[_Piece]:
         else:
             out.extend(new)
         pos += len(word)
-    return _join_towns(out, lex, tags)
+    return _offices(_join_towns(out, lex, tags), lex)
+
+
+def _offices(pieces: list[_Piece], lex: Lexicon) -> list[_Piece]:
+    """纪委监委 + 党风 + 室 -> 纪委监委 + 党风室: an office of a discipline commission
+    (党风室, 案管室, 第一监督检查室) is a department of its name."""
+    out: list[_Piece] = []
+    i = 0
+    while i < len(pieces):
+        p = pieces[i]
+        out.append(p)
+        i += 1
+        if p.cls != "SUFFIX" or lex.org_suffixes.get(p.word) != "discipline_commission":
+            continue
+        for n in (1, 2, 3):
+            group = pieces[i : i + n]
+            if len(group) < n or any(q.cls not in ("NOUN", "OTHER") for q in group):
+                break
+            word = "".join(q.word for q in group)
+            if word.endswith("室") and len(word) <= 9:
+                out.append(_Piece(word, group[0].start, group[-1].end, "DEPT", "nt"))
+                i += n
+                break
+    return out
 
 
 # Nouns that come before 乡/镇 without being a township's name (基层乡镇党委).
