@@ -42,6 +42,7 @@ predictions, recall = matched gold items / gold items.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -213,7 +214,7 @@ def score_extraction(
         pmech,
         gmech,
         lambda p, g: (
-            canon.get(p["name"], p["name"]) == canon.get(g["name"], g["name"])
+            _canonical(p["name"], canon) == _canonical(g["name"], canon)
             and _overlaps(p.get("span"), g["spans"])
             and (
                 bool({gold_name(org_name.get(a)) for a in p.get("adopted_by") or []} & set(gold_adopters(g)))
@@ -237,6 +238,18 @@ def score_extraction(
     )
     out["figures"] = Score("figures", len(gfig), len(pfig), n)
     return out
+
+
+_COINED = re.compile(r"^[“\"](?P<name>[^“”\"]+)[”\"](?:工作机制|工作制度|工作法|工作模式|机制|制度|模式|体系)$")
+
+
+def _canonical(name: str, canon: dict[str, str]) -> str:
+    """The lexicon's name of a mechanism; a coined one without its quotes and suffix
+    (“三书两单”工作机制 is 三书两单)."""
+    m = _COINED.match(name)
+    if m:
+        name = m["name"]
+    return canon.get(name, name)
 
 
 def gold_adopters(g: dict[str, Any]) -> list[str]:

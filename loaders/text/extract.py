@@ -85,7 +85,17 @@ from respchain.loaders.text.tokens import _accept_regions, _pieces
 
 __all__ = ["extract_article", "extract_articles", "draft_from_articles", "parse_chinese_number", "source_id"]
 
-_QUOTED_MECHANISM = re.compile(r"[“\"](?P<name>[^“”\"\n]{2,12})[”\"](?:工作)?(?:机制|制度|模式)")
+# A coined name in quotes called a mechanism: “三书两单”工作机制, “3783”主体责任体系. The
+# name is kept as written, quotes and suffix included.
+_QUOTED_MECHANISM = re.compile(
+    r"[“\"](?P<name>[^“”\"\n]{1,24})[”\"](?P<mid>[\u4e00-\u9fff]{0,4}?)"
+    r"(?:工作机制|工作制度|工作法|工作模式|机制|制度|模式|体系)"
+)
+# A coined name in quotes that says what it is by its last word: “十项共性清单”, “个性菜单”.
+_QUOTED_PRACTICE = re.compile(
+    r"[“\"](?P<name>[^“”\"\n、，,；;。]{1,10}"
+    r"(?:清单|菜单|台账|谈话|约谈|夜谈|会商|研判|督办|销号|公示|考核|测评|评议|述职|报告会|手册|纪实))[”\"]"
+)
 
 
 def source_id(path: str | Path) -> str:
@@ -351,10 +361,19 @@ def _mechanisms(a: _Article) -> list[dict[str, Any]]:
         ]
         return before[-1] if before else a.subject.get(k)
 
+    def adopter_in(k: int, pos: int) -> _Org | None:
+        """The organization opening the clause that names the mechanism again, if any:
+        a later mention adds an adopter only where it says who."""
+        before = [
+            o for m, o in a.orgs.sentence_orgs.get(k, ()) if m.subject and not m.nested and m.start < pos
+        ]
+        return before[-1] if before else None
+
     def add(name: str, k: int, pos: int) -> dict[str, Any] | None:
-        """The new record of ``name``, or None when it was named before (its adopter added)."""
-        adopter = adopter_at(k, pos)
+        """The new record of ``name``, or None when it was named before (its adopter added
+        when the clause names one itself)."""
         rec = mech.get(name)
+        adopter = (adopter_at(k, pos) or a.actor) if rec is None else adopter_in(k, pos)
         if rec is not None:
             if adopter is not None and adopter.id not in rec.setdefault("adopted_by", []):
                 rec["adopted_by"].append(adopter.id)
@@ -384,11 +403,18 @@ def _mechanisms(a: _Article) -> list[dict[str, Any]]:
             if found:
                 rec["description"] = "、".join(found)
         rec.update(a.prov(k))
-    # Mechanisms named in quotes and called a mechanism (“三书两单”工作机制)
-    for m in _QUOTED_MECHANISM.finditer(text):
-        name = m["name"]
-        if name in lex.mechanisms or any(f in name for f in lex.mechanisms):
-            continue
+    # Mechanisms named in quotes: called a mechanism (“三书两单”工作机制), or saying what
+    # they are by their last word (“十项共性清单”).
+    taken = [(m.start(), m.end()) for m in _QUOTED_MECHANISM.finditer(text)]
+    quoted = [(m, m.group(0)) for m in _QUOTED_MECHANISM.finditer(text)]
+    quoted += [
+        (m, m["name"])
+        for m in _QUOTED_PRACTICE.finditer(text)
+        if not any(a <= m.start() < b for a, b in taken)
+    ]
+    for m, name in sorted(quoted, key=lambda q: q[0].start()):
+        if m["name"] in lex.mechanisms or m["name"] in lex.types:
+            continue  # the lexicon's own name (“双清单双交办”工作机制 is 双清单双交办)
         k = a.sentence_of(m.start())
         if k is None:
             continue
