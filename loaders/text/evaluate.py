@@ -240,7 +240,9 @@ def score_extraction(
     return out
 
 
-_COINED = re.compile(r"^[“\"](?P<name>[^“”\"]+)[”\"](?:工作机制|工作制度|工作法|工作模式|机制|制度|模式|体系)$")
+_COINED = re.compile(
+    r"^[“\"](?P<name>[^“”\"]+)[”\"](?:工作机制|工作制度|工作法|工作模式|机制|制度|模式|体系)$"
+)
 
 
 def _canonical(name: str, canon: dict[str, str]) -> str:

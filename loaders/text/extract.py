@@ -87,6 +87,10 @@ __all__ = ["extract_article", "extract_articles", "draft_from_articles", "parse_
 
 # A coined name in quotes called a mechanism: “三书两单”工作机制, “3783”主体责任体系. The
 # name is kept as written, quotes and suffix included.
+# A count and a bare head word: “两个清单”, “三张台账” name no practice of their own.
+_COUNTED_HEAD = re.compile(r"[\d一二两三四五六七八九十双]+[个项张份类本]?(?:清单|菜单|台账|谈话|手册)")
+# A place opening a clause as its actor (该州坚持严肃问责): a statement about the region.
+_PLACE_ACTS = re.compile(r"(?:该|全|本)[省市州县区旗](?![纪委监党]|政府|人大|政协)")
 _QUOTED_MECHANISM = re.compile(
     r"[“\"](?P<name>[^“”\"\n]{1,24})[”\"](?P<mid>[\u4e00-\u9fff]{0,4}?)"
     r"(?:工作机制|工作制度|工作法|工作模式|机制|制度|模式|体系)"
@@ -352,6 +356,10 @@ def _mechanisms(a: _Article) -> list[dict[str, Any]]:
     """
     text, lex = a.text, a.lex
     mech: dict[str, dict[str, Any]] = {}
+    # The body the article is about adopts what nobody is said to run, when the
+    # article tells one story (its bodies lie in one province), not a round-up of cases.
+    provinces = {o.key[0][:2] for o in a.orgs.order if o.key[0] in lex.regions}
+    one_story = a.actor if len(provinces) <= 1 else None
 
     def adopter_at(k: int, pos: int) -> _Org | None:
         """The subject of the clause that names the mechanism: the last organization opening a
@@ -373,7 +381,13 @@ def _mechanisms(a: _Article) -> list[dict[str, Any]]:
         """The new record of ``name``, or None when it was named before (its adopter added
         when the clause names one itself)."""
         rec = mech.get(name)
-        adopter = (adopter_at(k, pos) or a.actor) if rec is None else adopter_in(k, pos)
+        if rec is None:
+            # Nobody named: the body the article is about, unless a place acts (该州坚持严肃问责)
+            head = text[a.sentences[k].start : pos]
+            clause = head[max(head.rfind(c) for c in "，,；;") + 1 :]
+            adopter = None if _PLACE_ACTS.match(clause.lstrip()) else (adopter_at(k, pos) or one_story)
+        else:
+            adopter = adopter_in(k, pos)
         if rec is not None:
             if adopter is not None and adopter.id not in rec.setdefault("adopted_by", []):
                 rec["adopted_by"].append(adopter.id)
@@ -415,6 +429,8 @@ def _mechanisms(a: _Article) -> list[dict[str, Any]]:
     for m, name in sorted(quoted, key=lambda q: q[0].start()):
         if m["name"] in lex.mechanisms or m["name"] in lex.types:
             continue  # the lexicon's own name (“双清单双交办”工作机制 is 双清单双交办)
+        if _COUNTED_HEAD.fullmatch(m["name"]) or any(m["name"] in n and m["name"] != n for n in mech):
+            continue  # “两个清单” counts lists; “双清单” is part of 双清单双交办
         k = a.sentence_of(m.start())
         if k is None:
             continue

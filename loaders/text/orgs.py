@@ -478,14 +478,16 @@ class _Orgs:
                 (o for o in self.order if o.kind == "dispatched_group" and unit in o.stationed), None
             )
             if group is None:
+                commission, head = self._commission_of(unit.key[0])
                 group = self._get(
                     ("驻", unit.key),
                     "dispatched_group",
                     unit.level,
                     unit.region,
-                    f"驻{unit.canonical}{suffix}",
+                    f"{head}驻{unit.canonical}{suffix}",
                 )
                 group.stationed.append(unit)
+                group.parent = commission
             end = q.start + len(suffix)
             self._mention(group, p.start, end, self.text[p.start : end], s, False, subject)
             return 3
@@ -510,6 +512,15 @@ class _Orgs:
                 self.roles.append((leader, q, s))
             return 2
         return 0
+
+    def _commission_of(self, code: str) -> tuple[_Org | None, str]:
+        """The discipline commission of region ``code`` if named, and the name a group it
+        stations starts with (its name, else the region's 纪委监委)."""
+        commission = self.by_key.get((code, "discipline_commission", ""))
+        if commission is not None:
+            return commission, commission.name
+        region = self.lex.regions.get(code)
+        return None, (self._written.get(code, region.name) + "纪委监委" if region is not None else "")
 
     def _resident(self, i: int, sent_of: dict[int, int]) -> int:
         """Pieces used by a dispatched group named from its unit (0 if none at ``i``).
@@ -556,14 +567,7 @@ class _Orgs:
         if unit is None:
             return 0
         code = unit.key[0]
-        region_obj = self.lex.regions.get(code)
-        commission = self.by_key.get((code, "discipline_commission", ""))
-        if commission is not None:
-            head = commission.name
-        elif region_obj is not None:
-            head = self._written.get(code, region_obj.name) + "纪委监委"
-        else:
-            head = ""
+        commission, head = self._commission_of(code)
         unit_words = "".join(q.word for q in unit_run if q.cls not in ("LEVEL", "REF", "REGION"))
         written_unit = self.text[unit_run[0].start : unit_run[-1].end]
         group = self._get(

@@ -17,7 +17,7 @@ def _adopters(d: dict, name: str) -> list[str]:
     """The names of the organizations that adopt the one mechanism called ``name``."""
     names = {o["id"]: o["name"] for o in d["organizations"]}
     (mech,) = [m for m in d["mechanisms"] if m["name"] == name]
-    return [names[a] for a in mech["adopted_by"]]
+    return [names[a] for a in mech.get("adopted_by", [])]
 
 
 def test_one_record_per_name_with_every_adopter_in_order(tmp_path):
@@ -57,3 +57,47 @@ def test_a_dispatched_group_adopts_rather_than_the_commission_in_its_name(tmp_pa
         "天津市纪委监委工作动态\n\n天津市纪委监委驻天津音乐学院纪检监察组开展政治生态分析研判。\n",
     )
     assert _adopters(d, "政治生态分析研判") == ["天津市纪委监委驻天津音乐学院纪检监察组"]
+
+
+def test_a_coined_name_in_quotes_is_kept_as_written(tmp_path):
+    d = _draft(
+        tmp_path,
+        "通渭县委压实责任\n\n通渭县委构建“3783”主体责任体系，探索建立“双汇报、双通报”工作机制，"
+        "各单位制定“十项共性清单”和“两个清单”。\n",
+    )
+    names = [m["name"] for m in d["mechanisms"]]
+    assert "“3783”主体责任体系" in names
+    assert "“双汇报、双通报”工作机制" in names
+    assert "十项共性清单" in names
+    assert "两个清单" not in names  # a count of lists names no practice
+    assert _adopters(d, "十项共性清单") == ["通渭县委"]
+
+
+def test_the_body_the_article_is_about_adopts_what_nobody_is_said_to_run(tmp_path):
+    d = _draft(
+        tmp_path,
+        "昆明：深化改革\n\n昆明市纪委推进派驻机构改革。改革后，派驻监督实现全覆盖。\n",
+    )
+    assert _adopters(d, "派驻监督") == ["昆明市纪委"]
+    # a place acting as a whole is no body
+    d = _draft(tmp_path, "昆明：深化改革\n\n昆明市纪委召开会议。对履责不力的，该市坚持严肃问责。\n")
+    assert _adopters(d, "问责") == []
+
+
+def test_a_round_up_of_cases_leaves_an_unnamed_adopter_unnamed(tmp_path):
+    d = _draft(
+        tmp_path,
+        "各地动态\n\n福建省三明市纪委监委开展专题会商。江苏省南京市纪委监委组织述责述廉。\n\n"
+        "近年来，约谈已成常态。\n",
+    )
+    (mech,) = [m for m in d["mechanisms"] if m["name"] == "约谈"]
+    assert not mech.get("adopted_by")
+
+
+def test_a_later_mention_adds_an_adopter_only_where_it_names_one(tmp_path):
+    d = _draft(
+        tmp_path,
+        "三明：专题会商\n\n三明市纪委监委建立专题会商机制。市纪委监委召开会议，沙县县委书记讲话。"
+        "会上强调专题会商要常态化。沙县县委开展专题会商。\n",
+    )
+    assert _adopters(d, "专题会商") == ["三明市纪委监委", "沙县县委"]
