@@ -493,6 +493,33 @@ def _check_str(coll: _Collector, path: tuple, v: str, base: str) -> str | None:
     return good
 
 
+_NESTED = ("posts", "tasks", "measures")  # checked record by record, not as fields
+
+
+def _required(spec: dict[str, tuple[str, bool]]) -> tuple[str, ...]:
+    """The required fields of ``spec``, in its order; made once per spec (the cache holds
+    the spec, so that its id names it as long as the entry lives)."""
+    hit = _REQUIRED.get(id(spec))
+    if hit is None or hit[0] is not spec:
+        hit = _REQUIRED[id(spec)] = (spec, tuple(name for name, s in spec.items() if s[1]))
+    return hit[1]
+
+
+_REQUIRED: dict[int, tuple[dict, tuple[str, ...]]] = {}
+
+
+def _event_spec(kind: Any) -> dict[str, tuple[str, bool]]:
+    """The fields of an event of ``kind``: the common ones and the kind's own; one dict per kind."""
+    key = kind if isinstance(kind, str) and kind in EVENT_SPECS else None
+    spec = _EVENT_SPEC_OF.get(key)
+    if spec is None:
+        spec = _EVENT_SPEC_OF[key] = {**_EVENT_COMMON, **(EVENT_SPECS[key] if key is not None else {})}
+    return spec
+
+
+_EVENT_SPEC_OF: dict[str | None, dict[str, tuple[str, bool]]] = {}
+
+
 class _Validator:
     def __init__(self) -> None:
         # references to resolve: (collector, field path, target, id), where the
@@ -628,17 +655,16 @@ class _Validator:
         if not isinstance(rec, dict):
             coll.add(path, f"须为映射（键: 值）/ must be a mapping: {type(rec).__name__}")
             return False
+        # The record's own fields, in its order (problems are then sorted by line).
         for k in rec:
-            if k not in spec:
+            s = spec.get(k)
+            if s is None:
                 coll.add((*path, k), f"未知字段 / unknown field {show(k)} (allowed: {_one_of(list(spec))})")
-        for name, s in spec.items():
+            elif s[0] not in _NESTED:
+                self.field(coll, rec, path, k, s)
+        for name in _required(spec):
             if name not in rec:
-                if s[1]:
-                    coll.add(path, f"缺少必填字段 / missing required field {show(name)}")
-                continue
-            if s[0] in ("posts", "tasks", "measures"):
-                continue
-            self.field(coll, rec, path, name, s)
+                coll.add(path, f"缺少必填字段 / missing required field {show(name)}")
         rid = rec.get("id")
         if isinstance(rid, str) and rid and _ID_RE.match(rid):
             if rid in self.ids:
@@ -691,9 +717,7 @@ def _check_file(data: Any, coll: _Collector, val: _Validator, reg: Register) -> 
         for i, rec in enumerate(recs):
             path = (section, i)
             if section == "events":
-                spec = dict(_EVENT_COMMON)
-                ek = rec.get("kind") if isinstance(rec, dict) else None
-                spec.update(EVENT_SPECS.get(ek, {}) if isinstance(ek, str) else {})
+                spec = _event_spec(rec.get("kind") if isinstance(rec, dict) else None)
             else:
                 spec = SPECS[section]
             if not val.record(coll, rec, path, spec, section):

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import orjson
 from respchain.graph.schema import Lang, RegisterOrigin, vocab_label
 from respchain.queries.catalog import CATALOG
 from respchain.queries.engine import SEVERITIES, scores
@@ -211,14 +212,20 @@ def render_json(
     coverage: Any = None,
 ) -> str:
     """The JSON report as text (UTF-8, Chinese kept readable)."""
-    return (
-        json.dumps(
-            report_dict(findings, G, as_of=as_of, period=period, score_rows=score_rows, coverage=coverage),
-            ensure_ascii=False,
-            indent=2,
-        )
-        + "\n"
-    )
+    data = report_dict(findings, G, as_of=as_of, period=period, score_rows=score_rows, coverage=coverage)
+    blob = _orjson(data)
+    return blob.decode("utf-8") if blob is not None else json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _orjson(data: Any) -> bytes | None:
+    """``data`` as the indented text ``json.dumps(indent=2, ensure_ascii=False)`` writes,
+    by orjson (an order of magnitude faster on a province's report); None for what
+    orjson refuses (keys that are not text, integers beyond 64 bits): json's encoder
+    takes those."""
+    try:
+        return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+    except (TypeError, orjson.JSONEncodeError):
+        return None
 
 
 def _nonzero(rows: list[dict[str, Any]], limit: int | None) -> list[dict[str, Any]]:
@@ -658,14 +665,38 @@ def write_json_report(
     period: int | str | None = None,
     coverage: list[Coverage] | None = None,
 ) -> Path:
-    """Write the JSON report of :func:`render_json` to ``path``, streamed (the text of a
-    large register's report is never held whole in memory), through a temporary file
-    and a rename: never a partial file."""
+    """Write the JSON report of :func:`render_json` to ``path`` (the same text), through a
+    temporary file and a rename: never a partial file. What orjson refuses is
+    streamed by json's encoder."""
     data = report_dict(findings, G, as_of=as_of, period=period, coverage=coverage)
-    with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8", newline="", buffering=1 << 20) as f:
-        json.dump(data, f, ensure_ascii=False, indent=2)
-        f.write("\n")
+    with atomic_path(path) as tmp:
+        try:
+            with tmp.open("wb", buffering=1 << 20) as fb:
+                _write_orjson(data, fb)
+        except (TypeError, orjson.JSONEncodeError):
+            with tmp.open("w", encoding="utf-8", newline="", buffering=1 << 20) as f:
+                json.dump(data, f, ensure_ascii=False, indent=2)
+                f.write("\n")
     return Path(path)
+
+
+def _write_orjson(data: dict[str, Any], f: Any) -> None:
+    """Write ``data`` as :func:`_orjson` would, a list item at a time (a province's
+    report is never held whole as text)."""
+    opt = orjson.OPT_INDENT_2
+    f.write(b"{")
+    for n, (k, v) in enumerate(data.items()):
+        f.write(b",\n  " if n else b"\n  ")
+        f.write(orjson.dumps(k) + b": ")
+        if isinstance(v, list) and v:
+            f.write(b"[")
+            for i, x in enumerate(v):
+                f.write(b",\n    " if i else b"\n    ")
+                f.write(orjson.dumps(x, option=opt).replace(b"\n", b"\n    "))
+            f.write(b"\n  ]")
+        else:
+            f.write(orjson.dumps(v, option=opt).replace(b"\n", b"\n  "))
+    f.write(b"\n}\n" if data else b"}\n")
 
 
 def write_report(text: str, path: str | Path) -> Path:

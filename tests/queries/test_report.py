@@ -36,3 +36,19 @@ def test_lang_picks_the_message_language(district):
     assert "未声明主体责任" in render(fs, district, "markdown", lang="zh")
     both = json.loads(render(fs, district, "json", lang="en"))["findings"][0]
     assert "未声明" in both["message_zh"] and "declares" in both["message_en"]
+
+
+def test_the_json_report_is_indented_text_one_item_per_block(district, tmp_path):
+    """The file, the rendered text and json's own indented dump are the same bytes, so a
+    report diffs line by line across runs; control and non-ASCII characters stay escaped
+    or readable as json writes them."""
+    from respchain.queries.report import render_json, report_dict, write_json_report
+
+    fs = find_gaps(district)
+    out = write_json_report(fs, district, tmp_path / "gaps.json")
+    expected = json.dumps(report_dict(fs, district), ensure_ascii=False, indent=2) + "\n"
+    assert out.read_text(encoding="utf-8") == expected == render_json(fs, district)
+    assert '\n  "findings": [\n    {\n      "rule": ' in expected
+    district.nodes[fs[0].subject]["name"] = '名\u0001\u2028"x"'
+    text = (write_json_report(fs, district, tmp_path / "again.json")).read_text(encoding="utf-8")
+    assert text == json.dumps(report_dict(fs, district), ensure_ascii=False, indent=2) + "\n"
