@@ -395,10 +395,10 @@ class _Orgs:
             or q.word.endswith(("街道", "镇", "乡"))
             or q.word in ("街道办事处", "乡政府", "镇政府")
             for q in body
-        ) and kind in ("unit", "party_committee", "party_branch"):
+        ) and kind in ("unit", "party_committee", "party_branch", "discipline_commission"):
             level = "township"
-        if kind == "party_branch":
-            level = "grassroots"
+        if kind == "party_branch" or any(q.cls == "TOWN" and q.word.endswith(("村", "社区")) for q in body):
+            level = "grassroots"  # a branch, a village's or a community's body
         path = [] if region is None else lex.path(region.code)
         norm = _norm_body(body, kind, lex, role_piece)
         org = self._get((region_key, kind, norm), kind, level, path, canonical)
@@ -724,6 +724,8 @@ class _Orgs:
         for o in self.order:
             if o.parent is not None or (o.kind == "party_committee" and o.key[2] == ""):
                 continue
+            if o.level in ("township", "grassroots"):
+                continue  # 城关镇纪委 answers to its township's committee, not to the county's
             if o.kind in ("discipline_commission", "party_group", "functional_department"):
                 c = committees.get(o.key[0])
                 if c is not None and c is not o:

@@ -158,6 +158,7 @@ def _pieces(text: str) -> list[_Piece]:
             and word[-1] in _LEVEL_CHARS
             and word not in lex.by_name
             and word not in _REFS
+            and word not in _NOT_LEVEL
             and _org_word(nxt, lex)
         ):
             out.extend(_classify(word[:-1], pos, lex, tags))
@@ -210,6 +211,28 @@ def _offices(pieces: list[_Piece], lex: Lexicon) -> list[_Piece]:
                 break
     return out
 
+
+# Words ending in 区 that are no place and level (社区党委 is not 社 + 区党委).
+_NOT_LEVEL = {
+    "社区",
+    "园区",
+    "景区",
+    "小区",
+    "辖区",
+    "片区",
+    "林区",
+    "牧区",
+    "灾区",
+    "老区",
+    "市区",
+    "山区",
+    "郊区",
+    "矿区",
+}
+
+# Below a township: a village or a community (城关村党支部, 城北社区党委) and a
+# subdistrict written apart (江北 + 街道).
+_BELOW = ("村", "社区", "街道")
 
 # Nouns that come before 乡/镇 without being a township's name (基层乡镇党委).
 _NOT_TOWN = {
@@ -268,6 +291,19 @@ def _join_towns(pieces: list[_Piece], lex: Lexicon, tags: dict[str, str]) -> lis
     党委书记 -> 河口乡 + ...: jieba cuts unknown townships."""
     out: list[_Piece] = []
     for p in pieces:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and p.word in _BELOW
+            and prev.end == p.start
+            and prev.cls in ("NOUN", "OTHER")
+            and 2 <= len(prev.word) <= 4
+            and re.fullmatch(r"[\u4e00-\u9fff]+", prev.word)
+            and prev.word not in _NOT_TOWN
+            and not tags.get(prev.word, "n").startswith(_TOWN_STOP_TAGS)
+        ):
+            out[-1] = _Piece(prev.word + p.word, prev.start, p.end, "TOWN", "ns")
+            continue
         if (
             out
             and p.word[:1] in ("乡", "镇")

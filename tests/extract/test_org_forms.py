@@ -99,3 +99,19 @@ def test_a_body_named_only_as_the_author_of_policies_is_not_an_organization(tmp_
     names = set(_by_name(d))
     assert {"滁州市纪委监委", "滁州市委"} <= names
     assert not names & {"党中央", "安徽省委"}
+
+
+def test_villages_communities_and_subdistricts_below_the_county(tmp_path: Path):
+    d = _draft(
+        tmp_path,
+        "永胜县委部署整改。城关镇纪委、江北街道纪工委开展自查。城关村党支部、城北社区党委落实整改。\n",
+    )
+    orgs = _by_name(d)
+    assert orgs["城关镇纪委"]["level"] == "township"
+    assert orgs["江北街道纪工委"]["kind"] == "discipline_commission"
+    assert orgs["江北街道纪工委"]["level"] == "township"
+    assert "parent" not in orgs["城关镇纪委"]  # its township's committee, which the text does not name
+    assert orgs["城关村党支部"]["level"] == "grassroots"
+    assert orgs["城北社区党委"]["kind"] == "party_committee"
+    assert orgs["城北社区党委"]["level"] == "grassroots"
+    assert not any(name.endswith("区党委") and "社区" not in name for name in orgs)  # not 社 + 区党委
