@@ -44,6 +44,9 @@ _SUBJECT_BEFORE = set('，,、：:；;（(“"') | {
 # What follows a body named only as the author of policies (党中央重大决策部署, 市委精神).
 _POLICY_AFTER = re.compile(r"的?(?:重大|各项|一系列)?(?:决策部署|部署要求|方针政策|精神)")
 
+# The number of an item of a list: 1. 2．(3) （四） 五、 6)
+_ITEM_NUMBER = re.compile(r"[(（]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）.．、]?[)）]?\s*")
+
 # A line of a page's byline: when and by whom it was published.
 _BYLINE = re.compile(r"^\s*(发布时间|发布日期|时间|作者|编辑|责任编辑)\s*[:：]|(文章|信息)?来源\s*[:：]")
 
@@ -690,8 +693,8 @@ class _Orgs:
         """Whether an organization at ``start`` opens a clause of sentence ``s``."""
         sent = self.sentences[s]
         head = self.text[sent.start : start].rstrip()
-        if not head:
-            return True
+        if not head or _ITEM_NUMBER.fullmatch(head):
+            return True  # 1.XX县民政局党组…: the first words of a numbered case
         if head[-1] in _SUBJECT_BEFORE:
             return True
         return any(head.endswith(w) for w in _SUBJECT_BEFORE if len(w) > 1)

@@ -78,3 +78,17 @@ def test_an_organization_asked_to_act_is_the_subject_of_what_it_does(tmp_path):
     names = {o["id"]: o["name"] for o in draft["organizations"]}
     (five,) = [f for f in draft["facts"] if f["value"] == 5]
     assert names[five["subject"]].endswith("农业农村局党委")
+
+
+def test_each_numbered_case_of_a_notice_counts_for_its_own_body(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text(
+        "永胜县纪委监委通报典型问题\n\n近日，永胜县纪委监委通报典型问题。\n\n"
+        "1.县民政局党组违规发放津贴补贴12万元。\n\n2．城关镇党委组织公款宴请13桌。\n\n"
+        "（3）县住建局违规使用公车6次。\n",
+        encoding="utf-8",
+    )
+    draft = extract_articles([p])
+    names = {o["id"]: o["name"] for o in draft["organizations"]}
+    subjects = {f["value"]: names.get(f["subject"]) for f in draft["facts"]}
+    assert subjects == {12: "永胜县民政局党组", 13: "城关镇党委", 6: "永胜县住建局"}
