@@ -25,7 +25,7 @@ from respchain.graph.schema import (
 )
 
 from respchain._files import shareable_path
-from respchain._gc import paused_gc
+from respchain._gc import keep_until_exit, paused_gc
 
 # Files are recorded as shareable paths (relative to the working folder, or the
 # file name): the graph, its JSON and the pages never carry an absolute local path.
@@ -186,7 +186,9 @@ def graph_from_register(register: Register, *, release: bool = False) -> nx.Mult
             "graph_from_register takes a Register; build from files with respchain.loaders.load_graph"
         )
     with paused_gc():
-        return _build(register, release=release)
+        G = _build(register, release=release)
+    keep_until_exit(G)
+    return G
 
 
 def _build(reg: Register, *, release: bool) -> nx.MultiDiGraph:

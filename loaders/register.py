@@ -40,6 +40,7 @@ from respchain.graph.schema import (
     TaskStatus,
 )
 from respchain.loaders._guard import (
+    MAX_DEPTH,
     GuardError,
     bad_char,
     loads_json,
@@ -105,11 +106,101 @@ def _read_text(path: Path) -> str:
     return data.decode("utf-8")
 
 
+class _Lines:
+    """The line of every field path of a YAML document, read while its data was built."""
+
+    __slots__ = ("lines",)
+
+    def __init__(self, lines: dict[tuple, int]):
+        self.lines = lines
+
+
+_STR, _INT, _FLOAT, _BOOL, _NULL, _MAP, _SEQ = (
+    f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq")
+)
+
+
+class _Unusual(Exception):
+    """A document the one-pass build leaves to PyYAML's constructor and the checks."""
+
+
+def _build_yaml(root: Any) -> tuple[Any, dict[tuple, int]]:
+    """The data and the line map of a node tree, in one walk.
+
+    For the documents registers are: plain mappings, sequences and scalars of the
+    core tags, no alias, no merge key, no key given twice, within MAX_DEPTH. The
+    result is what PyYAML's safe constructor builds, and the lines what
+    :func:`_line_map` reads. Anything else raises :class:`_Unusual`, and the
+    document takes the general path (which reports what is wrong, with its line).
+    """
+    ctor = yaml.constructor.SafeConstructor()  # PyYAML's own reading of int, float, bool
+    scalar = {
+        _INT: ctor.construct_yaml_int,
+        _FLOAT: ctor.construct_yaml_float,
+        _BOOL: ctor.construct_yaml_bool,
+    }
+    lines: dict[tuple, int] = {}
+    seen: set[int] = set()
+    ScalarNode, MappingNode, SequenceNode = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
+
+    def value(node: Any, path: tuple, depth: int) -> Any:
+        if id(node) in seen or depth > MAX_DEPTH:
+            raise _Unusual  # an alias, or too deep: the general path reports it
+        seen.add(id(node))
+        lines[path] = node.start_mark.line + 1
+        cls = type(node)
+        if cls is ScalarNode:
+            return read(node)
+        if cls is MappingNode and node.tag == _MAP:
+            out: dict[Any, Any] = {}
+            for k, v in node.value:
+                if type(k) is not ScalarNode or id(k) in seen:
+                    raise _Unusual  # a composite key, an alias as a key
+                seen.add(id(k))
+                key = read(k)  # a merge key (<<) has its own tag: _Unusual
+                if key in out:
+                    raise _Unusual  # a key given twice: reported by the general path
+                kp = (*path, k.value)
+                out[key] = value(v, kp, depth + 1)
+                lines[kp] = k.start_mark.line + 1
+            return out
+        if cls is SequenceNode and node.tag == _SEQ:
+            return [value(v, (*path, i), depth + 1) for i, v in enumerate(node.value)]
+        raise _Unusual
+
+    def read(node: Any) -> Any:
+        tag = node.tag
+        if tag == _STR:
+            return node.value
+        if tag == _NULL:
+            return None
+        fn = scalar.get(tag)
+        if fn is None:
+            raise _Unusual
+        try:
+            return fn(node)
+        except Exception:  # what the constructor refuses: the general path says why
+            raise _Unusual from None
+
+    return value(root, (), 0), lines
+
+
 def _compose_yaml(text: str) -> tuple[Any, Any]:
-    """Parse YAML once into its node tree and the data built from it."""
+    """Parse YAML once into its node tree and the data built from it.
+
+    Returns the data and the node tree, or for a plain document (the usual case)
+    the data and its :class:`_Lines`, built in one walk (:func:`_build_yaml`).
+    """
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
+        if node is not None:
+            try:
+                with paused_gc():
+                    data, lines = _build_yaml(node)
+                return data, _Lines(lines)
+            except (_Unusual, RecursionError):
+                pass
         yaml_budget(node)
         try:
             data = loader.construct_document(node) if node is not None else None
@@ -140,7 +231,7 @@ READERS: dict[str, Callable[[Path, str], Any]] = {
 
 def _compose(source: Any) -> Any:
     """The YAML node tree of ``source``: a node already (returned as is) or text."""
-    if source is None or isinstance(source, yaml.Node):
+    if source is None or isinstance(source, (yaml.Node, _Lines)):
         return source
     try:
         root = yaml.compose(source, Loader=_Loader)
@@ -152,6 +243,8 @@ def _compose(source: Any) -> Any:
 
 def _line_map(source: Any) -> dict[tuple, int]:
     """Map field paths to 1-based lines from the YAML (or JSON) node tree."""
+    if isinstance(source, _Lines):
+        return source.lines
     lines: dict[tuple, int] = {}
     root = _compose(source)
 
@@ -180,6 +273,8 @@ def _line_map(source: Any) -> dict[tuple, int]:
 def _duplicate_keys(source: Any) -> list[tuple[tuple, int]]:
     """Keys given twice in one mapping (PyYAML would keep the last silently)."""
     found: list[tuple[tuple, int]] = []
+    if isinstance(source, _Lines):
+        return found  # built in one walk, which takes no key given twice
     root = _compose(source)
     stack: list[tuple[Any, tuple]] = [(root, ())] if root is not None else []
     seen_nodes: set[int] = set()

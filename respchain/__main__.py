@@ -1,5 +1,3 @@
-import sys
+from respchain.cli import exit_process, main
 
-from respchain.cli import main
-
-sys.exit(main())
+exit_process(main())

@@ -9,7 +9,10 @@ organizations) and, once they are alive, at every full collection after.
 that has said so (:func:`freeze_after_build`: the command line, which builds one
 graph and exits), what was built is then moved to the collector's permanent
 generation (:func:`gc.freeze`), so that no later collection walks it again; it is
-still freed by reference counting as usual. Library callers keep the collector's
+still freed by reference counting as usual. Such a process also keeps each graph
+it built (:func:`keep_until_exit`) and ends without taking it apart object by
+object (about 5 % of ``gaps`` at 100k organizations): the operating system takes
+the memory back at once. Library callers keep the collector's
 default behaviour: a long-running process that freezes every graph it loads
 would never collect cycles that come to hold one.
 """
@@ -20,10 +23,11 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-__all__ = ["paused_gc", "freeze_after_build"]
+__all__ = ["paused_gc", "freeze_after_build", "keep_until_exit", "kept"]
 
 _freeze = False
 _depth = 0
+_kept: list[object] = []
 
 
 def freeze_after_build(on: bool = True) -> None:
@@ -49,3 +53,14 @@ def paused_gc() -> Iterator[None]:
             gc.freeze()
         if was_enabled:
             gc.enable()
+
+
+def keep_until_exit(obj: object) -> None:
+    """In a process that freezes what it builds, hold ``obj`` until the process ends."""
+    if _freeze:
+        _kept.append(obj)
+
+
+def kept() -> bool:
+    """Whether this process holds structures it will not take apart before it exits."""
+    return bool(_kept)

@@ -18,8 +18,10 @@ the group here; heavy libraries are imported inside the commands, so that
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 import click
 
@@ -72,6 +74,30 @@ def _register_commands() -> None:
 
 
 _register_commands()
+
+
+def exit_process(code: int) -> NoReturn:
+    """End the process with ``code``: at once when it holds a graph to the end
+    (:func:`respchain._gc.keep_until_exit`), after the exit handlers and with the
+    standard streams flushed; through :func:`sys.exit` otherwise."""
+    from respchain import _gc
+
+    if not _gc.kept():
+        sys.exit(code)
+    import atexit
+
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe: nothing more can be said
+            pass
+    os._exit(code)
+
+
+def console() -> NoReturn:
+    """The ``respchain`` command."""
+    exit_process(main())
 
 
 def main(argv: Sequence[str] | None = None) -> int:

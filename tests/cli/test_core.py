@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from respchain.graph import read_graph
 
 from respchain.cli import main
@@ -92,6 +93,36 @@ def test_console_script_and_module_both_work():
     exe = Path(sys.executable).with_name("respchain")
     r = subprocess.run([str(exe), "validate", str(FULL)], capture_output=True, text=True)
     assert r.returncode == 0 and "valid" in r.stdout
+
+
+@pytest.mark.parametrize("how", ["module", "script"])
+def test_a_process_that_built_a_graph_ends_with_all_its_output_and_its_code(tmp_path, how):
+    """The command ends without taking its graph apart; what it printed and wrote is complete,
+    its exit code is the command's, and the exit handlers ran."""
+    exe = (
+        [sys.executable, "-m", "respchain"]
+        if how == "module"
+        else [str(Path(sys.executable).with_name("respchain"))]
+    )
+    seed = str(ROOT / "data" / "seed")
+    out = tmp_path / "gaps.json"
+    r = subprocess.run([*exe, "gaps", seed, "-o", str(out)], capture_output=True, text=True)
+    assert r.returncode == 0 and "gaps.json" in r.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["findings"]
+    # the printed report is the one main() prints when it returns normally
+    args = ["gaps", seed, "--format", "csv", "--fail-on", "low"]
+    r = subprocess.run([*exe, *args], capture_output=True)
+    normal = subprocess.run(
+        [sys.executable, "-c", f"import sys; from respchain.cli import main; sys.exit(main({args!r}))"],
+        capture_output=True,
+    )
+    assert r.returncode == normal.returncode == 1
+    assert r.stdout == normal.stdout and r.stdout.count(b"\n") > 5
+    handler = "import atexit, sys; atexit.register(lambda: print('handlers ran', file=sys.stderr))"
+    again = str(tmp_path / "again.json")
+    code = f"{handler}; from respchain.cli import console; sys.argv[1:] = ['gaps', {seed!r}, '-o', {again!r}]; console()"
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert r.returncode == 0 and "handlers ran" in r.stderr and Path(again).exists()
 
 
 def test_demo_writes_outputs_for_every_example(tmp_path, capsys):

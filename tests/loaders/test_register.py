@@ -290,3 +290,40 @@ def test_register_round_trips_through_to_data(tmp_path):
     p.write_text(yaml.safe_dump(reg.to_data(), allow_unicode=True), encoding="utf-8")
     again = load_register(p)
     assert again.to_data() == reg.to_data()
+
+
+def test_yaml_gives_the_same_problems_and_lines_with_or_without_aliases(tmp_path):
+    """A plain document is built in one walk; one with an alias (or a merge key) by PyYAML's
+    own constructor: the register and its problems, lines included, are the same."""
+    plain = (
+        "respchain: 1\n"
+        "organizations:\n"
+        "  - id: a\n"
+        "    name: 甲\n"
+        "    kind: unit\n"
+        "  - {id: b, name: 乙, kind: unit, parent: a, level: 3}\n"
+        "  - id: c\n"
+        "    name: 丙\n"
+        "    kind: unit\n"
+        "    parent: zz\n"
+    )
+    aliased = plain.replace("    kind: unit\n", "    kind: &k unit\n", 1).replace(
+        "    kind: unit\n    parent: zz", "    kind: *k\n    parent: zz"
+    )
+    merged = plain.replace("  - id: c\n    name: 丙\n", "  - <<: {id: c}\n    name: 丙\n")
+    assert aliased != plain and merged != plain
+    got = [
+        problems_of(write(tmp_path, text, f"r{n}.yaml")) for n, text in enumerate((plain, aliased, merged))
+    ]
+    lines = [[s.split(" ")[0].rsplit(":", 1)[1] + s.split(" ", 1)[1] for s in probs] for probs in got]
+    assert lines[0] == lines[1] == lines[2]
+    assert [s.split(" ")[0].rsplit(":", 1)[1] for s in got[0]] == ["6", "10"]
+    ok = plain.replace("level: 3", "level: county").replace("parent: zz", "parent: a")
+    reg = load_register(write(tmp_path, ok, "ok.yaml"))
+    ok2 = ok.replace("    kind: unit\n", "    kind: &k unit\n", 1)
+    ok2 = ok2.replace("    kind: unit\n    parent: a", "    kind: *k\n    parent: a")
+    assert "*k" in ok2
+    reg2 = load_register(write(tmp_path, ok2, "ok2.yaml"))
+    assert [dict(o, _file=None) for o in reg.organizations] == [
+        dict(o, _file=None) for o in reg2.organizations
+    ]
