@@ -117,6 +117,14 @@ def _alternation(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
 
 
+# The roles whose holders bear a personal type (the head: 第一责任人; the others: 一岗双责).
+_PERSONAL = {
+    "first_responsible": ("head",),
+    "one_post_two_duties": ("member", "deputy"),
+}
+# What ends a clause between its subject and what it does (not 、: 组织部、宣传部履行…).
+_CLAUSE_BREAK = re.compile(r"[，,；;。：:]")
+
 _BEARS = {
     "main": ("party_committee", "party_group", "party_branch"),
     "supervisory": ("discipline_commission", "dispatched_group"),
@@ -233,10 +241,30 @@ def _subjects(a: _Article) -> dict[int, _Org | None]:
     return subject
 
 
-def _responsibilities(a: _Article) -> tuple[list[str], list[dict[str, Any]]]:
-    """The source's topics, and a record per (type, bearer) where a sentence names a bearer."""
+def _responsibilities(
+    a: _Article, holders: dict[tuple[str, str], str] | None = None
+) -> tuple[list[str], list[dict[str, Any]]]:
+    """The source's topics, and a record per (type, bearer) where a sentence names a bearer.
+
+    Organizations bear the collective types: every one that opens the clause
+    naming the type (县委组织部、县委宣传部履行职能部门监管责任). A post named before
+    第一责任(人) or 一岗双责 in its sentence (县委书记, 班子成员) makes the person holding
+    it (``holders``: (organization id, role) -> person id) the bearer, over the
+    organization of the post.
+    """
     topics: list[str] = []
     resp: dict[tuple[str, str], dict[str, Any]] = {}
+    holders = holders or {}
+
+    def add(t: str, bearer: str, over: list[str], k: int) -> None:
+        if (t, bearer) in resp:
+            return
+        rec: dict[str, Any] = {"id": f"{a.sid}.r{len(resp) + 1}", "type": t, "bearer": bearer}
+        if over:
+            rec["over"] = over
+        rec.update(a.prov(k))
+        resp[(t, bearer)] = rec
+
     for m in _alternation(a.lex.types).finditer(a.text):
         k = a.sentence_of(m.start())
         types = a.lex.types[m.group(0)]
@@ -245,20 +273,33 @@ def _responsibilities(a: _Article) -> tuple[list[str], list[dict[str, Any]]]:
                 topics.append(t)
         if k is None:
             continue
-        # Bearers: organizations that open a clause of the sentence (not 在党中央领导下).
-        in_sentence = [o for mm, o in a.orgs.sentence_orgs.get(k, ()) if mm.subject]
+        # Bearers: organizations that open a clause of the sentence (not 在党中央领导下),
+        # those of the clause naming the type all, else the sentence's first.
+        in_sentence = [(mm, o) for mm, o in a.orgs.sentence_orgs.get(k, ()) if mm.subject]
+        clause = [
+            o
+            for mm, o in in_sentence
+            if mm.start < m.start() and not _CLAUSE_BREAK.search(a.text, mm.end, m.start())
+        ]
         for t in types:
-            bearers = [o for o in in_sentence if o.kind in _BEARS.get(t, ())]
+            if t in _PERSONAL:
+                posts = [
+                    (org, piece)
+                    for org, piece, kk in a.orgs.roles
+                    if kk == k and piece.start < m.start() and (piece.role or "member") in _PERSONAL[t]
+                ]
+                for org, piece in posts[-1:]:  # the post nearest before the term
+                    person = holders.get((org.id, piece.role or "member"))
+                    if person is not None:
+                        add(t, person, [org.id], k)
+                continue
+            bearers = [o for o in clause if o.kind in _BEARS.get(t, ())] or [
+                o for _mm, o in in_sentence if o.kind in _BEARS.get(t, ())
+            ][:1]
             if t == "supervisory":
                 bearers.sort(key=lambda o: o.kind != "dispatched_group")
-            if bearers and (t, bearers[0].id) not in resp:
-                b = bearers[0]
-                rec: dict[str, Any] = {"id": f"{a.sid}.r{len(resp) + 1}", "type": t, "bearer": b.id}
-                over = [u.id for u in b.stationed] if t == "supervisory" else []
-                if over:
-                    rec["over"] = over
-                rec.update(a.prov(k))
-                resp[(t, b.id)] = rec
+            for b in bearers:
+                add(t, b.id, [u.id for u in b.stationed] if t == "supervisory" else [], k)
     for o in a.orgs.order:  # a dispatched group supervises the unit it is stationed at
         if o.kind == "dispatched_group" and o.stationed and ("supervisory", o.id) not in resp:
             rec = {
@@ -336,10 +377,13 @@ def _people(a: _Article) -> list[dict[str, Any]]:
             if org.key[2] == ""
             else org.canonical + title
         )
+        written = piece.word
+        if written.startswith("委") and piece.start and a.text[piece.start - 1] in "省市县区州旗盟":
+            written = a.text[piece.start - 1] + written  # 县 + 委书记: the title is 县委书记
         people[key] = {
             "id": f"{a.sid}.p{len(people) + 1}",
             "name": pname,
-            "posts": [{"org": org.id, "title": piece.word, "role": role}],
+            "posts": [{"org": org.id, "title": written, "role": role}],
             **a.prov(k),
         }
     return list(people.values())
@@ -550,7 +594,16 @@ def extract_article(
         record's ``quote`` is ``article.text[span[0]:span[1]]``.
     """
     a = _read(article, sid or source_id(article.path))
-    topics, resp = _responsibilities(a)
+    published = a.header.get("published")
+    held, accountability = article_accountability(
+        a.text, a.sentences, a.orgs, published, a.prov, a.sid, _person_names
+    )
+    people = _with_named(_people(a), held)
+    holders: dict[tuple[str, str], str] = {}
+    for person in people:
+        for post in person.get("posts") or ():
+            holders.setdefault((post["org"], post["role"]), person["id"])
+    topics, resp = _responsibilities(a, holders)
     if warnings is not None:
         where = f"{article.path}: "
         warnings.extend(where + w for w in a.warnings)
@@ -560,14 +613,10 @@ def extract_article(
             )
         elif not any(o.region for o in a.orgs.order):
             warnings.append(where + "没有识别出地区 / no region found: organizations without a place")
-    published = a.header.get("published")
-    held, accountability = article_accountability(
-        a.text, a.sentences, a.orgs, published, a.prov, a.sid, _person_names
-    )
     return {
         "sources": [_source(a, article.path, topics)],
         "organizations": _organizations(a),
-        "people": _with_named(_people(a), held),
+        "people": people,
         "responsibilities": resp,
         "mechanisms": _mechanisms(a),
         "facts": _facts(a),

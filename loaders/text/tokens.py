@@ -103,6 +103,8 @@ def _classify(word: str, start: int, lex: Lexicon, tags: dict[str, str]) -> list
         and len(word) >= 3
         and word.endswith(("镇", "乡", "街道"))
         and word not in ("乡镇", "城乡")
+        and not word.endswith("乡镇")  # 各乡镇, 全县乡镇: townships in general, not one
+        and not word.startswith(("各", "全", "本", "该", "每"))
     ):
         cls = "TOWN"  # 锁南镇, 江北街道: a township in the county the article is about
     if cls == "NOUN" and len(word) >= 4 and word.endswith(lex.institutions):
