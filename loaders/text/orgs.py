@@ -44,6 +44,10 @@ _SUBJECT_BEFORE = set('，,、：:；;（(“"') | {
 # What follows a body named only as the author of policies (党中央重大决策部署, 市委精神).
 _POLICY_AFTER = re.compile(r"的?(?:重大|各项|一系列)?(?:决策部署|部署要求|方针政策|精神)")
 
+# A body named in the opening 在…会上 of a sentence: its meeting does what follows.
+_AT_MEETING_HEAD = re.compile(r"^在[^，,。；;]*$")
+_AT_MEETING_TAIL = re.compile(r"[\u4e00-\u9fff\d]{1,12}?(?:全会|全体会议|会议|常委会)上")
+
 # The number of an item of a list: 1. 2．(3) （四） 五、 6)
 _ITEM_NUMBER = re.compile(r"[(（]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）.．、]?[)）]?\s*")
 
@@ -697,6 +701,8 @@ class _Orgs:
             return True  # 1.XX县民政局党组…: the first words of a numbered case
         if head[-1] in _SUBJECT_BEFORE:
             return True
+        if _AT_MEETING_HEAD.search(head) and _AT_MEETING_TAIL.match(self.text, start):
+            return True  # 在…召开的县纪委五次全会上，就…提出: the body whose meeting it is
         return any(head.endswith(w) for w in _SUBJECT_BEFORE if len(w) > 1)
 
     def prune(self) -> None:

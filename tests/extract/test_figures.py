@@ -92,3 +92,15 @@ def test_each_numbered_case_of_a_notice_counts_for_its_own_body(tmp_path):
     names = {o["id"]: o["name"] for o in draft["organizations"]}
     subjects = {f["value"]: names.get(f["subject"]) for f in draft["facts"]}
     assert subjects == {12: "永胜县民政局党组", 13: "城关镇党委", 6: "永胜县住建局"}
+
+
+def test_a_body_whose_meeting_opens_the_sentence_is_its_subject(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text(
+        "通渭县压实责任\n\n中共通渭县委召开会议。在3月份召开的十五届县纪委五次全会上，就全年工作提出了18项具体任务。\n",
+        encoding="utf-8",
+    )
+    draft = extract_articles([p])
+    names = {o["id"]: o["name"] for o in draft["organizations"]}
+    (fact,) = [f for f in draft["facts"] if f["value"] == 18]
+    assert names[fact["subject"]] == "通渭县纪委"
