@@ -36,6 +36,7 @@ class Lexicon:
     org_suffixes: dict[str, str]
     departments: set[str]
     functional: set[str]
+    short_names: dict[str, str]  # a department's short name -> its full name (医保局 -> 医疗保障局)
     central_units: set[str]  # 民政部, 审计署: central bodies named without a region
     institutions: tuple[str, ...]  # endings of an institution's own name (大学, 医院)
     types: dict[str, list[str]]
@@ -88,6 +89,7 @@ def lexicon() -> Lexicon:
         org_suffixes=d["org_suffixes"],
         departments=set(d["departments"]),
         functional=set(d["functional"]),
+        short_names=d["short_names"],
         central_units=set(d["central_units"]),
         institutions=tuple(sorted(d["institutions"], key=len, reverse=True)),
         types=d["types"],
@@ -97,6 +99,7 @@ def lexicon() -> Lexicon:
         metrics_after=d["metrics"]["after"],
         metrics_before=d["metrics"]["before"],
     )
+    lex.departments |= {w for pair in lex.short_names.items() for w in pair if len(w) > 1}
     lex.regions = _regions(_data("regions.tsv"))
     for r in lex.regions.values():
         lex.by_name.setdefault(r.name, []).append(r)

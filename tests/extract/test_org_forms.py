@@ -115,3 +115,14 @@ def test_villages_communities_and_subdistricts_below_the_county(tmp_path: Path):
     assert orgs["城北社区党委"]["kind"] == "party_committee"
     assert orgs["城北社区党委"]["level"] == "grassroots"
     assert not any(name.endswith("区党委") and "社区" not in name for name in orgs)  # not 社 + 区党委
+
+
+def test_a_department_by_its_short_and_its_full_name_is_one_organization(tmp_path: Path):
+    d = _draft(
+        tmp_path,
+        "永胜县委部署工作。县委办、县医保局牵头。县委办公室、县医疗保障局、县教体局党组、县教育体育局党组分别落实。\n",
+    )
+    names = [o["name"] for o in d["organizations"]]
+    assert names.count("永胜县委办公室") == 1 and "永胜县委办" not in names
+    assert "永胜县医疗保障局" in names and "永胜县医保局" not in names
+    assert len([n for n in names if n.endswith("局党组")]) == 1
