@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from respchain.loaders.text import draft_from_articles, read_article
 
 
@@ -71,14 +72,35 @@ def test_central_bodies_and_institutions_need_no_region(tmp_path: Path):
     assert _supervised(d, group) == ["天津音乐学院"]
 
 
-def test_an_office_of_a_commission_and_a_body_named_with_a_mechanism(tmp_path: Path):
-    d = _draft(
-        tmp_path,
-        "广元市纪委监委党风室牵头督查。按市委巡察工作领导小组安排，开展巡察“回头看”。\n",
-    )
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a commission's office; a body named with a mechanism
+            "广元市纪委监委党风室牵头督查。按市委巡察工作领导小组安排，开展巡察“回头看”。\n",
+            [
+                ("广元市纪委监委党风室", "unit", "municipal"),
+                ("广元市委巡察工作领导小组", "unit", "municipal"),
+            ],
+        ),
+        (  # below the county: townships, subdistricts written apart, villages, communities
+            "永胜县委部署整改。城关镇纪委、江北街道纪工委开展自查。城关村党支部、城北社区党委落实整改。\n",
+            [
+                ("城关镇纪委", "discipline_commission", "township"),
+                ("江北街道纪工委", "discipline_commission", "township"),
+                ("城关村党支部", "party_branch", "grassroots"),
+                ("城北社区党委", "party_committee", "grassroots"),
+            ],
+        ),
+    ],
+)
+def test_name_forms_give_the_organization_its_kind_and_level(tmp_path: Path, text: str, expected: list):
+    d = _draft(tmp_path, text)
     orgs = _by_name(d)
-    assert orgs["广元市纪委监委党风室"]["kind"] == "unit"
-    assert orgs["广元市委巡察工作领导小组"]["kind"] == "unit"
+    assert [(n, orgs[n]["kind"], orgs[n].get("level")) for n, _k, _l in expected if n in orgs] == expected
+
+
+def test_a_mechanism_inside_a_bodys_name_is_still_found_after_it(tmp_path: Path):
+    d = _draft(tmp_path, "按市委巡察工作领导小组安排，广元市委开展巡察“回头看”。\n")
     assert "巡察“回头看”" in {m["name"] for m in d.get("mechanisms", [])}
 
 
@@ -101,19 +123,10 @@ def test_a_body_named_only_as_the_author_of_policies_is_not_an_organization(tmp_
     assert not names & {"党中央", "安徽省委"}
 
 
-def test_villages_communities_and_subdistricts_below_the_county(tmp_path: Path):
-    d = _draft(
-        tmp_path,
-        "永胜县委部署整改。城关镇纪委、江北街道纪工委开展自查。城关村党支部、城北社区党委落实整改。\n",
-    )
+def test_a_township_body_answers_to_its_township_not_to_the_county(tmp_path: Path):
+    d = _draft(tmp_path, "永胜县委部署整改。城关镇纪委开展自查。城北社区党委落实整改。\n")
     orgs = _by_name(d)
-    assert orgs["城关镇纪委"]["level"] == "township"
-    assert orgs["江北街道纪工委"]["kind"] == "discipline_commission"
-    assert orgs["江北街道纪工委"]["level"] == "township"
     assert "parent" not in orgs["城关镇纪委"]  # its township's committee, which the text does not name
-    assert orgs["城关村党支部"]["level"] == "grassroots"
-    assert orgs["城北社区党委"]["kind"] == "party_committee"
-    assert orgs["城北社区党委"]["level"] == "grassroots"
     assert not any(name.endswith("区党委") and "社区" not in name for name in orgs)  # not 社 + 区党委
 
 
