@@ -74,6 +74,26 @@ _Loader.yaml_implicit_resolvers = {
     for ch, rs in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
+
+def _resolve(self: Any, kind: Any, value: str, implicit: tuple[bool, bool]) -> str:
+    """PyYAML's ``BaseResolver.resolve`` for a loader without path resolvers (as this one
+    is), which libyaml calls once per node: the same tags, without building lists per call."""
+    if kind is yaml.ScalarNode:
+        if implicit[0]:
+            for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                if regexp.match(value):
+                    return tag
+        return self.DEFAULT_SCALAR_TAG
+    if kind is yaml.SequenceNode:
+        return self.DEFAULT_SEQUENCE_TAG
+    return self.DEFAULT_MAPPING_TAG
+
+
+# The loader's resolvers hold no wildcard (None) entry and it has no path resolvers:
+# the short resolve gives PyYAML's answers.
+if None not in _Loader.yaml_implicit_resolvers and not _Loader.yaml_path_resolvers:
+    _Loader.resolve = _resolve
+
 TOP_KEYS = ("respchain", "meta", *SECTIONS)
 
 _ID_RE = re.compile(r"^\S+$")
