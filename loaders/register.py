@@ -75,7 +75,7 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-def _resolve(self: Any, kind: Any, value: str, implicit: tuple[bool, bool]) -> str:
+def _fast_resolve(self: Any, kind: Any, value: str, implicit: tuple[bool, bool]) -> str:
     """PyYAML's ``BaseResolver.resolve`` for a loader without path resolvers (as this one
     is), which libyaml calls once per node: the same tags, without building lists per call."""
     if kind is yaml.ScalarNode:
@@ -92,7 +92,7 @@ def _resolve(self: Any, kind: Any, value: str, implicit: tuple[bool, bool]) -> s
 # The loader's resolvers hold no wildcard (None) entry and it has no path resolvers:
 # the short resolve gives PyYAML's answers.
 if None not in _Loader.yaml_implicit_resolvers and not _Loader.yaml_path_resolvers:
-    _Loader.resolve = _resolve
+    _Loader.resolve = _fast_resolve
 
 TOP_KEYS = ("respchain", "meta", *SECTIONS)
 
