@@ -207,6 +207,15 @@ def _caused(a: _Article, k: int, offset: int) -> _Org | None:
     return best
 
 
+def _clause_subject(a: _Article, k: int, offset: int) -> _Org | None:
+    """The body acting where ``offset`` stands in sentence ``k``: the last one opening a
+    clause before it (…，县委组织部对8名干部进行了提醒谈话), else the sentence's subject."""
+    before = [
+        o for m, o in a.orgs.sentence_orgs.get(k, ()) if m.subject and not m.nested and m.start < offset
+    ]
+    return before[-1] if before else a.subject.get(k)
+
+
 def _main_actor(a: _Article) -> _Org | None:
     """The organization the article is about: the most often the subject of a clause, then the most named.
 
@@ -517,7 +526,7 @@ def _facts(a: _Article) -> list[dict[str, Any]]:
                     qual = _SUBSET_OF_ROLE[role]
                     break
             metric = f"{parent['metric']}.{qual}"
-        subj = _caused(a, f.sentence, f.start) or a.subject.get(f.sentence) or a.actor
+        subj = _caused(a, f.sentence, f.start) or _clause_subject(a, f.sentence, f.start) or a.actor
         rec = {
             "id": f"{a.sid}.f{len(facts) + 1}",
             "subject": subj.id if subj else a.sid,

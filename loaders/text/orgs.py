@@ -48,6 +48,9 @@ _POLICY_AFTER = re.compile(r"的?(?:重大|各项|一系列)?(?:决策部署|部
 _AT_MEETING_HEAD = re.compile(r"^在[^，,。；;]*$")
 _AT_MEETING_TAIL = re.compile(r"[\u4e00-\u9fff\d]{1,12}?(?:全会|全体会议|会议|常委会)上")
 
+# A body the reporter learnt from (记者从县纪委监委获悉): what follows is its account.
+_LEARNT_FROM = re.compile(r"[\u4e00-\u9fff]{2,30}?(?:获悉|了解到|得知|获得消息)")
+
 # The number of an item of a list: 1. 2．(3) （四） 五、 6)
 _ITEM_NUMBER = re.compile(r"[(（]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）.．、]?[)）]?\s*")
 
@@ -710,6 +713,10 @@ class _Orgs:
             return True
         if _AT_MEETING_HEAD.search(head) and _AT_MEETING_TAIL.match(self.text, start):
             return True  # 在…召开的县纪委五次全会上，就…提出: the body whose meeting it is
+        if head.endswith("被"):
+            return True  # 12名干部被县纪委监委问责: the body that acts
+        if head.endswith(("从", "自")) and _LEARNT_FROM.match(self.text, start):
+            return True  # 记者从县纪委监委获悉: the body whose figures they are
         return any(head.endswith(w) for w in _SUBJECT_BEFORE if len(w) > 1)
 
     def prune(self) -> None:

@@ -104,3 +104,17 @@ def test_a_body_whose_meeting_opens_the_sentence_is_its_subject(tmp_path):
     names = {o["id"]: o["name"] for o in draft["organizations"]}
     (fact,) = [f for f in draft["facts"] if f["value"] == 18]
     assert names[fact["subject"]] == "通渭县纪委"
+
+
+def test_the_body_acting_in_the_figures_own_clause_is_its_subject(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text(
+        "永胜县：持续深化作风建设\n\n永胜县委召开常委会会议部署工作。\n\n"
+        "记者从县纪委监委获悉，今年以来共处置问题线索56件。\n\n"
+        "今年以来，12名干部被县纪委监委问责，县委组织部对8名干部进行了提醒谈话。\n",
+        encoding="utf-8",
+    )
+    draft = extract_articles([p])
+    names = {o["id"]: o["name"] for o in draft["organizations"]}
+    subjects = {f["value"]: names.get(f["subject"]) for f in draft["facts"]}
+    assert subjects == {56: "永胜县纪委监委", 12: "永胜县纪委监委", 8: "永胜县委组织部"}
