@@ -38,6 +38,7 @@ _SUBJECT_BEFORE = set('，,、：:；;（(“"') | {
     "其中",
     "图为",
     "经",  # 经县纪委常委会研究，决定…: the body that decides
+    "据",  # 据县纪委监委统计（介绍）: the body whose account it is
 }
 
 

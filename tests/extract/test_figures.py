@@ -111,10 +111,11 @@ def test_the_body_acting_in_the_figures_own_clause_is_its_subject(tmp_path):
     p.write_text(
         "永胜县：持续深化作风建设\n\n永胜县委召开常委会会议部署工作。\n\n"
         "记者从县纪委监委获悉，今年以来共处置问题线索56件。\n\n"
-        "今年以来，12名干部被县纪委监委问责，县委组织部对8名干部进行了提醒谈话。\n",
+        "今年以来，12名干部被县纪委监委问责，县委组织部对8名干部进行了提醒谈话。\n\n"
+        "永胜县委召开会议。据县纪委监委统计，全年开展督查21次。\n",
         encoding="utf-8",
     )
     draft = extract_articles([p])
     names = {o["id"]: o["name"] for o in draft["organizations"]}
     subjects = {f["value"]: names.get(f["subject"]) for f in draft["facts"]}
-    assert subjects == {56: "永胜县纪委监委", 12: "永胜县纪委监委", 8: "永胜县委组织部"}
+    assert subjects == {56: "永胜县纪委监委", 12: "永胜县纪委监委", 8: "永胜县委组织部", 21: "永胜县纪委监委"}
