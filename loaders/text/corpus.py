@@ -31,6 +31,48 @@ def _key(s: Any) -> str:
     return "".join(unicodedata.normalize("NFKC", str(s or "")).split()).casefold()
 
 
+# The names a region's own committee or commission goes by, once the region is taken off.
+_BARE = {
+    "discipline_commission": {"纪委", "监委", "纪委监委", "纪律检查委员会", "纪委监察委"},
+    "party_committee": {"委", "党委", "委员会"},
+}
+
+
+def _org_key(o: dict[str, Any]) -> tuple[str, Any, Any]:
+    """Who an organization is across articles: its kind, its region, and its name with the
+    region written off and departments by their full names (永胜县纪委 and 丽江市永胜县纪委监委,
+    县医保局 and 永胜县医疗保障局 of the same region are one)."""
+    from respchain.loaders.text.lexicon import lexicon
+
+    name = _key(o.get("name"))
+    region = o.get("region")
+    kind = o.get("kind")
+    if not region or not name:
+        return name, kind, region
+    name = name.removeprefix("中共")
+    lex = lexicon()
+    places = [p for p in str(region).split("/") if p]
+    if not places:
+        return name, kind, region
+    forms = {f for p in places for f in (p, p[:-1] if len(p) > 2 and p[-1] in "省市县区州旗" else p)}
+    stripped = True
+    while stripped:  # 丽江市永胜县纪委: both places off, longest first
+        stripped = False
+        for f in sorted(forms, key=len, reverse=True):
+            if f and name.startswith(f) and len(name) > len(f):
+                name, stripped = name[len(f) :], True
+                break
+    if name[:1] in "省市县区州旗" and len(name) > 1 and places[-1].endswith(name[0]):
+        name = name[1:]  # 沙县县委, 县医保局: the region's level written again, or alone
+    if name in _BARE.get(str(kind), ()):
+        return "", kind, region
+    for short, full in sorted(lex.short_names.items(), key=lambda kv: -len(kv[0])):
+        if name.endswith(short) and not name.endswith(full):
+            name = name[: -len(short)] + full
+            break
+    return name, kind, region
+
+
 def _remap(value: Any, to: dict[str, str]) -> Any:
     """``value`` with every id of ``to`` replaced (records' own ``id`` keys are left to the caller)."""
     if isinstance(value, str):
@@ -105,7 +147,7 @@ def merge_draft(draft: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     to: dict[str, str] = {}
     found_in: dict[str, list[str]] = {}
     orgs = d.get("organizations") or []
-    kept = _merge(orgs, lambda o: (_key(o.get("name")), o.get("kind"), o.get("region")), to, found_in)
+    kept = _merge(orgs, _org_key, to, found_in)
     # A reference to a merged organization is a reference to the one kept; then mechanisms,
     # whose adopters may just have become the same organization.
     for section in list(d):

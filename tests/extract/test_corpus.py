@@ -52,3 +52,25 @@ def test_the_corpus_report_lists_practices_figures_and_sources_as_plain_text(tmp
     assert "120" in text and "300" in text
     assert "## 多篇文章提到的组织" in text and "（a）" in text and "（b）" in text
     assert "<script>" not in text and "&lt;script&gt;" in text  # the article's markup is escaped, never live
+
+
+def test_one_body_written_differently_in_two_articles_is_one_record(tmp_path):
+    folder = tmp_path / "文章"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "永胜县：压实责任\n\n永胜县纪委召开会议。县医保局、县委办参加。\n", encoding="utf-8"
+    )
+    (folder / "b.txt").write_text(
+        "丽江市永胜县：深化监督\n\n丽江市永胜县纪委监委开展督查。永胜县医疗保障局、永胜县委办公室整改。\n",
+        encoding="utf-8",
+    )
+    merged = tmp_path / "merged.yaml"
+    assert main(["extract", str(folder), "--merge", "-o", str(merged)]) == 0
+    m = yaml.safe_load(merged.read_text(encoding="utf-8"))
+    by_kind: dict[str, list[str]] = {}
+    for o in m["organizations"]:
+        by_kind.setdefault(o["kind"], []).append(o["name"])
+    assert len(by_kind["discipline_commission"]) == 1
+    assert len([n for n in by_kind["unit"] if "医" in n]) == 1
+    assert len([n for n in by_kind["unit"] if "办" in n]) == 1
+    assert main(["validate", str(merged)]) == 0
