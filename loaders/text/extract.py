@@ -207,6 +207,28 @@ def _caused(a: _Article, k: int, offset: int) -> _Org | None:
     return best
 
 
+# What a speaker does after a quotation (…”县纪委监委相关负责人介绍).
+_SAYS = re.compile(r"[^。！？!?\n“”]{0,14}?(?:说|表示|介绍|指出|坦言|感慨|告诉记者|谈道|说道)")
+
+
+def _speaker(a: _Article, offset: int) -> _Org | None:
+    """The body of who says the quotation ``offset`` stands in: “…我们共约谈了30名干部。”
+    县纪委监委相关负责人介绍 — the figure is that body's."""
+    text = a.text
+    open_ = text.rfind("“", 0, offset)
+    if open_ < 0 or text.rfind("”", open_, offset) >= 0 or "\n" in text[open_:offset]:
+        return None
+    close = text.find("”", offset)
+    if close < 0 or "\n" in text[offset:close]:
+        return None
+    k = a.sentence_of(close + 1)
+    for kk in (k, k + 1 if k is not None else None):
+        for m, o in a.orgs.sentence_orgs.get(kk, ()) if kk is not None else ():
+            if not m.nested and close < m.start <= close + 3 and _SAYS.match(text, m.end):
+                return o
+    return None
+
+
 def _clause_subject(a: _Article, k: int, offset: int) -> _Org | None:
     """The body acting where ``offset`` stands in sentence ``k``: the last one opening a
     clause before it (…，县委组织部对8名干部进行了提醒谈话), else the sentence's subject."""
@@ -526,7 +548,12 @@ def _facts(a: _Article) -> list[dict[str, Any]]:
                     qual = _SUBSET_OF_ROLE[role]
                     break
             metric = f"{parent['metric']}.{qual}"
-        subj = _caused(a, f.sentence, f.start) or _clause_subject(a, f.sentence, f.start) or a.actor
+        subj = (
+            _speaker(a, f.start)
+            or _caused(a, f.sentence, f.start)
+            or _clause_subject(a, f.sentence, f.start)
+            or a.actor
+        )
         rec = {
             "id": f"{a.sid}.f{len(facts) + 1}",
             "subject": subj.id if subj else a.sid,

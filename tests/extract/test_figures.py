@@ -119,3 +119,16 @@ def test_the_body_acting_in_the_figures_own_clause_is_its_subject(tmp_path):
     names = {o["id"]: o["name"] for o in draft["organizations"]}
     subjects = {f["value"]: names.get(f["subject"]) for f in draft["facts"]}
     assert subjects == {56: "永胜县纪委监委", 12: "永胜县纪委监委", 8: "永胜县委组织部", 21: "永胜县纪委监委"}
+
+
+def test_a_figure_in_a_quotation_is_about_the_speakers_body(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text(
+        "永胜县：压实责任\n\n永胜县委召开会议部署工作。“今年以来，我们共约谈了30名干部。”县纪委监委相关负责人介绍。\n\n"
+        "“这个清单很实用！我们已梳理问题15个，”驻县教育局纪检监察组组长表示。\n",
+        encoding="utf-8",
+    )
+    draft = extract_articles([p])
+    names = {o["id"]: o["name"] for o in draft["organizations"]}
+    subjects = {f["value"]: names.get(f["subject"]) for f in draft["facts"]}
+    assert subjects == {30: "永胜县纪委监委", 15: "永胜县纪委监委驻县教育局纪检监察组"}
