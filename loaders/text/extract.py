@@ -460,7 +460,11 @@ def _mechanisms(a: _Article) -> list[dict[str, Any]]:
             # Nobody named: the body the article is about, unless a place acts (该州坚持严肃问责)
             head = text[a.sentences[k].start : pos]
             clause = head[max(head.rfind(c) for c in "，,；;") + 1 :]
-            adopter = None if _PLACE_ACTS.match(clause.lstrip()) else (adopter_at(k, pos) or one_story)
+            adopter = (
+                None
+                if _PLACE_ACTS.match(clause.lstrip())
+                else (_speaker(a, pos) or adopter_at(k, pos) or one_story)
+            )
         else:
             adopter = adopter_in(k, pos)
         if rec is not None:

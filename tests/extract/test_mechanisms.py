@@ -101,3 +101,12 @@ def test_a_later_mention_adds_an_adopter_only_where_it_names_one(tmp_path):
         "会上强调专题会商要常态化。沙县县委开展专题会商。\n",
     )
     assert _adopters(d, "专题会商") == ["三明市纪委监委", "沙县县委"]
+
+
+def test_a_mechanism_in_a_quotation_is_adopted_by_the_speakers_body(tmp_path):
+    d = _draft(
+        tmp_path,
+        "永胜：深化监督\n\n永胜县委召开会议。“我们推行了‘双签字’机制，效果明显。”县纪委监委相关负责人介绍。\n\n"
+        "“我们探索了专题会商，”驻县教育局纪检监察组组长表示。\n",
+    )
+    assert _adopters(d, "专题会商") == ["永胜县纪委监委驻县教育局纪检监察组"]
