@@ -80,55 +80,41 @@ def test_an_organization_asked_to_act_is_the_subject_of_what_it_does(tmp_path):
     assert names[five["subject"]].endswith("农业农村局党委")
 
 
-def test_each_numbered_case_of_a_notice_counts_for_its_own_body(tmp_path):
+def _subjects(tmp_path: Path, text: str) -> dict[float, str | None]:
+    """Each figure's value and the name of whom it is about."""
     p = tmp_path / "a.txt"
-    p.write_text(
-        "永胜县纪委监委通报典型问题\n\n近日，永胜县纪委监委通报典型问题。\n\n"
-        "1.县民政局党组违规发放津贴补贴12万元。\n\n2．城关镇党委组织公款宴请13桌。\n\n"
-        "（3）县住建局违规使用公车6次。\n",
-        encoding="utf-8",
-    )
+    p.write_text(text, encoding="utf-8")
     draft = extract_articles([p])
     names = {o["id"]: o["name"] for o in draft["organizations"]}
-    subjects = {f["value"]: names.get(f["subject"]) for f in draft["facts"]}
-    assert subjects == {12: "永胜县民政局党组", 13: "城关镇党委", 6: "永胜县住建局"}
+    return {f["value"]: names.get(f["subject"]) for f in draft["facts"]}
 
 
-def test_a_body_whose_meeting_opens_the_sentence_is_its_subject(tmp_path):
-    p = tmp_path / "a.txt"
-    p.write_text(
-        "通渭县压实责任\n\n中共通渭县委召开会议。在3月份召开的十五届县纪委五次全会上，就全年工作提出了18项具体任务。\n",
-        encoding="utf-8",
-    )
-    draft = extract_articles([p])
-    names = {o["id"]: o["name"] for o in draft["organizations"]}
-    (fact,) = [f for f in draft["facts"] if f["value"] == 18]
-    assert names[fact["subject"]] == "通渭县纪委"
-
-
-def test_the_body_acting_in_the_figures_own_clause_is_its_subject(tmp_path):
-    p = tmp_path / "a.txt"
-    p.write_text(
-        "永胜县：持续深化作风建设\n\n永胜县委召开常委会会议部署工作。\n\n"
-        "记者从县纪委监委获悉，今年以来共处置问题线索56件。\n\n"
-        "今年以来，12名干部被县纪委监委问责，县委组织部对8名干部进行了提醒谈话。\n\n"
-        "永胜县委召开会议。据县纪委监委统计，全年开展督查21次。\n",
-        encoding="utf-8",
-    )
-    draft = extract_articles([p])
-    names = {o["id"]: o["name"] for o in draft["organizations"]}
-    subjects = {f["value"]: names.get(f["subject"]) for f in draft["facts"]}
-    assert subjects == {56: "永胜县纪委监委", 12: "永胜县纪委监委", 8: "永胜县委组织部", 21: "永胜县纪委监委"}
-
-
-def test_a_figure_in_a_quotation_is_about_the_speakers_body(tmp_path):
-    p = tmp_path / "a.txt"
-    p.write_text(
-        "永胜县：压实责任\n\n永胜县委召开会议部署工作。“今年以来，我们共约谈了30名干部。”县纪委监委相关负责人介绍。\n\n"
-        "“这个清单很实用！我们已梳理问题15个，”驻县教育局纪检监察组组长表示。\n",
-        encoding="utf-8",
-    )
-    draft = extract_articles([p])
-    names = {o["id"]: o["name"] for o in draft["organizations"]}
-    subjects = {f["value"]: names.get(f["subject"]) for f in draft["facts"]}
-    assert subjects == {30: "永胜县纪委监委", 15: "永胜县纪委监委驻县教育局纪检监察组"}
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # each numbered case of a notice counts for its own body
+            "永胜县纪委监委通报典型问题\n\n近日，永胜县纪委监委通报典型问题。\n\n"
+            "1.县民政局党组违规发放津贴补贴12万元。\n\n2．城关镇党委组织公款宴请13桌。\n\n"
+            "（3）县住建局违规使用公车6次。\n",
+            {12: "永胜县民政局党组", 13: "城关镇党委", 6: "永胜县住建局"},
+        ),
+        (  # the body whose meeting opens the sentence
+            "通渭县压实责任\n\n中共通渭县委召开会议。在3月份召开的十五届县纪委五次全会上，就全年工作提出了18项具体任务。\n",
+            {18: "通渭县纪委"},
+        ),
+        (  # the body acting in the figure's own clause: a reporter's source, the agent after 被, 据
+            "永胜县：持续深化作风建设\n\n永胜县委召开常委会会议部署工作。\n\n"
+            "记者从县纪委监委获悉，今年以来共处置问题线索56件。\n\n"
+            "今年以来，12名干部被县纪委监委问责，县委组织部对8名干部进行了提醒谈话。\n\n"
+            "永胜县委召开会议。据县纪委监委统计，全年开展督查21次。\n",
+            {56: "永胜县纪委监委", 12: "永胜县纪委监委", 8: "永胜县委组织部", 21: "永胜县纪委监委"},
+        ),
+        (  # a figure in a quotation: the speaker's body
+            "永胜县：压实责任\n\n永胜县委召开会议部署工作。“今年以来，我们共约谈了30名干部。”县纪委监委相关负责人介绍。\n\n"
+            "“这个清单很实用！我们已梳理问题15个，”驻县教育局纪检监察组组长表示。\n",
+            {30: "永胜县纪委监委", 15: "永胜县纪委监委驻县教育局纪检监察组"},
+        ),
+    ],
+)
+def test_a_figure_is_about_the_body_that_acts_where_it_stands(tmp_path, text, expected):
+    assert _subjects(tmp_path, text) == expected
