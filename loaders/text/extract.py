@@ -229,6 +229,25 @@ def _speaker(a: _Article, offset: int) -> _Org | None:
     return None
 
 
+# X（书记某某）对Y…: X acts on Y; nothing but a name may stand between X and 对.
+_ON = re.compile(r"[\u4e00-\u9fff]{0,7}?对")
+
+
+def _agent_of(a: _Article, k: int, pos: int) -> _Org | None:
+    """The body that acts on another before ``pos`` in its clause (市委书记许继伟对各县委
+    “一把手”的政治监督谈话; 县纪委监委对5名干部进行诫勉谈话), or None."""
+    text = a.text
+    best: _Org | None = None
+    for m, o in a.orgs.sentence_orgs.get(k, ()):
+        if m.nested or m.start >= pos:
+            continue
+        on = _ON.match(text, m.end)
+        if on is None or on.end() > pos or re.search(r"[，,；;。]", text[on.end() : pos]):
+            continue
+        best = o
+    return best
+
+
 def _clause_subject(a: _Article, k: int, offset: int) -> _Org | None:
     """The body acting where ``offset`` stands in sentence ``k``: the last one opening a
     clause before it (…，县委组织部对8名干部进行了提醒谈话), else the sentence's subject."""
@@ -439,6 +458,9 @@ def _mechanisms(a: _Article) -> list[dict[str, Any]]:
     def adopter_at(k: int, pos: int) -> _Org | None:
         """The subject of the clause that names the mechanism: the last organization opening a
         clause before ``pos`` in its sentence, else the sentence's subject."""
+        agent = _agent_of(a, k, pos)
+        if agent is not None:
+            return agent
         before = [
             o for m, o in a.orgs.sentence_orgs.get(k, ()) if m.subject and not m.nested and m.start < pos
         ]
@@ -447,6 +469,9 @@ def _mechanisms(a: _Article) -> list[dict[str, Any]]:
     def adopter_in(k: int, pos: int) -> _Org | None:
         """The organization opening the clause that names the mechanism again, if any:
         a later mention adds an adopter only where it says who."""
+        agent = _agent_of(a, k, pos)
+        if agent is not None:
+            return agent
         before = [
             o for m, o in a.orgs.sentence_orgs.get(k, ()) if m.subject and not m.nested and m.start < pos
         ]

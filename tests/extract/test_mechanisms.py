@@ -110,3 +110,13 @@ def test_a_mechanism_in_a_quotation_is_adopted_by_the_speakers_body(tmp_path):
         "“我们探索了专题会商，”驻县教育局纪检监察组组长表示。\n",
     )
     assert _adopters(d, "专题会商") == ["永胜县纪委监委驻县教育局纪检监察组"]
+
+
+def test_the_body_that_acts_on_another_adopts_what_it_does_to_it(tmp_path):
+    d = _draft(
+        tmp_path,
+        "滁州：压实责任\n\n凤阳县委书记朱林的感慨源自滁州市委书记许继伟对各县委“一把手”的政治监督谈话。\n\n"
+        "永胜县委召开会议。会上，县纪委监委对5名干部进行诫勉谈话。\n",
+    )
+    assert _adopters(d, "政治监督谈话") == ["滁州市委"]
+    assert _adopters(d, "诫勉谈话") == ["永胜县纪委监委"]
