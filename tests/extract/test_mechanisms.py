@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from respchain.loaders.text import extract_articles
 
 
@@ -43,22 +44,6 @@ def test_a_term_inside_an_organizations_name_is_not_a_mechanism(tmp_path):
     assert [m["name"] for m in d["mechanisms"]] == ["巡察"]
 
 
-def test_the_adopter_is_the_body_that_acts_in_the_clause_not_the_one_acted_on(tmp_path):
-    d = _draft(
-        tmp_path,
-        "维西县纪委监委通报\n\n攀天阁乡党委负有主体责任，经维西县纪委常委会研究，决定对攀天阁乡党委进行通报批评。\n",
-    )
-    assert _adopters(d, "通报批评") == ["维西县纪委常委会"]
-
-
-def test_a_dispatched_group_adopts_rather_than_the_commission_in_its_name(tmp_path):
-    d = _draft(
-        tmp_path,
-        "天津市纪委监委工作动态\n\n天津市纪委监委驻天津音乐学院纪检监察组开展政治生态分析研判。\n",
-    )
-    assert _adopters(d, "政治生态分析研判") == ["天津市纪委监委驻天津音乐学院纪检监察组"]
-
-
 def test_a_coined_name_in_quotes_is_kept_as_written(tmp_path):
     d = _draft(
         tmp_path,
@@ -73,50 +58,58 @@ def test_a_coined_name_in_quotes_is_kept_as_written(tmp_path):
     assert _adopters(d, "十项共性清单") == ["通渭县委"]
 
 
-def test_the_body_the_article_is_about_adopts_what_nobody_is_said_to_run(tmp_path):
-    d = _draft(
-        tmp_path,
-        "昆明：深化改革\n\n昆明市纪委推进派驻机构改革。改革后，派驻监督实现全覆盖。\n",
-    )
-    assert _adopters(d, "派驻监督") == ["昆明市纪委"]
-    # a place acting as a whole is no body
-    d = _draft(tmp_path, "昆明：深化改革\n\n昆明市纪委召开会议。对履责不力的，该市坚持严肃问责。\n")
-    assert _adopters(d, "问责") == []
-
-
-def test_a_round_up_of_cases_leaves_an_unnamed_adopter_unnamed(tmp_path):
-    d = _draft(
-        tmp_path,
-        "各地动态\n\n福建省三明市纪委监委开展专题会商。江苏省南京市纪委监委组织述责述廉。\n\n"
-        "近年来，约谈已成常态。\n",
-    )
-    (mech,) = [m for m in d["mechanisms"] if m["name"] == "约谈"]
-    assert not mech.get("adopted_by")
-
-
-def test_a_later_mention_adds_an_adopter_only_where_it_names_one(tmp_path):
-    d = _draft(
-        tmp_path,
-        "三明：专题会商\n\n三明市纪委监委建立专题会商机制。市纪委监委召开会议，沙县县委书记讲话。"
-        "会上强调专题会商要常态化。沙县县委开展专题会商。\n",
-    )
-    assert _adopters(d, "专题会商") == ["三明市纪委监委", "沙县县委"]
-
-
-def test_a_mechanism_in_a_quotation_is_adopted_by_the_speakers_body(tmp_path):
-    d = _draft(
-        tmp_path,
-        "永胜：深化监督\n\n永胜县委召开会议。“我们推行了‘双签字’机制，效果明显。”县纪委监委相关负责人介绍。\n\n"
-        "“我们探索了专题会商，”驻县教育局纪检监察组组长表示。\n",
-    )
-    assert _adopters(d, "专题会商") == ["永胜县纪委监委驻县教育局纪检监察组"]
-
-
-def test_the_body_that_acts_on_another_adopts_what_it_does_to_it(tmp_path):
-    d = _draft(
-        tmp_path,
-        "滁州：压实责任\n\n凤阳县委书记朱林的感慨源自滁州市委书记许继伟对各县委“一把手”的政治监督谈话。\n\n"
-        "永胜县委召开会议。会上，县纪委监委对5名干部进行诫勉谈话。\n",
-    )
-    assert _adopters(d, "政治监督谈话") == ["滁州市委"]
-    assert _adopters(d, "诫勉谈话") == ["永胜县纪委监委"]
+@pytest.mark.parametrize(
+    ("text", "name", "adopters"),
+    [
+        (  # the body that acts in the clause, not the one acted on
+            "维西县纪委监委通报\n\n攀天阁乡党委负有主体责任，经维西县纪委常委会研究，决定对攀天阁乡党委进行通报批评。\n",
+            "通报批评",
+            ["维西县纪委常委会"],
+        ),
+        (  # a round-up of cases leaves an unnamed adopter unnamed
+            "各地动态\n\n福建省三明市纪委监委开展专题会商。江苏省南京市纪委监委组织述责述廉。\n\n"
+            "近年来，约谈已成常态。\n",
+            "约谈",
+            [],
+        ),
+        (  # a dispatched group adopts, rather than the commission in its name
+            "天津市纪委监委工作动态\n\n天津市纪委监委驻天津音乐学院纪检监察组开展政治生态分析研判。\n",
+            "政治生态分析研判",
+            ["天津市纪委监委驻天津音乐学院纪检监察组"],
+        ),
+        (  # nobody said to run it: the body the article is about
+            "昆明：深化改革\n\n昆明市纪委推进派驻机构改革。改革后，派驻监督实现全覆盖。\n",
+            "派驻监督",
+            ["昆明市纪委"],
+        ),
+        (  # a place acting as a whole is no body
+            "昆明：深化改革\n\n昆明市纪委召开会议。对履责不力的，该市坚持严肃问责。\n",
+            "问责",
+            [],
+        ),
+        (  # a later mention adds an adopter only where its sentence names one
+            "三明：专题会商\n\n三明市纪委监委建立专题会商机制。市纪委监委召开会议，沙县县委书记讲话。"
+            "会上强调专题会商要常态化。沙县县委开展专题会商。\n",
+            "专题会商",
+            ["三明市纪委监委", "沙县县委"],
+        ),
+        (  # named in a quotation: the speaker's body
+            "永胜：深化监督\n\n永胜县委召开会议。“我们推行了‘双签字’机制，效果明显。”县纪委监委相关负责人介绍。\n\n"
+            "“我们探索了专题会商，”驻县教育局纪检监察组组长表示。\n",
+            "专题会商",
+            ["永胜县纪委监委驻县教育局纪检监察组"],
+        ),
+        (  # done by one body to another: the one that acts
+            "滁州：压实责任\n\n凤阳县委书记朱林的感慨源自滁州市委书记许继伟对各县委“一把手”的政治监督谈话。\n",
+            "政治监督谈话",
+            ["滁州市委"],
+        ),
+        (
+            "永胜：压实责任\n\n永胜县委召开会议。会上，县纪委监委对5名干部进行诫勉谈话。\n",
+            "诫勉谈话",
+            ["永胜县纪委监委"],
+        ),
+    ],
+)
+def test_who_adopts_a_mechanism(tmp_path, text, name, adopters):
+    assert _adopters(_draft(tmp_path, text), name) == adopters
