@@ -216,8 +216,7 @@ def _compose_yaml(text: str) -> tuple[Any, Any]:
         node = loader.get_single_node()
         if node is not None:
             try:
-                with paused_gc():
-                    data, lines = _build_yaml(node)
+                data, lines = _build_yaml(node)
                 return data, _Lines(lines)
             except (_Unusual, RecursionError):
                 pass

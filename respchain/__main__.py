@@ -1,3 +1,3 @@
-from respchain.cli import exit_process, main
+from respchain.cli import console
 
-exit_process(main())
+console()

@@ -18,6 +18,7 @@ in is returned beside the draft (``found_in``) and listed by the corpus report.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import defaultdict
 from typing import Any
@@ -38,19 +39,23 @@ _BARE = {
 }
 
 
+@functools.cache
+def _short_names_longest_first() -> tuple[tuple[str, str], ...]:
+    from respchain.loaders.text.lexicon import lexicon
+
+    return tuple(sorted(lexicon().short_names.items(), key=lambda kv: -len(kv[0])))
+
+
 def _org_key(o: dict[str, Any]) -> tuple[str, Any, Any]:
     """Who an organization is across articles: its kind, its region, and its name with the
     region written off and departments by their full names (永胜县纪委 and 丽江市永胜县纪委监委,
     县医保局 and 永胜县医疗保障局 of the same region are one)."""
-    from respchain.loaders.text.lexicon import lexicon
-
     name = _key(o.get("name"))
     region = o.get("region")
     kind = o.get("kind")
     if not region or not name:
         return name, kind, region
     name = name.removeprefix("中共")
-    lex = lexicon()
     places = [p for p in str(region).split("/") if p]
     if not places:
         return name, kind, region
@@ -66,7 +71,7 @@ def _org_key(o: dict[str, Any]) -> tuple[str, Any, Any]:
         name = name[1:]  # 沙县县委, 县医保局: the region's level written again, or alone
     if name in _BARE.get(str(kind), ()):
         return "", kind, region
-    for short, full in sorted(lex.short_names.items(), key=lambda kv: -len(kv[0])):
+    for short, full in _short_names_longest_first():
         if name.endswith(short) and not name.endswith(full):
             name = name[: -len(short)] + full
             break

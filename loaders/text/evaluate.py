@@ -49,6 +49,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from respchain.loaders.text.extract import MECHANISM_SUFFIX
 
 from respchain.exceptions import InputError, Problem
 
@@ -240,9 +241,7 @@ def score_extraction(
     return out
 
 
-_COINED = re.compile(
-    r"^[“\"](?P<name>[^“”\"]+)[”\"](?:工作机制|工作制度|工作法|工作模式|机制|制度|模式|体系)$"
-)
+_COINED = re.compile(r"^[“\"](?P<name>[^“”\"]+)[”\"]" + MECHANISM_SUFFIX + "$")
 
 
 def _canonical(name: str, canon: dict[str, str]) -> str:

@@ -85,15 +85,16 @@ from respchain.loaders.text.tokens import _accept_regions, _pieces
 
 __all__ = ["extract_article", "extract_articles", "draft_from_articles", "parse_chinese_number", "source_id"]
 
-# A coined name in quotes called a mechanism: “三书两单”工作机制, “3783”主体责任体系. The
-# name is kept as written, quotes and suffix included.
 # A count and a bare head word: “两个清单”, “三张台账” name no practice of their own.
 _COUNTED_HEAD = re.compile(r"[\d一二两三四五六七八九十双]+[个项张份类本]?(?:清单|菜单|台账|谈话|手册)")
 # A place opening a clause as its actor (该州坚持严肃问责): a statement about the region.
 _PLACE_ACTS = re.compile(r"(?:该|全|本)[省市州县区旗](?![纪委监党]|政府|人大|政协)")
+# The words that call a coined name a mechanism (“三书两单”工作机制).
+MECHANISM_SUFFIX = "(?:工作机制|工作制度|工作法|工作模式|机制|制度|模式|体系)"
+# A coined name in quotes called a mechanism: “三书两单”工作机制, “3783”主体责任体系. The
+# name is kept as written, quotes and suffix included.
 _QUOTED_MECHANISM = re.compile(
-    r"[“\"](?P<name>[^“”\"\n]{1,24})[”\"](?P<mid>[\u4e00-\u9fff]{0,4}?)"
-    r"(?:工作机制|工作制度|工作法|工作模式|机制|制度|模式|体系)"
+    r"[“\"](?P<name>[^“”\"\n]{1,24})[”\"](?P<mid>[\u4e00-\u9fff]{0,4}?)" + MECHANISM_SUFFIX
 )
 # A coined name in quotes that says what it is by its last word: “十项共性清单”, “个性菜单”.
 _QUOTED_PRACTICE = re.compile(
@@ -222,8 +223,10 @@ def _speaker(a: _Article, offset: int) -> _Org | None:
     if close < 0 or "\n" in text[offset:close]:
         return None
     k = a.sentence_of(close + 1)
-    for kk in (k, k + 1 if k is not None else None):
-        for m, o in a.orgs.sentence_orgs.get(kk, ()) if kk is not None else ():
+    if k is None:
+        return None
+    for kk in (k, k + 1):  # the speaker opens the sentence after the quotation, or ends its own
+        for m, o in a.orgs.sentence_orgs.get(kk, ()):
             if not m.nested and close < m.start <= close + 3 and _SAYS.match(text, m.end):
                 return o
     return None
@@ -248,13 +251,18 @@ def _agent_of(a: _Article, k: int, pos: int) -> _Org | None:
     return best
 
 
-def _clause_subject(a: _Article, k: int, offset: int) -> _Org | None:
-    """The body acting where ``offset`` stands in sentence ``k``: the last one opening a
-    clause before it (…，县委组织部对8名干部进行了提醒谈话), else the sentence's subject."""
+def _last_subject(a: _Article, k: int, offset: int) -> _Org | None:
+    """The last organization opening a clause of sentence ``k`` before ``offset``, or None."""
     before = [
         o for m, o in a.orgs.sentence_orgs.get(k, ()) if m.subject and not m.nested and m.start < offset
     ]
-    return before[-1] if before else a.subject.get(k)
+    return before[-1] if before else None
+
+
+def _clause_subject(a: _Article, k: int, offset: int) -> _Org | None:
+    """The body acting where ``offset`` stands in sentence ``k``: the last one opening a
+    clause before it (…，县委组织部对8名干部进行了提醒谈话), else the sentence's subject."""
+    return _last_subject(a, k, offset) or a.subject.get(k)
 
 
 def _main_actor(a: _Article) -> _Org | None:
@@ -455,47 +463,25 @@ def _mechanisms(a: _Article) -> list[dict[str, Any]]:
     provinces = {o.key[0][:2] for o in a.orgs.order if o.key[0] in lex.regions}
     one_story = a.actor if len(provinces) <= 1 else None
 
-    def adopter_at(k: int, pos: int) -> _Org | None:
-        """The subject of the clause that names the mechanism: the last organization opening a
-        clause before ``pos`` in its sentence, else the sentence's subject."""
-        agent = _agent_of(a, k, pos)
-        if agent is not None:
-            return agent
-        before = [
-            o for m, o in a.orgs.sentence_orgs.get(k, ()) if m.subject and not m.nested and m.start < pos
-        ]
-        return before[-1] if before else a.subject.get(k)
-
-    def adopter_in(k: int, pos: int) -> _Org | None:
-        """The organization opening the clause that names the mechanism again, if any:
-        a later mention adds an adopter only where it says who."""
-        agent = _agent_of(a, k, pos)
-        if agent is not None:
-            return agent
-        before = [
-            o for m, o in a.orgs.sentence_orgs.get(k, ()) if m.subject and not m.nested and m.start < pos
-        ]
-        return before[-1] if before else None
-
     def add(name: str, k: int, pos: int) -> dict[str, Any] | None:
         """The new record of ``name``, or None when it was named before (its adopter added
-        when the clause names one itself)."""
+        when the sentence names one itself: the body acting on another, else the last
+        opening a clause before it)."""
         rec = mech.get(name)
-        if rec is None:
-            # Nobody named: the body the article is about, unless a place acts (该州坚持严肃问责)
-            head = text[a.sentences[k].start : pos]
-            clause = head[max(head.rfind(c) for c in "，,；;") + 1 :]
-            adopter = (
-                None
-                if _PLACE_ACTS.match(clause.lstrip())
-                else (_speaker(a, pos) or adopter_at(k, pos) or one_story)
-            )
-        else:
-            adopter = adopter_in(k, pos)
         if rec is not None:
+            adopter = _agent_of(a, k, pos) or _last_subject(a, k, pos)
             if adopter is not None and adopter.id not in rec.setdefault("adopted_by", []):
                 rec["adopted_by"].append(adopter.id)
             return None
+        # The first mention: who says it, who acts in its clause or sentence; with nobody
+        # named, the body the article is about, unless a place acts (该州坚持严肃问责).
+        head = text[a.sentences[k].start : pos]
+        clause = head[max(head.rfind(c) for c in "，,；;") + 1 :]
+        adopter = (
+            None
+            if _PLACE_ACTS.match(clause.lstrip())
+            else (_speaker(a, pos) or _agent_of(a, k, pos) or _clause_subject(a, k, pos) or one_story)
+        )
         rec = {"id": f"{a.sid}.m{len(mech) + 1}", "name": name}
         if adopter is not None:
             rec["adopted_by"] = [adopter.id]
@@ -523,8 +509,8 @@ def _mechanisms(a: _Article) -> list[dict[str, Any]]:
         rec.update(a.prov(k))
     # Mechanisms named in quotes: called a mechanism (“三书两单”工作机制), or saying what
     # they are by their last word (“十项共性清单”).
-    taken = [(m.start(), m.end()) for m in _QUOTED_MECHANISM.finditer(text)]
     quoted = [(m, m.group(0)) for m in _QUOTED_MECHANISM.finditer(text)]
+    taken = [(m.start(), m.end()) for m, _name in quoted]
     quoted += [
         (m, m["name"])
         for m in _QUOTED_PRACTICE.finditer(text)

@@ -579,11 +579,8 @@ class _Orgs:
             return 0
         code = unit.key[0]
         commission, head = self._commission_of(code)
-        short = self.lex.short_names
         unit_words = "".join(
-            short.get(q.word, q.word) if q.cls == "DEPT" else q.word
-            for q in unit_run
-            if q.cls not in ("LEVEL", "REF", "REGION")
+            _full_word(q, self.lex) for q in unit_run if q.cls not in ("LEVEL", "REF", "REGION")
         )
         written_unit = self.text[unit_run[0].start : unit_run[-1].end]
         group = self._get(
@@ -756,19 +753,20 @@ class _Orgs:
                     o.parent = c
 
 
+def _full_word(q: _Piece, lex: Lexicon) -> str:
+    """A piece's word, a department by its full name (县委办 and 县委办公室 are one office)."""
+    return lex.short_names.get(q.word, q.word) if q.cls == "DEPT" else q.word
+
+
 def _norm_body(body: Sequence[_Piece], kind: str, lex: Lexicon, role: _Piece | None) -> str:
-    # A department by its full name (县委办 and 县委办公室 are one office).
-    full = lex.short_names
-
-    def word(q: _Piece) -> str:
-        return full.get(q.word, q.word) if q.cls == "DEPT" else q.word
-
     join = next((k for k, q in enumerate(body) if q.cls == "JOIN"), None)
     if kind == "dispatched_group" and join is not None:
         # 县纪委驻县卫健局纪检监察组 and 驻县卫健局纪检监察组: one group, keyed by its unit
-        rest = [word(q) for q in body[join + 1 :] if q.cls not in ("ROLE", "LEVEL", "REF", "REGION")]
+        rest = [
+            _full_word(q, lex) for q in body[join + 1 :] if q.cls not in ("ROLE", "LEVEL", "REF", "REGION")
+        ]
         return "驻" + "".join(rest) + (role.embedded or "" if role is not None else "")
-    words = [word(q) for q in body if q.cls != "ROLE"]
+    words = [_full_word(q, lex) for q in body if q.cls != "ROLE"]
     if kind == "discipline_commission" and all(
         lex.org_suffixes.get(w) == "discipline_commission" for w in words
     ):
